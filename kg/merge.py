@@ -1,0 +1,113 @@
+"""One paper, many sources: records that share an arXiv id or a folded title
+become one :class:`Paper` that keeps both languages, every source and the union
+of authors and links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.ids import fold, paper_id, title_key
+from kg.model import Paper, PaperRecord
+
+__all__ = ["merge_records"]
+
+
+class _Groups:
+    """Union-find over record indexes."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _first(values: Iterable[object]) -> object:
+    return next((v for v in values if v), None)
+
+
+def _merge_authors(lists: list[list[str]]) -> list[str]:
+    """The longest list keeps its order; names only other records know are appended."""
+    merged: list[str] = []
+    seen: set[str] = set()
+    for names in sorted(lists, key=len, reverse=True):
+        for name in names:
+            key = fold(name)
+            if key and key not in seen:
+                seen.add(key)
+                merged.append(name)
+    return merged
+
+
+def _merge_group(records: list[PaperRecord]) -> Paper:
+    arxiv_id = _first(r.arxiv_id for r in records)
+    title = _first(r.title for r in records) or _first(r.title_zh for r in records)
+    assert isinstance(title, str)
+    categories: list[str] = []
+    for r in records:
+        categories += [c for c in r.categories if c not in categories]
+    return Paper(
+        id=paper_id(arxiv_id, title),  # type: ignore[arg-type]
+        title=title,
+        title_zh=_first(r.title_zh for r in records),  # type: ignore[arg-type]
+        abstract=max((r.abstract for r in records if r.abstract), key=len, default=None),
+        abstract_zh=max((r.abstract_zh for r in records if r.abstract_zh), key=len, default=None),
+        authors=_merge_authors([r.authors for r in records]),
+        arxiv_id=arxiv_id,  # type: ignore[arg-type]
+        doi=_first(r.doi for r in records),  # type: ignore[arg-type]
+        url=_first(r.url for r in records),  # type: ignore[arg-type]
+        pdf_url=_first(r.pdf_url for r in records)
+        or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
+        code_url=_first(r.code_url for r in records),  # type: ignore[arg-type]
+        year=_first(r.year for r in records),  # type: ignore[arg-type]
+        date=_first(r.date for r in records),  # type: ignore[arg-type]
+        categories=categories,
+        sources=[r.where for r in records],
+    )
+
+
+def merge_records(records: list[PaperRecord]) -> list[Paper]:
+    """Merge records naming the same paper; papers come out sorted by id.
+
+    Identity is the arXiv id when a record has one, else the folded English
+    title. Two records whose arXiv ids differ are never merged, even when their
+    titles agree.
+    """
+    groups = _Groups(len(records))
+    by_arxiv: dict[str, int] = {}
+    for i, r in enumerate(records):
+        if r.arxiv_id:
+            groups.union(by_arxiv.setdefault(r.arxiv_id, i), i)
+    ids_of: dict[int, set[str]] = {}
+
+    def ids(root: int) -> set[str]:
+        return ids_of.get(root, set())
+
+    for i, r in enumerate(records):
+        if r.arxiv_id:
+            ids_of.setdefault(groups.find(i), set()).add(r.arxiv_id)
+    by_title: dict[str, int] = {}
+    for i, r in enumerate(records):
+        key = title_key(r.title or r.title_zh or "")
+        if not key:
+            continue
+        j = by_title.setdefault(key, i)
+        a, b = groups.find(i), groups.find(j)
+        if a == b or (ids(a) and ids(b) and ids(a) != ids(b)):
+            continue
+        merged = ids(a) | ids(b)
+        groups.union(a, b)
+        ids_of[groups.find(a)] = merged
+    members: dict[int, list[PaperRecord]] = {}
+    for i, r in enumerate(records):
+        members.setdefault(groups.find(i), []).append(r)
+    papers = [_merge_group(rs) for rs in members.values()]
+    return sorted(papers, key=lambda p: p.id)

@@ -1,0 +1,93 @@
+"""Readers of paper listings, one format per module, chosen by content.
+
+``load_paths(paths)`` expands folders, reads every file, picks the reader whose
+``sniff`` accepts the content (not the file name) and returns every record and
+every error with its file and line.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.loaders._text import TextFile, read_text_file
+from kg.model import LoadError, PaperRecord
+
+__all__ = ["LOADERS", "LoadResult", "detect_format", "parse_text", "load_paths", "iter_files"]
+
+# name -> (module, sniff function, parse function); order is detection order.
+LOADERS: dict[str, tuple[str, str, str]] = {
+    "kg.json.v1": ("kg.loaders.records", "sniff_json", "parse_json"),
+    "kg.jsonl.v1": ("kg.loaders.records", "sniff_jsonl", "parse_jsonl"),
+    "kg.markdown_table.v1": ("kg.loaders.markdown_table", "sniff", "parse_markdown_table"),
+    "kg.digest.v1": ("kg.loaders.digest", "sniff", "parse_digest"),
+    "kg.hf_daily.v1": ("kg.loaders.hf_daily", "sniff", "parse_hf_daily"),
+    "kg.csv.v1": ("kg.loaders.records", "sniff_csv", "parse_csv"),
+}
+
+Parsed = Iterator[PaperRecord | LoadError]
+
+
+@dataclass
+class LoadResult:
+    records: list[PaperRecord] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)  # file -> loader name
+
+
+def _resolve(name: str) -> tuple[Callable[[TextFile], bool], Callable[[TextFile], Parsed]]:
+    module_name, sniff_name, parse_name = LOADERS[name]
+    module = importlib.import_module(module_name)
+    return getattr(module, sniff_name), getattr(module, parse_name)
+
+
+def detect_format(text: TextFile) -> str | None:
+    for name in LOADERS:
+        sniff, _ = _resolve(name)
+        if sniff(text):
+            return name
+    return None
+
+
+def parse_text(text: TextFile, fmt: str | None = None) -> tuple[str | None, Parsed]:
+    fmt = fmt or detect_format(text)
+    if fmt is None:
+        return None, iter(())
+    return fmt, _resolve(fmt)[1](text)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file named, and every file under every folder named, in sorted order."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResult:
+    result = LoadResult()
+    for path in iter_files(paths):
+        source = str(path)
+        try:
+            text = read_text_file(path)
+        except OSError as exc:
+            result.errors.append(LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}"))
+            continue
+        if not any(line.strip() for line in text.lines) and not text.bad:
+            result.errors.append(LoadError(source=source, line=1, message="empty file"))
+            continue
+        name, items = parse_text(text, fmt)
+        if name is None:
+            result.errors.append(
+                LoadError(source=source, line=1, message="unrecognised format (expected one of: "
+                          + ", ".join(LOADERS) + ")")
+            )
+            continue
+        result.formats[source] = name
+        for item in items:
+            (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
+    return result

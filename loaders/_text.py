@@ -1,0 +1,66 @@
+"""Reading input files as lines, with every unreadable line named.
+
+A file is decoded line by line so that one bad line (invalid UTF-8, binary
+bytes, an absurdly long line) costs only the record that contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["TextFile", "read_text_file", "text_from_string", "MAX_LINE_CHARS"]
+
+MAX_LINE_CHARS = 1_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class TextFile:
+    source: str
+    lines: list[str]  # without line endings; bad lines are replaced by ""
+    bad: dict[int, str] = field(default_factory=dict)  # 1-based line -> why
+
+    def head(self, n: int = 40) -> list[str]:
+        return self.lines[:n]
+
+
+def _decode_lines(raw: bytes, source: str) -> TextFile:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    lines: list[str] = []
+    bad: dict[int, str] = {}
+    for number, chunk in enumerate(raw.split(b"\n"), start=1):
+        chunk = chunk.rstrip(b"\r")
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad[number] = (
+                f"not valid UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}); "
+                "re-save the file as UTF-8"
+            )
+            text = ""
+        else:
+            if len(text) > MAX_LINE_CHARS:
+                bad[number] = (
+                    f"line is {len(text):,} characters long, over the {MAX_LINE_CHARS:,} limit"
+                )
+                text = ""
+            elif _CONTROL.search(text):
+                column = _CONTROL.search(text).start() + 1  # type: ignore[union-attr]
+                bad[number] = f"binary data (control byte at column {column})"
+                text = ""
+        lines.append(text)
+    if lines and lines[-1] == "" and raw.endswith(b"\n"):
+        lines.pop()
+    return TextFile(source=source, lines=lines, bad=bad)
+
+
+def read_text_file(path: str | Path) -> TextFile:
+    path = Path(path)
+    return _decode_lines(path.read_bytes(), str(path))
+
+
+def text_from_string(text: str, source: str = "<string>") -> TextFile:
+    return _decode_lines(text.encode("utf-8"), source)
