@@ -1,0 +1,84 @@
+"""Acronym definitions, "long form (ACR)", after Schwartz & Hearst (2003).
+
+The long form is the shortest run of words before the parenthesis whose
+characters contain the acronym's letters in order, the first letter starting
+a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["find_definitions", "match_long_form"]
+
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9+.\-/]{0,14}?)(?:\s*[,;][^()]*)?\s*\)")
+_WORD = re.compile(r"[\w'’+.\-/]+")
+
+
+def _acronym_like(short: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    return (
+        2 <= len(short) <= 15
+        and len(letters) >= 2
+        and sum(c.isupper() for c in short) >= 2
+        and " " not in short
+    )
+
+
+def match_long_form(short: str, words: list[str]) -> int | None:
+    """Index of the first word of the long form inside ``words``, or None."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    if chars and chars[-1] == "s" and short[-1] == "s":  # plural acronym: LLMs
+        chars = chars[:-1]
+    text = " ".join(words).lower()
+    s, t = len(chars) - 1, len(text) - 1
+    while s >= 0:
+        c = chars[s]
+        while t >= 0 and (
+            text[t] != c or (s == 0 and t > 0 and text[t - 1].isalnum())
+        ):
+            t -= 1
+        if t < 0:
+            return None
+        s, t = s - 1, t - 1
+    start_char = t + 1
+    # map the char offset back to a word index
+    position = 0
+    for i, word in enumerate(words):
+        if position + len(word) > start_char:
+            return i
+        position += len(word) + 1
+    return None
+
+
+def find_definitions(sentence: str) -> Iterator[tuple[int, int, str, int, int, str]]:
+    """(long_start, long_end, long_form, short_start, short_end, short) spans in ``sentence``."""
+    for m in _PAREN.finditer(sentence):
+        short = m.group(1).rstrip(".")
+        if not _acronym_like(short):
+            continue
+        before = sentence[: m.start()]
+        words = list(_WORD.finditer(before))
+        limit = min(len(short) + 5, len(short) * 2)
+        window = words[-limit:]
+        # stop at clause boundaries
+        for i in range(len(window) - 1, -1, -1):
+            gap = before[window[i].end() : window[i + 1].start()] if i + 1 < len(window) else ""
+            if re.search(r"[,;:()\[\]]", gap):
+                window = window[i + 1 :]
+                break
+        if not window:
+            continue
+        first = match_long_form(short, [w.group(0) for w in window])
+        if first is None:
+            continue
+        long_words = window[first:]
+        if len(long_words) < 2 and "-" not in long_words[0].group(0):
+            if len(long_words[0].group(0)) <= len(short):
+                continue
+        start, end = long_words[0].start(), long_words[-1].end()
+        long_form = sentence[start:end]
+        if long_form.lower() == short.lower():
+            continue
+        yield start, end, long_form, m.start(1), m.start(1) + len(short), short

@@ -1,0 +1,88 @@
+"""Field knowledge shipped as data: the gazetteer of well-known methods,
+datasets and benchmarks, and the class words that are never entities.
+
+Users extend both with their own files (``--gazetteer FILE.jsonl``); every
+line is validated and a bad one is reported as ``file:line: message``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.ids import entity_key
+from kg.model import EntityType
+
+__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key"]
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # key of name or alias
+    generic: frozenset[str] = frozenset()
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        return self.entries.get(entity_key(name))
+
+    def is_generic(self, name: str) -> bool:
+        return generic_key(name) in self.generic
+
+    def add(self, entry: GazetteerEntry) -> None:
+        for surface in (entry.name, *entry.aliases):
+            self.entries.setdefault(entity_key(surface), entry)
+
+
+def generic_key(name: str) -> str:
+    key = entity_key(name)
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def _parse_gazetteer(lines: list[str], source: str) -> tuple[list[GazetteerEntry], list[str]]:
+    entries, errors = [], []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+            entry = GazetteerEntry(
+                name=str(row["name"]),
+                type=EntityType(row["type"]),
+                aliases=tuple(str(a) for a in row.get("aliases", [])),
+            )
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
+            errors.append(f"{source}:{number}: bad gazetteer entry ({exc})")
+            continue
+        entries.append(entry)
+    return entries, errors
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The packaged lexicon plus the user's gazetteer files (theirs win)."""
+    data = resources.files("kg.extract") / "data"
+    lexicon = Lexicon()
+    files = [(str(Path(p)), Path(p).read_text(encoding="utf-8")) for p in extra]
+    files.append(("gazetteer.jsonl", (data / "gazetteer.jsonl").read_text(encoding="utf-8")))
+    for source, text in files:
+        entries, errors = _parse_gazetteer(text.splitlines(), source)
+        if errors:
+            raise ValueError("\n".join(errors))
+        for entry in entries:
+            lexicon.add(entry)
+    generic = (data / "generic.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.generic = frozenset(
+        generic_key(g) for g in generic if g.strip() and not g.startswith("#")
+    )
+    return lexicon

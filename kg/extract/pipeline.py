@@ -1,0 +1,235 @@
+"""The extraction pipeline: ``spacy.blank("en")`` + sentencizer + the
+``kg_mentions`` rule component, and ``extract_paper`` that turns one Paper into
+an :class:`~kg.model.Extraction`.
+
+No model is downloaded: the tokenizer and sentencizer ship with spaCy, the
+rules and gazetteer ship with kg.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import rules
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.ids import entity_key
+from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
+
+__all__ = ["make_nlp", "extract_paper", "extract_papers"]
+
+_HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", "case study", "perspective", "report"}
+_WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
+
+
+@dataclass
+class _Found:
+    name: str
+    type: EntityType
+    role: Predicate
+    sentence: str
+    rule: str
+    aliases: list[str] = field(default_factory=list)
+    introduced: bool = False
+    benchmark_votes: int = 0
+
+
+class _PaperState:
+    """What one paper has said so far: its own names and its acronyms."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.found: dict[str, _Found] = {}  # key -> mention
+        self.alias_of: dict[str, str] = {}  # key of alias -> key of mention
+        self.own: set[str] = set()  # keys the paper proposes (title head, cues)
+        self.relations: list[Relation] = []
+
+    def key(self, name: str) -> str:
+        k = entity_key(name)
+        return self.alias_of.get(k, k)
+
+    def add(self, cand: rules.Candidate, kind: EntityType, role: Predicate, sentence: str, rule: str,
+            introduced: bool = False) -> _Found:
+        key = self.key(cand.text)
+        for alias in cand.aliases:
+            akey = entity_key(alias)
+            if akey in self.found and akey != key:  # "PRM" seen before "Process Reward Model (PRM)"
+                old = self.found.pop(akey)
+                role = _stronger(role, old.role)
+            self.alias_of[akey] = key
+        hit = self.found.get(key)
+        if hit is None:
+            hit = self.found[key] = _Found(cand.text, kind, role, sentence, rule, list(cand.aliases), introduced)
+        else:
+            for alias in cand.aliases:
+                if alias not in hit.aliases:
+                    hit.aliases.append(alias)
+            if len(cand.text) > len(hit.name) and cand.aliases:
+                hit.aliases.append(hit.name) if hit.name not in hit.aliases else None
+                hit.name = cand.text
+            if _stronger(role, hit.role) != hit.role:
+                hit.role, hit.sentence, hit.rule = role, sentence, rule
+            hit.introduced |= introduced
+            if kind is not EntityType.METHOD and hit.type is EntityType.METHOD and hit.role is not Predicate.PROPOSES:
+                hit.type = kind
+        if kind is EntityType.BENCHMARK:
+            hit.benchmark_votes += 1
+        return hit
+
+
+_ORDER = [Predicate.PROPOSES, Predicate.INTRODUCES, Predicate.EVALUATES_ON, Predicate.USES_DATASET, Predicate.USES]
+
+
+def _stronger(a: Predicate, b: Predicate) -> Predicate:
+    return a if _ORDER.index(a) <= _ORDER.index(b) else b
+
+
+def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: rules.SentenceCues,
+              first_after_cue: bool) -> None:
+    lexicon = state.lexicon
+    entry = lexicon.lookup(cand.text) or next((lexicon.lookup(a) for a in cand.aliases if lexicon.lookup(a)), None)
+    kind, rule = rules.data_kind(sentence, cand)
+    if kind is None and entry is not None:
+        kind, rule = entry.type, "gazetteer"
+        if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
+            kind, rule = EntityType.DATASET, "gazetteer+context.training"
+    elif kind is None and rules.evaluated_on(sentence, cand) and not state.key(cand.text) in state.own and state.found.get(state.key(cand.text)) is None and re.search(r"\b(benchmarks?|datasets?|tasks?)\b|基准|数据集", sentence, re.I):
+        kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
+    kind = kind or EntityType.METHOD
+    rule = rule or cand.rule
+    key = state.key(cand.text)
+    proposes = False
+    if key in state.own:
+        proposes, rule = True, "title.head"
+    elif rules.named_before(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
+        proposes, rule = True, "cue.named"
+    elif first_after_cue:
+        proposes, rule = True, "cue.propose"
+    elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
+        proposes, rule = True, "cue.appositive"
+    if kind is EntityType.METHOD:
+        role = Predicate.PROPOSES if proposes else Predicate.USES
+        if proposes:
+            state.own.add(key)
+        state.add(cand, kind, role, sentence, rule)
+    else:
+        role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
+        state.add(cand, kind, role, sentence, rule, introduced=proposes)
+
+
+def _sentence(state: _PaperState, sentence: str) -> None:
+    cues = rules.cues_of(sentence)
+    known = set(state.found) | set(state.alias_of) | state.own
+    cands = rules.find_candidates(sentence, state.lexicon, known)
+    after_cue = [c for c in cands if cues.propose_at is not None and c.start >= cues.propose_at]
+    first_group: set[int] = set()
+    if after_cue:
+        first = after_cue[0]
+        first_group.add(id(first))
+        gap_end = first.end
+        for c in after_cue[1:]:  # "we propose X and Y", "X (ACR) and Y"
+            if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|\s*和\s*|、)\s*", sentence[gap_end:c.start]):
+                first_group.add(id(c))
+                gap_end = c.end
+            else:
+                break
+        if not re.match(r"^[\s,，:：(（]*(a|an|the|our|its|一种|一个)?\s*$|^\s*\w+\s*$", sentence[cues.propose_at:first.start], re.I):
+            # the name is far from the verb: "we propose a method that uses X" → X is used
+            if not rules.named_before(sentence, first.start):
+                first_group.clear()
+    for cand in cands:
+        _classify(state, sentence, cand, cues, id(cand) in first_group)
+    split = rules.outperform_pairs(sentence, cands)
+    if split is None:
+        return
+    _, left, right = split
+    winners = [state.found[state.key(c.text)] for c in left[-1:] if state.key(c.text) in state.found]
+    if not winners and re.search(r"\b(our|we|it|the proposed|this)\b|我们|该方法|本文", sentence[: split[0]], re.I):
+        winners = [f for k, f in state.found.items() if k in state.own and f.type is EntityType.METHOD][:1]
+    losers = [state.found[state.key(c.text)] for c in right if state.key(c.text) in state.found]
+    for w in winners:
+        for loser in losers:
+            if w is not loser and w.type is EntityType.METHOD and loser.type is EntityType.METHOD:
+                state.relations.append(Relation(predicate=Predicate.OUTPERFORMS, subject=w.name, object=loser.name,
+                                                sentence=sentence, rule="cue.outperform"))
+
+
+def _title_heads(title: str, lexicon: Lexicon) -> list[str]:
+    return [
+        n for n in rules.title_head_names(title)
+        if not lexicon.is_generic(n) and n.lower() not in _HEADING_WORDS and not lexicon.lookup(n)
+    ]
+
+
+@Language.factory("kg_mentions", default_config={"gazetteers": []})
+def make_kg_mentions(nlp: Language, name: str, gazetteers: list[str]) -> "KgMentions":
+    return KgMentions(load_lexicon(tuple(gazetteers)))
+
+
+class KgMentions:
+    """Runs the rules sentence by sentence and leaves the paper's findings on ``doc.user_data``.
+
+    The title is passed as ``doc.user_data["kg_title"]`` so its "X: …" head is known
+    before the abstract is read.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        state: _PaperState = doc.user_data.get("kg_state") or _PaperState(self.lexicon)
+        for sent in doc.sents:
+            _sentence(state, sent.text.strip())
+        doc.user_data["kg_state"] = state
+        return doc
+
+
+def make_nlp(gazetteers: tuple[str, ...] = ()) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "！", "？", "；"]})
+    nlp.add_pipe("kg_mentions", config={"gazetteers": list(gazetteers)})
+    return nlp
+
+
+def _zh_sentences(text: str) -> str:
+    # the sentencizer splits on "。" only when it is its own token; make sure it is
+    return re.sub(r"([。！？；])", r"\1 ", text)
+
+
+def extract_paper(paper: Paper, nlp: Language) -> Extraction:
+    component: KgMentions = nlp.get_pipe("kg_mentions")  # type: ignore[assignment]
+    state = _PaperState(component.lexicon)
+    for name in _title_heads(paper.title, component.lexicon):
+        state.own.add(entity_key(name))
+    texts = [paper.title, paper.abstract or "", _zh_sentences(paper.abstract_zh or "")]
+    for text in texts:
+        if not text.strip():
+            continue
+        doc = nlp.make_doc(text)
+        doc.user_data["kg_state"] = state
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+    return _to_extraction(paper.id, state)
+
+
+def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
+    mentions = []
+    for found in state.found.values():
+        kind, role = found.type, found.role
+        if kind is not EntityType.METHOD:
+            kind = EntityType.BENCHMARK if found.benchmark_votes else EntityType.DATASET
+            role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
+        elif role not in (Predicate.PROPOSES, Predicate.USES):
+            role = Predicate.USES
+        mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
+                                introduced=found.introduced, sentence=found.sentence, rule=found.rule))
+    return Extraction(paper_id=paper_id, mentions=mentions, relations=state.relations)
+
+
+def extract_papers(papers: list[Paper], gazetteers: tuple[str, ...] = ()) -> list[Extraction]:
+    nlp = make_nlp(gazetteers)
+    return [extract_paper(p, nlp) for p in papers]

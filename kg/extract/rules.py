@@ -1,0 +1,251 @@
+"""Pattern rules over one sentence: name candidates, their kind and their role.
+
+Every finding carries the name of the rule that produced it (``cue.propose``,
+``acronym.definition``, ``context.benchmark`` …) so every edge in the graph can
+say why it exists. Rules read English cue words and Chinese ones (提出, 基准,
+数据集, 优于 …) around Latin-script names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.acronyms import find_definitions
+from kg.extract.lexicon import Lexicon
+from kg.model import EntityType
+
+__all__ = ["Candidate", "find_candidates", "title_head_names", "outperform_pairs", "SentenceCues", "cues_of"]
+
+# ---- name candidates -------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+'’\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+_VERSION = re.compile(
+    r"^(v\d[\w.]*|V\d[\w.]*|\d+(\.\d+)*[a-z]?|Pro|Ultra|Mini|mini|Large|Base|Small|Medium|XL|XXL|"
+    r"Turbo|Instruct|Chat|Plus|Max|Lite|Flash|Sonnet|Opus|Haiku|Nano|Next|Verified|Hard|Bench)$"
+)
+_SIZE = re.compile(r"^\d+(\.\d+)?[KMBT]$|^\d+[xX]\d+[BM]?$")
+_BREAK_WORDS = {
+    # capitalised function words and sentence openers that never start or join a name
+    "The", "A", "An", "In", "On", "Of", "For", "To", "And", "Or", "But", "With", "By", "At", "As",
+    "From", "We", "Our", "Us", "This", "These", "That", "Those", "Its", "It", "Their", "They",
+    "However", "Moreover", "Furthermore", "Additionally", "Finally", "Specifically", "Then",
+    "Here", "There", "Thus", "Hence", "Therefore", "While", "When", "Where", "Which", "What",
+    "How", "Why", "Although", "Despite", "Since", "Because", "To", "Unlike", "Compared",
+    "Existing", "Recent", "Previous", "Current", "Most", "Many", "Some", "Such", "Each",
+    "Both", "All", "Experiments", "Extensive", "Results", "Code", "Our", "Overall", "First",
+    "Second", "Third", "Secondly", "Thirdly", "Lastly", "Notably", "Importantly", "Instead",
+    "Given", "Using", "Based", "Through", "Via", "Over", "Under", "After", "Before", "Beyond",
+    "Toward", "Towards", "Inspired", "Motivated", "Building", "Leveraging", "Empirically",
+    "Theoretically", "Experimental", "Comprehensive", "Code", "Data", "Project", "Page",
+    "Yet", "Also", "Not", "No", "Only", "Even", "Still", "Further", "Besides", "Similarly",
+    "Conversely", "Consequently", "Meanwhile", "Currently", "Recently", "Traditionally",
+    "Nevertheless", "Nonetheless", "Indeed", "Is", "Are", "Can", "Do", "Does", "Should",
+    "Will", "Would", "Could", "May", "Might", "Must", "Let", "Extensive", "New", "Novel",
+}
+
+
+def _kind(word: str) -> str:
+    """'name' (inner capitals/digits/acronym), 'cap' (Capitalised), 'ver', 'size' or 'low'."""
+    if _SIZE.match(word):
+        return "size"
+    core = word.replace("-", "").replace(".", "").replace("'", "").replace("’", "")
+    has_digit = any(c.isdigit() for c in core)
+    has_alpha = any(c.isalpha() for c in core)
+    if word in _BREAK_WORDS:
+        return "stop"
+    if has_alpha and (any(c.isupper() for c in core[1:]) or (has_digit and not core.isdigit())):
+        return "name"
+    if core[:1].isupper():
+        return "cap"
+    if _VERSION.match(word):
+        return "ver"
+    return "low"
+
+
+@dataclass
+class Candidate:
+    start: int  # char offsets in the sentence
+    end: int
+    text: str
+    strong: bool  # has an inner capital, a digit, or several capitalised words
+    aliases: list[str] = field(default_factory=list)
+    rule: str = "pattern.name"
+
+
+def _spans(sentence: str) -> list[Candidate]:
+    words = list(_WORD.finditer(sentence))
+    out: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        kind = _kind(words[i].group(0))
+        if kind not in ("name", "cap"):
+            i += 1
+            continue
+        j = i
+        kinds = [kind]
+        while j + 1 < len(words):
+            gap = sentence[words[j].end() : words[j + 1].start()]
+            nxt = words[j + 1].group(0)
+            nk = _kind(nxt)
+            if gap not in (" ", "-") or nk in ("low", "stop", "size"):
+                break
+            if nk == "ver" and not re.match(r"^(v?\d|V\d)", nxt) and kinds.count("cap") + kinds.count("name") == 0:
+                break
+            j += 1
+            kinds.append(nk)
+        start, end = words[i].start(), words[j].end()
+        text = sentence[start:end]
+        strong = "name" in kinds or kinds.count("cap") >= 2
+        out.append(Candidate(start, end, text, strong))
+        i = j + 1
+    return out
+
+
+def find_candidates(sentence: str, lexicon: Lexicon, known: set[str]) -> list[Candidate]:
+    """Name candidates in one sentence, acronym definitions merged with their long form.
+
+    ``known`` holds folded names the paper has already defined or proposed, so
+    a plain capitalised word such as "Mamba" counts once the paper names it.
+    """
+    from kg.ids import entity_key
+
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for ls, le, long_form, ss, se, short in find_definitions(sentence):
+        if lexicon.is_generic(long_form) or lexicon.is_generic(short):
+            taken += [(ls, le), (ss, se)]
+            continue
+        found.append(Candidate(ls, le, long_form, True, [short], "acronym.definition"))
+        taken += [(ls, le), (ss - 1, se + 1)]
+    for cand in _spans(sentence):
+        if any(a < cand.end and cand.start < b for a, b in taken):
+            continue
+        text = cand.text.rstrip("'’")
+        if text.endswith("'s"):
+            text = text[:-2]
+        cand.text = text
+        cand.end = cand.start + len(text)
+        key = entity_key(text)
+        at_start = not sentence[: cand.start].strip()
+        if lexicon.is_generic(text) or not key or key.isdigit():
+            continue
+        if lexicon.lookup(text) or key in known:
+            cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
+            found.append(cand)
+            continue
+        if not cand.strong:
+            continue
+        if at_start and " " not in text and "-" not in text and _kind(text) == "cap":
+            continue
+        found.append(cand)
+    return sorted(found, key=lambda c: c.start)
+
+
+# ---- cues ---------------------------------------------------------------------
+
+_PROPOSE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper)|here,? we|in this (?:paper|work),? we)\b"
+    r"[^.;]{0,40}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
+    r"build|built|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
+    r"establish(?:es|ed)?|formulate[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
+    re.I,
+)
+_PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
+_NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|short for)\s*[:\"“']?\s*$", re.I)
+_NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
+_APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
+                         r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
+                         r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
+_DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard)s?\s*(?:,|:|called|named|dubbed|,?\s*namely)?\s*$", re.I)
+_DATA_ZH_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(数据集|基准|评测|测评|语料|测试集|榜单)")
+_BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
+_EVAL_CONTEXT = re.compile(
+    r"\b(evaluat\w*|achiev\w*|accuracy|score[sd]?|results?|outperform\w*|state-of-the-art|sota|"
+    r"experiments?|perform\w*|surpass\w*|improv\w*|tested|benchmark\w*|pass@\d|top-1|f1|bleu|%)",
+    re.I,
+)
+_ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
+                        r"(?:[\w\-.]+(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
+_ON_BEFORE_ZH = re.compile(r"(在|于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
+_OUTPERFORM = re.compile(
+    r"\b(outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
+    r"improves? (?:up)?on|better than|superior to)\b",
+    re.I,
+)
+_OUTPERFORM_ZH = re.compile(r"(优于|超过|超越|胜过|击败|领先于|好于)")
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    propose_at: int | None  # char offset just after the propose verb
+    is_zh: bool
+
+
+def cues_of(sentence: str) -> SentenceCues:
+    zh = bool(re.search(r"[\u4e00-\u9fff]", sentence))
+    m = (_PROPOSE_ZH if zh else _PROPOSE).search(sentence)
+    if m is None and zh:
+        m = _PROPOSE.search(sentence)
+    return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
+
+
+def named_before(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 30) : start]
+    return bool(_NAMED.search(before) or _NAMED_ZH.search(before))
+
+
+def appositive_after(sentence: str, end: int) -> bool:
+    return bool(_APPOSITIVE.match(sentence[end : end + 60]))
+
+
+def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
+    """The kind the words around a candidate give it, with the rule name."""
+    after = sentence[cand.end : cand.end + 40]
+    before = sentence[max(0, cand.start - 40) : cand.start]
+    cue = _DATA_AFTER.match(after) or _DATA_ZH_AFTER.match(after)
+    if cue:
+        bench = bool(_BENCH_WORD.search(cue.group(1)))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_after"
+    cue = _DATA_BEFORE.search(before)
+    if cue:
+        bench = bool(_BENCH_WORD.search(cue.group(1)))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
+    return None, ""
+
+
+def evaluated_on(sentence: str, cand: Candidate) -> bool:
+    before = sentence[max(0, cand.start - 80) : cand.start]
+    on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
+    return bool(on and _EVAL_CONTEXT.search(sentence))
+
+
+def title_head_names(title: str) -> list[str]:
+    """Names a title announces as its own: "Mamba: …", "Molmo and PixMo: …"."""
+    head, sep, _ = title.partition(":")
+    if not sep or len(head) > 60:
+        return []
+    names = [n.strip() for n in re.split(r"\s+(?:and|&)\s+|,\s*", head) if n.strip()]
+    good = []
+    for name in names:
+        words = name.split()
+        if len(words) > 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return []
+        if len(words) > 1 and not any(_kind(w) == "name" for w in words):
+            return []  # "Deep Learning: …" is a heading, not a name
+        good.append(name)
+    return good
+
+
+def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[Candidate], list[Candidate]] | None:
+    """Split candidates around an "outperforms" cue: (cue start, left side, right side)."""
+    m = _OUTPERFORM.search(sentence) or _OUTPERFORM_ZH.search(sentence)
+    if not m:
+        return None
+    tail = sentence[m.end() :]
+    stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", tail)
+    limit = m.end() + (stop.start() if stop else len(tail))
+    left = [c for c in cands if c.end <= m.start()]
+    right = [c for c in cands if m.end() <= c.start < limit]
+    return m.start(), left, right

@@ -1,0 +1,86 @@
+"""The knowledge graph: one networkx MultiDiGraph with stable ids.
+
+Node attributes: ``label`` (Paper, Author, Method, Dataset, Benchmark) and the
+node's properties. Edge attributes: ``type`` (the Neo4j relationship type) and
+for extracted edges the provenance ``paper``, ``sentence`` and ``rule``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from kg.extract.resolve import Resolution
+from kg.ids import node_id
+from kg.model import Extraction, Paper, Predicate
+
+__all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
+
+PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "url", "pdf_url",
+                "code_url", "year", "date", "categories", "sources")
+
+
+def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for paper in papers:
+        props = {k: getattr(paper, k) for k in PAPER_FIELDS if getattr(paper, k) not in (None, [], "")}
+        G.add_node(paper.id, label="Paper", id=paper.id, **props)
+        for position, author in enumerate(paper.authors, start=1):
+            aid = node_id("author", author)
+            if aid not in G:
+                G.add_node(aid, label="Author", id=aid, name=author, aliases=[])
+            G.add_edge(aid, paper.id, key=f"AUTHORED", type="AUTHORED", position=position)
+    for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
+        G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
+    proposers: dict[str, list[str]] = {}
+    for ex in extractions:
+        for m in ex.mentions:
+            entity = resolution.entity_of(m.type, m.name)
+            prov = {"paper": ex.paper_id, "sentence": m.sentence, "rule": m.rule}
+            role = m.role.value
+            if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
+                role = "EVALUATES_ON" if entity.type.value == "Benchmark" else "USES_DATASET"
+            G.add_edge(ex.paper_id, entity.id, key=role, type=role, **prov)
+            if m.introduced:
+                G.add_edge(ex.paper_id, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
+            if m.role is Predicate.PROPOSES:
+                proposers.setdefault(entity.id, []).append(ex.paper_id)
+        for r in ex.relations:
+            kinds = {m.name: m.type for m in ex.mentions}
+            a = resolution.entity_of(kinds[r.subject], r.subject)
+            b = resolution.entity_of(kinds[r.object], r.object)
+            if a.id != b.id:
+                G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
+                           paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
+    for paper_id, method_id, data in list(G.edges(data=True)):
+        if data["type"] != "USES":
+            continue
+        for proposer in proposers.get(method_id, []):
+            if proposer != paper_id:
+                G.add_edge(paper_id, proposer, key=f"BUILDS_ON|{method_id}", type="BUILDS_ON",
+                           via=method_id, paper=paper_id, sentence=data["sentence"], rule="inferred.uses_proposed_method")
+    return G
+
+
+def nodes_of(G: nx.MultiDiGraph, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Nodes in id order (optionally of one label): the order every exporter writes."""
+    for nid in sorted(G.nodes):
+        data = G.nodes[nid]
+        if label is None or data["label"] == label:
+            yield nid, data
+
+
+def edges_of(G: nx.MultiDiGraph, type_: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    for u, v, k in sorted(G.edges(keys=True)):
+        data = G.edges[u, v, k]
+        if type_ is None or data["type"] == type_:
+            yield u, v, k, data
+
+
+def counts(G: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    nodes = Counter(d["label"] for _, d in G.nodes(data=True))
+    edges = Counter(d["type"] for _, _, d in G.edges(data=True))
+    return dict(sorted(nodes.items())), dict(sorted(edges.items()))

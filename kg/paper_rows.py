@@ -1,0 +1,53 @@
+"""The per-paper view of the graph: one flat row per paper (``papers.jsonl``).
+
+It is what users load into pandas or DuckDB and what ``kg eval`` scores.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+__all__ = ["paper_rows"]
+
+_ROLE_FIELDS = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datasets",
+                "EVALUATES_ON": "benchmarks", "INTRODUCES": "introduces"}
+
+
+def _entity(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
+    node = G.nodes[nid]
+    return {"id": nid, "name": node["name"], "aliases": list(node.get("aliases", []))}
+
+
+def paper_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    rows = []
+    for pid in sorted(n for n, d in G.nodes(data=True) if d["label"] == "Paper"):
+        node = G.nodes[pid]
+        row: dict[str, Any] = {
+            "id": pid,
+            "title": node["title"],
+            "title_zh": node.get("title_zh"),
+            "authors": [G.nodes[a]["name"] for a, _, d in sorted(G.in_edges(pid, data=True), key=lambda e: e[2].get("position", 0)) if d["type"] == "AUTHORED"],
+            "year": node.get("year"),
+            "sources": list(node.get("sources", [])),
+        }
+        for field in _ROLE_FIELDS.values():
+            row[field] = []
+        seen: set[tuple[str, str]] = set()
+        for _, target, data in sorted(G.out_edges(pid, data=True), key=lambda e: (e[2]["type"], e[1])):
+            field = _ROLE_FIELDS.get(data["type"])
+            if field is None or (field, target) in seen:
+                continue
+            seen.add((field, target))
+            row[field].append(_entity(G, target))
+        # datasets lists every data entity the paper names, benchmarks the evaluated ones
+        row["datasets"] = row["datasets"]
+        row["introduces"] = [e["name"] for e in row["introduces"]]
+        row["outperforms"] = sorted(
+            [G.nodes[u]["name"], G.nodes[v]["name"]]
+            for u, v, d in G.edges(data=True)
+            if d["type"] == "OUTPERFORMS" and d.get("paper") == pid
+        )
+        rows.append(row)
+    return rows

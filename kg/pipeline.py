@@ -1,0 +1,67 @@
+"""The whole job: load → merge → extract → resolve → graph → write.
+
+``build_graph(inputs)`` returns a :class:`Build` (nothing written);
+``build(inputs, out)`` also writes every output atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.pipeline import extract_papers
+from kg.extract.resolve import Resolution, resolve_entities
+from kg.graph import counts, make_graph
+from kg.loaders import load_paths
+from kg.merge import merge_records
+from kg.model import Extraction, LoadError, Paper
+
+__all__ = ["Build", "build_graph", "build"]
+
+
+@dataclass
+class Build:
+    papers: list[Paper]
+    extractions: list[Extraction]
+    resolution: Resolution
+    graph: nx.MultiDiGraph
+    records: int
+    errors: list[LoadError] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+
+    def summary(self) -> dict[str, object]:
+        nodes, edges = counts(self.graph)
+        return {
+            "records": self.records,
+            "papers": len(self.papers),
+            "nodes": nodes,
+            "edges": edges,
+            "rejected": [str(e) for e in self.errors],
+        }
+
+
+def build_graph(inputs: Sequence[str | Path], gazetteers: Sequence[str] = ()) -> Build:
+    loaded = load_paths(inputs)
+    papers = merge_records(loaded.records)
+    extractions = extract_papers(papers, tuple(gazetteers))
+    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
+    graph = make_graph(papers, extractions, resolution)
+    return Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
+
+
+def build(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    formats: Sequence[str] | None = None,
+    gazetteers: Sequence[str] = (),
+) -> Build:
+    from kg.export import write
+
+    result = build_graph(inputs, gazetteers)
+    result.written = write(result, Path(out), formats)
+    return result
