@@ -99,9 +99,13 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and not state.key(cand.text) in state.own and state.found.get(state.key(cand.text)) is None and re.search(r"\b(benchmarks?|datasets?|tasks?)\b|基准|数据集", sentence, re.I):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
+    key = state.key(cand.text)
+    if cand.capsonly and kind is None and cand.rule == "pattern.name" and not (
+        key in state.own or first_after_cue or rules.named_before(sentence, cand.start)
+    ):
+        return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     kind = kind or EntityType.METHOD
     rule = rule or cand.rule
-    key = state.key(cand.text)
     proposes = False
     if key in state.own:
         proposes, rule = True, "title.head"
@@ -109,6 +113,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.named"
     elif first_after_cue:
         proposes, rule = True, "cue.propose"
+    elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and not state.lexicon.lookup(cand.text):
+        proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
         proposes, rule = True, "cue.appositive"
     if kind is EntityType.METHOD:
@@ -121,26 +127,28 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
 
 
-def _sentence(state: _PaperState, sentence: str) -> None:
+def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
+    sentence = rules.mask_urls(sentence)
     cues = rules.cues_of(sentence)
     known = set(state.found) | set(state.alias_of) | state.own
-    cands = rules.find_candidates(sentence, state.lexicon, known)
-    after_cue = [c for c in cands if cues.propose_at is not None and c.start >= cues.propose_at]
+    cands = rules.find_candidates(sentence, state.lexicon, known, title=title)
     first_group: set[int] = set()
-    if after_cue:
-        first = after_cue[0]
-        first_group.add(id(first))
-        gap_end = first.end
-        for c in after_cue[1:]:  # "we propose X and Y", "X (ACR) and Y"
-            if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|\s*和\s*|、)\s*", sentence[gap_end:c.start]):
-                first_group.add(id(c))
-                gap_end = c.end
-            else:
-                break
-        if not re.match(r"^[\s,，:：(（]*(a|an|the|our|its|一种|一个)?\s*$|^\s*\w+\s*$", sentence[cues.propose_at:first.start], re.I):
-            # the name is far from the verb: "we propose a method that uses X" → X is used
-            if not rules.named_before(sentence, first.start):
-                first_group.clear()
+    if cues.propose_at is not None:
+        # every new name in the rest of the clause is the paper's own, unless it is
+        # introduced as a tool ("using X", "based on X") or is a well-known name
+        for c in cands:
+            if c.start < cues.propose_at:
+                continue
+            before = sentence[max(cues.propose_at, c.start - 25):c.start]
+            if re.search(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
+                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on)\s+(?:the\s+|a\s+|an\s+)?$|"
+                         r"(使用|利用|基于|采用|借助|通过)\s*$", before, re.I):
+                if not rules.named_before(sentence, c.start):
+                    continue
+            key = state.key(c.text)
+            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own):
+                continue
+            first_group.add(id(c))
     for cand in cands:
         _classify(state, sentence, cand, cues, id(cand) in first_group)
     split = rules.outperform_pairs(sentence, cands)
@@ -182,8 +190,9 @@ class KgMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         state: _PaperState = doc.user_data.get("kg_state") or _PaperState(self.lexicon)
-        for sent in doc.sents:
-            _sentence(state, sent.text.strip())
+        title = bool(doc.user_data.get("kg_is_title"))
+        for sent in ([doc[:]] if title else doc.sents):
+            _sentence(state, sent.text.strip(), title=title)
         doc.user_data["kg_state"] = state
         return doc
 
@@ -206,11 +215,12 @@ def extract_paper(paper: Paper, nlp: Language) -> Extraction:
     for name in _title_heads(paper.title, component.lexicon):
         state.own.add(entity_key(name))
     texts = [paper.title, paper.abstract or "", _zh_sentences(paper.abstract_zh or "")]
-    for text in texts:
+    for i, text in enumerate(texts):
         if not text.strip():
             continue
         doc = nlp.make_doc(text)
         doc.user_data["kg_state"] = state
+        doc.user_data["kg_is_title"] = i == 0
         for _, proc in nlp.pipeline:
             doc = proc(doc)
     return _to_extraction(paper.id, state)

@@ -69,6 +69,7 @@ class Candidate:
     end: int
     text: str
     strong: bool  # has an inner capital, a digit, or several capitalised words
+    capsonly: bool = False  # only Capitalised Words: a name only when a cue says so
     aliases: list[str] = field(default_factory=list)
     rule: str = "pattern.name"
 
@@ -97,12 +98,23 @@ def _spans(sentence: str) -> list[Candidate]:
         start, end = words[i].start(), words[j].end()
         text = sentence[start:end]
         strong = "name" in kinds or kinds.count("cap") >= 2
-        out.append(Candidate(start, end, text, strong))
+        out.append(Candidate(start, end, text, strong, capsonly="name" not in kinds))
         i = j + 1
     return out
 
 
-def find_candidates(sentence: str, lexicon: Lexicon, known: set[str]) -> list[Candidate]:
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|level|wise|augmented|"
+                         r"extracted|generated|conditioned|centric|only|scale|sized|tuned|powered|enhanced|"
+                         r"related|oriented|agnostic|dependent|independent|inspired|printed)$", re.I)
+
+
+def mask_urls(sentence: str) -> str:
+    """URLs and e-mail addresses blanked out (same length, so offsets hold)."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False) -> list[Candidate]:
     """Name candidates in one sentence, acronym definitions merged with their long form.
 
     ``known`` holds folded names the paper has already defined or proposed, so
@@ -121,6 +133,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str]) -> list[Ca
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
+        if _ADJECTIVAL.search(cand.text):
+            continue
         text = cand.text.rstrip("'’")
         if text.endswith("'s"):
             text = text[:-2]
@@ -134,7 +148,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str]) -> list[Ca
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
             found.append(cand)
             continue
-        if not cand.strong:
+        if not cand.strong or (title and (cand.capsonly or " " in text)):
             continue
         if at_start and " " not in text and "-" not in text and _kind(text) == "cap":
             continue
