@@ -1,0 +1,56 @@
+"""Exporters, registered by name and imported lazily.
+
+Built-in exporters go through the same table as third-party ones (entry-point
+group ``kg.exporters``), so ``import kg`` never imports pyvis or neo4j.
+Each exporter is ``write_X(build, out_dir) -> list[Path]``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.pipeline import Build
+
+__all__ = ["EXPORTERS", "DEFAULT_FORMATS", "exporter_names", "get_exporter", "write"]
+
+EXPORTERS: dict[str, str] = {
+    "turtle": "kg.export.rdf:write_turtle",
+    "jsonld": "kg.export.rdf:write_jsonld",
+    "cypher": "kg.export.cypher:write_cypher",
+    "neo4j-csv": "kg.export.neo4j_csv:write_neo4j_csv",
+    "jsonl": "kg.export.jsonl:write_papers_jsonl",
+    "html": "kg.viz.html:write_html",
+}
+DEFAULT_FORMATS = ("turtle", "cypher", "neo4j-csv", "jsonl", "html")
+
+Exporter = Callable[["Build", Path], list[Path]]
+
+
+def _plugins() -> dict[str, str]:
+    found = {ep.name: ep.value for ep in entry_points(group="kg.exporters")}
+    return {**found, **EXPORTERS}
+
+
+def exporter_names() -> list[str]:
+    return sorted(_plugins())
+
+
+def get_exporter(name: str) -> Exporter:
+    table = _plugins()
+    if name not in table:
+        raise KeyError(f"unknown format {name!r}; known: {', '.join(sorted(table))}")
+    module, _, attr = table[name].partition(":")
+    return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+
+
+def write(build: "Build", out: Path, formats: Sequence[str] | None = None) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name in formats or DEFAULT_FORMATS:
+        written += get_exporter(name)(build, out)
+    return written

@@ -1,0 +1,86 @@
+"""A Cypher script that loads the graph into an empty Neo4j 5 idempotently.
+
+Constraints first, then one ``MERGE`` per node and relationship, one statement
+per line ending in ``;`` (``cypher-shell -f neo4j/load.cypher`` runs it).
+Every string is a single-quoted literal with quotes, backslashes and all
+control characters escaped, so no input can end its string early.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.atomic import atomic_open
+from kg.export.cypher_queries import REL_KEYS, check_name, constraint_queries
+from kg.graph import edges_of, nodes_of
+
+if TYPE_CHECKING:
+    from kg.pipeline import Build
+
+__all__ = ["cypher_literal", "node_properties", "rel_properties", "generate_cypher", "write_cypher"]
+
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _escape_char(c: str) -> str:
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029":
+        return f"\\u{ord(c):04x}"
+    return c
+
+
+def cypher_literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return "'" + "".join(_escape_char(c) for c in value) + "'"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as a Cypher literal")
+
+
+def node_properties(data: dict[str, Any]) -> dict[str, Any]:
+    """Properties stored on a Neo4j node: no nulls, no empty lists, lists of strings only."""
+    return {k: v for k, v in sorted(data.items()) if k != "label" and v not in (None, "", [])}
+
+
+def rel_properties(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in sorted(data.items()) if k != "type" and v not in (None, "", [])}
+
+
+def _map(props: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {cypher_literal(v)}" for k, v in props.items()) + "}"
+
+
+def generate_cypher(G: nx.MultiDiGraph) -> Iterator[str]:
+    yield "// kg: load into an empty Neo4j 5 database; safe to run again (MERGE)\n"
+    for query in constraint_queries():
+        yield query + ";\n"
+    for nid, data in nodes_of(G):
+        props = node_properties(data)
+        props.pop("id")
+        yield f"MERGE (n:{check_name(data['label'])} {{id: {cypher_literal(nid)}}}) SET n += {_map(props)};\n"
+    for u, v, _, data in edges_of(G):
+        rel = check_name(data["type"])
+        props = rel_properties(data)
+        keys = {k: props[k] for k in REL_KEYS.get(rel, ()) if k in props}
+        key_map = f" {_map(keys)}" if keys else ""
+        yield (
+            f"MATCH (a:{check_name(G.nodes[u]['label'])} {{id: {cypher_literal(u)}}}), "
+            f"(b:{check_name(G.nodes[v]['label'])} {{id: {cypher_literal(v)}}}) "
+            f"MERGE (a)-[r:{rel}{key_map}]->(b) SET r += {_map(props)};\n"
+        )
+
+
+def write_cypher(build: "Build", out: Path) -> list[Path]:
+    path = out / "neo4j" / "load.cypher"
+    with atomic_open(path) as handle:
+        handle.writelines(generate_cypher(build.graph))
+    return [path]

@@ -1,0 +1,30 @@
+"""``papers.jsonl``: one line per paper (see ``schemas/paper.schema.json``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from kg.atomic import atomic_open
+from kg.paper_rows import paper_rows
+
+if TYPE_CHECKING:
+    from kg.pipeline import Build
+
+__all__ = ["generate_papers_jsonl", "write_papers_jsonl"]
+
+
+def generate_papers_jsonl(G: nx.MultiDiGraph) -> Iterator[str]:
+    for row in paper_rows(G):
+        yield json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_papers_jsonl(build: "Build", out: Path) -> list[Path]:
+    path = out / "papers.jsonl"
+    with atomic_open(path) as handle:
+        handle.writelines(generate_papers_jsonl(build.graph))
+    return [path]

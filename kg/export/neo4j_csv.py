@@ -1,0 +1,101 @@
+"""CSV files for ``neo4j-admin database import full`` (offline bulk import).
+
+One nodes file per label and one relationships file per type, in
+``neo4j/csv/``, with ``import.sh`` holding the exact command. Arrays use the
+unit separator (U+001F) as delimiter so no alias or title can split them, and
+fields may span lines (``--multiline-fields=true``).
+"""
+
+from __future__ import annotations
+
+import csv
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.atomic import atomic_dir
+from kg.export.cypher import node_properties, rel_properties
+from kg.export.cypher_queries import LABELS
+from kg.graph import edges_of, nodes_of
+
+if TYPE_CHECKING:
+    from kg.pipeline import Build
+
+__all__ = ["ARRAY_DELIMITER", "generate_node_csv", "generate_rel_csv", "import_command", "write_neo4j_csv"]
+
+ARRAY_DELIMITER = "\x1f"
+_INT_FIELDS = {"year", "position"}
+_ARRAY_FIELDS = {"aliases", "categories", "sources"}
+
+
+def _header(field: str) -> str:
+    if field in _INT_FIELDS:
+        return f"{field}:int"
+    if field in _ARRAY_FIELDS:
+        return f"{field}:string[]"
+    return field
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    return str(value)
+
+
+
+def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
+    records = []
+    for nid, data in nodes_of(G, label):
+        props = node_properties(data)
+        props["id"] = nid
+        records.append(props)
+    fields = sorted({k for r in records for k in r} - {"id"})
+    header = ["id:ID", ":LABEL", *fields]
+    yield [header[0], header[1], *(_header(f) for f in fields)]
+    for r in records:
+        yield [r["id"], label, *(_cell(r[f]) if f in r else "" for f in fields)]
+
+
+def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
+    records = [(u, v, rel_properties(d)) for u, v, _, d in edges_of(G, rel_type)]
+    fields = sorted({k for _, _, p in records for k in p})
+    yield [":START_ID", ":END_ID", ":TYPE", *(_header(f) for f in fields)]
+    for u, v, props in records:
+        yield [u, v, rel_type, *(_cell(props[f]) if f in props else "" for f in fields)]
+
+
+def import_command(files: list[str], database: str = "neo4j") -> str:
+    args = ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination",
+            "--multiline-fields=true", "--array-delimiter=U+001F"]
+    for name in files:
+        flag = "--nodes" if name.startswith("nodes_") else "--relationships"
+        args.append(f"{flag}=$DIR/{name}")
+    return " ".join(shlex.quote(a) if not a.endswith(".csv") else a.replace("$DIR/", '"$DIR"/') for a in args)
+
+
+def write_neo4j_csv(build: "Build", out: Path) -> list[Path]:
+    G = build.graph
+    names: list[str] = []
+    target = out / "neo4j" / "csv"
+    with atomic_dir(target) as tmp:
+        for label in LABELS:
+            if any(True for _ in nodes_of(G, label)):
+                names.append(f"nodes_{label}.csv")
+                _write_csv(tmp / names[-1], generate_node_csv(G, label))
+        for rel_type in sorted({d["type"] for _, _, d in G.edges(data=True)}):
+            names.append(f"rels_{rel_type}.csv")
+            _write_csv(tmp / names[-1], generate_rel_csv(G, rel_type))
+        script = (
+            "#!/bin/sh\n# Bulk-import this graph into a stopped Neo4j 5 (replaces the database).\n"
+            'DIR="$(cd "$(dirname "$0")" && pwd)"\n' + import_command(names) + "\n"
+        )
+        (tmp / "import.sh").write_text(script, encoding="utf-8")
+    return [target / n for n in names] + [target / "import.sh"]
+
+
+def _write_csv(path: Path, rows: Iterator[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
