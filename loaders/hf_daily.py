@@ -15,13 +15,24 @@ _DATE = re.compile(
     r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(, \d{4})?$"
 )
 _MAX_TITLE = 300
+BAD = "\x00"
 
 
 def paragraphs(text: TextFile) -> Iterator[tuple[int, int, str]]:
-    """(first line, last line, text) of each run of non-blank lines; bad lines break runs."""
+    """(first line, last line, text) of each run of non-blank lines.
+
+    A bad line is a paragraph of its own whose text is ``BAD``, so it takes the
+    place of what it spoiled and the next paragraph keeps its role.
+    """
     start, buf = 0, []
     for number, line in enumerate(text.lines, start=1):
-        if line.strip() and number not in text.bad:
+        if number in text.bad:
+            if buf:
+                yield start, number - 1, " ".join(buf)
+                buf = []
+            yield number, number, BAD
+            continue
+        if line.strip():
             if not buf:
                 start = number
             buf.append(line.strip())
@@ -80,6 +91,9 @@ def parse_hf_daily(text: TextFile) -> Iterator[PaperRecord | LoadError]:
             yield PaperRecord(source=text.source, **pending)  # type: ignore[arg-type]
 
     for start, end, para in paras[first + 1 :]:
+        if para == BAD and pending is None:
+            yield LoadError(source=text.source, line=start, message=text.bad[start])
+            continue
         if _DATE.match(para):
             continue
         if pending is None or (pending.get("abstract") and _is_title(para)):

@@ -143,7 +143,7 @@ def sniff_json(text: TextFile) -> bool:
     if first != "{":
         return False
     non_empty = [ln for ln in text.lines if ln.strip()]
-    if len(non_empty) <= 1:
+    if len(non_empty) + len(text.bad) <= 1:
         return True
     try:  # one pretty-printed object, not one object per line
         json.loads(non_empty[0])

@@ -1,0 +1,74 @@
+"""Shared fixtures: the seed inputs from ../shared, one build of them, and a real
+Bolt server (ArcadeDB from the arcadedb-embedded package, bundled JRE)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpora" / "arxiv-2026-07-08.jsonl"
+GOLD = SHARED / "eval" / "seed-gold-dev.jsonl"
+
+
+def seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    from kg.pipeline import build_graph
+
+    return build_graph([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory, seed_build):
+    from kg.export import DEFAULT_FORMATS, write
+
+    out = tmp_path_factory.mktemp("out")
+    write(seed_build, out, [*DEFAULT_FORMATS, "jsonld"])
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def bolt_server(tmp_path_factory):
+    """ArcadeDB with its Bolt plugin on 127.0.0.1; yields (uri, user, password)."""
+    arcadedb = pytest.importorskip("arcadedb_embedded")
+    root = tmp_path_factory.mktemp("arcadedb")
+    password = "kg-test-password"
+    bolt_port = _free_port()
+    server = arcadedb.create_server(
+        root_path=str(root),
+        root_password=password,
+        config={
+            "http_port": _free_port(),
+            "host": "127.0.0.1",
+            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+            "bolt_port": bolt_port,
+        },
+    )
+    server.start()
+    try:
+        yield server, f"bolt://127.0.0.1:{bolt_port}", "root", password
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def bolt_db(bolt_server, request):
+    """A fresh, empty database on the Bolt server for one test."""
+    server, uri, user, password = bolt_server
+    name = "t" + "".join(c for c in request.node.name if c.isalnum())[:40]
+    server.create_database(name)
+    return uri, user, password, name
