@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import csv
+import filecmp
+import json
+import re
+
+import pytest
+
+from kg.export import DEFAULT_FORMATS, exporter_names, get_exporter, write
+from kg.export.neo4j_csv import ARRAY_DELIMITER
+from kg.pipeline import build, build_graph
+from tests.conftest import ROOT, SEEDS
+
+
+def test_papers_jsonl_validates_against_the_schema(seed_out):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "schemas" / "paper.schema.json").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in (seed_out / "papers.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 301
+    for row in rows:
+        jsonschema.validate(row, schema)
+    molmo = next(r for r in rows if r["title"].startswith("Molmo and PixMo"))
+    assert molmo["authors"] == ["Matt Deitke"] and molmo["title_zh"]
+    assert {"Molmo"} <= {e["name"] for e in molmo["proposes"]}
+
+
+def test_html_is_offline_and_complete(seed_out, seed_build):
+    html = (seed_out / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=""", html, re.I)
+    assert not re.search(r"url\(\s*(?!['\"]?data:)", html)  # style sheets load nothing
+    assert "@import" not in html and "bootstrap" not in html.lower()
+    payload = json.loads(re.search(r'<script id="payload" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert len(payload["nodes"]) == seed_build.graph.number_of_nodes()
+    assert len(payload["edges"]) == seed_build.graph.number_of_edges()
+    assert {item["label"] for item in payload["legend"]} == {"Paper", "Author", "Method", "Dataset", "Benchmark"}
+
+
+def test_hostile_title_stays_inert_in_html(tmp_path):
+    hostile = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
+    (tmp_path / "in.jsonl").write_text(json.dumps({"title": hostile, "abstract": "We propose Foo."}) + "\n",
+                                       encoding="utf-8")
+    build([tmp_path / "in.jsonl"], tmp_path / "out", ["html"])
+    html = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "alert(2)</script>" not in html
+    assert html.count("alert(2)") == 1 and "\\u003cscript\\u003ealert(2)" in html
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+
+
+def test_neo4j_csv_headers_and_import_command(seed_out, seed_build):
+    folder = seed_out / "neo4j" / "csv"
+    with (folder / "nodes_Paper.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:2] == ["id:ID", ":LABEL"] and "year:int" in rows[0] or "title" in rows[0]
+    assert len(rows) - 1 == 301
+    sources = rows[0].index("sources:string[]")
+    assert all(cell for cell in (r[sources] for r in rows[1:]))
+    assert any(ARRAY_DELIMITER in r[sources] for r in rows[1:])  # merged papers list several sources
+    script = (folder / "import.sh").read_text(encoding="utf-8")
+    assert "neo4j-admin database import full" in script and "--array-delimiter=U+001F" in script
+    for name in sorted(p.name for p in folder.glob("*.csv")):
+        assert name in script
+
+
+def test_two_builds_give_identical_files(tmp_path):
+    first = build([SEEDS], tmp_path / "a")
+    build([SEEDS], tmp_path / "b")
+    for path in first.written:
+        rel = path.relative_to(tmp_path / "a")
+        assert filecmp.cmp(path, tmp_path / "b" / rel, shallow=False), rel
+
+
+@pytest.mark.parametrize("name", exporter_names())
+def test_every_registered_exporter_runs_and_ends_with_newline(name, seed_build, tmp_path):
+    paths = get_exporter(name)(seed_build, tmp_path)
+    assert paths
+    for path in paths:
+        assert path.read_bytes().endswith(b"\n"), path
+
+
+def test_failed_write_leaves_the_old_file(tmp_path, seed_build, monkeypatch):
+    write(seed_build, tmp_path, ["jsonl"])
+    before = (tmp_path / "papers.jsonl").read_bytes()
+    import kg.export.jsonl as jsonl
+
+    def broken(G):
+        yield "{}\n"
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(jsonl, "generate_papers_jsonl", broken)
+    with pytest.raises(RuntimeError):
+        write(seed_build, tmp_path, ["jsonl"])
+    assert (tmp_path / "papers.jsonl").read_bytes() == before
+    assert not list(tmp_path.glob(".papers.jsonl.*"))
+
+
+def test_default_formats_are_registered():
+    assert set(DEFAULT_FORMATS) <= set(exporter_names())
+
+
+def test_build_summary_names_rejected_records(tmp_path):
+    (tmp_path / "in.jsonl").write_text('{"title": "Fine"}\n{broken\n', encoding="utf-8")
+    result = build_graph([tmp_path])
+    assert result.summary()["papers"] == 1
+    assert result.summary()["rejected"] == [f"{tmp_path / 'in.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes at column 2"]
