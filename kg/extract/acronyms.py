@@ -52,8 +52,20 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     return None
 
 
+_PAIR = re.compile(r"\(\s*([A-Za-z][^(),;]{3,80}?)\s*,\s*([A-Za-z][A-Za-z0-9+.\-/]{1,14})\s*\)")
+_WIDE = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";"})
+
+
 def find_definitions(sentence: str) -> Iterator[tuple[int, int, str, int, int, str]]:
-    """(long_start, long_end, long_form, short_start, short_end, short) spans in ``sentence``."""
+    """(long_start, long_end, long_form, short_start, short_end, short) spans in ``sentence``.
+
+    Both "long form (ACR)" and, as Chinese abstracts write it, "中文（Long Form, ACR）".
+    """
+    sentence = sentence.translate(_WIDE)  # same length: offsets hold
+    for m in _PAIR.finditer(sentence):
+        long_form, short = m.group(1).strip(), m.group(2)
+        if _acronym_like(short) and match_long_form(short, long_form.split()) is not None:
+            yield m.start(1), m.start(1) + len(long_form), long_form, m.start(2), m.end(2), short
     for m in _PAREN.finditer(sentence):
         short = m.group(1).rstrip(".")
         if not _acronym_like(short):

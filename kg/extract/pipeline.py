@@ -131,7 +131,14 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
     sentence = rules.mask_urls(sentence)
     cues = rules.cues_of(sentence)
     known = set(state.found) | set(state.alias_of) | state.own
-    cands = rules.find_candidates(sentence, state.lexicon, known, title=title)
+    def weak_ok(c: rules.Candidate) -> bool:
+        """A lone capitalised word is a name when a cue points right at it."""
+        right_after_cue = cues.propose_at is not None and re.fullmatch(
+            r"[\s,:]*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)?\s*|\s*",
+            sentence[cues.propose_at:c.start], re.I) is not None and c.start >= cues.propose_at
+        return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0])
+
+    cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok)
     first_group: set[int] = set()
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is

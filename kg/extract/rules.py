@@ -9,6 +9,7 @@ say why it exists. Rules read English cue words and Chinese ones (提出, 基准
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.extract.acronyms import find_definitions
@@ -114,7 +115,8 @@ def mask_urls(sentence: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
-def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False) -> list[Candidate]:
+def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False,
+                    weak_ok: "Callable[[Candidate], bool] | None" = None) -> list[Candidate]:
     """Name candidates in one sentence, acronym definitions merged with their long form.
 
     ``known`` holds folded names the paper has already defined or proposed, so
@@ -128,7 +130,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if lexicon.is_generic(long_form) or lexicon.is_generic(short):
             taken += [(ls, le), (ss, se)]
             continue
-        found.append(Candidate(ls, le, long_form, True, [short], "acronym.definition"))
+        found.append(Candidate(ls, le, long_form, True, aliases=[short], rule="acronym.definition"))
         taken += [(ls, le), (ss - 1, se + 1)]
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
@@ -148,7 +150,12 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
             found.append(cand)
             continue
-        if not cand.strong or (title and (cand.capsonly or " " in text)):
+        if not cand.strong:
+            if weak_ok is not None and not title and weak_ok(cand):
+                cand.rule = "pattern.cued_name"
+                found.append(cand)
+            continue
+        if title and (cand.capsonly or " " in text):
             continue
         if at_start and " " not in text and "-" not in text and _kind(text) == "cap":
             continue
@@ -171,7 +178,7 @@ _NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
-_DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard)s?\s*(?:,|:|called|named|dubbed|,?\s*namely)?\s*$", re.I)
 _DATA_ZH_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(数据集|基准|评测|测评|语料|测试集|榜单)")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)

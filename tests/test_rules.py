@@ -1,0 +1,99 @@
+"""Rule tests on short constructed sentences with spacy.blank (no model download)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.acronyms import find_definitions
+from kg.extract.pipeline import extract_paper, make_nlp
+from kg.model import EntityType, Paper, Predicate
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp()
+
+
+def _extract(nlp, abstract="", title="A Study", abstract_zh=None):
+    paper = Paper(id="t:1", title=title, abstract=abstract, abstract_zh=abstract_zh, sources=["x:1"])
+    ex = extract_paper(paper, nlp)
+    return {m.name: m for m in ex.mentions}, ex.relations
+
+
+def test_pipeline_is_blank_english_with_the_rule_component(nlp):
+    assert nlp.lang == "en" and nlp.pipe_names == ["sentencizer", "kg_mentions"]
+
+
+@pytest.mark.parametrize(
+    "sentence,long_form,short",
+    [
+        ("We train a Process Reward Model (PRM) on it.", "Process Reward Model", "PRM"),
+        ("using Monte Carlo Tree Search (MCTS) for search", "Monte Carlo Tree Search", "MCTS"),
+        ("a score distillation sampling (SDS) loss", "score distillation sampling", "SDS"),
+        ("large language models (LLMs) are popular", "large language models", "LLMs"),
+    ],
+)
+def test_acronym_definitions(sentence, long_form, short):
+    (found,) = list(find_definitions(sentence))
+    assert found[2] == long_form and found[5] == short
+
+
+def test_we_propose_names_the_papers_method(nlp):
+    found, _ = _extract(nlp, "We propose Zorblax, a novel retrieval method. It builds on BERT.")
+    assert found["Zorblax"].role is Predicate.PROPOSES and found["Zorblax"].rule == "cue.propose"
+    assert found["BERT"].role is Predicate.USES
+
+
+def test_called_and_dubbed(nlp):
+    found, _ = _extract(nlp, "We design a sparse router, dubbed QuillNet, that uses LoRA adapters.")
+    assert found["QuillNet"].role is Predicate.PROPOSES
+    assert found["LoRA"].role is Predicate.USES
+
+
+def test_title_head_is_proposed(nlp):
+    found, _ = _extract(nlp, "Fernwick scales well.", title="Fernwick: Fast Sequence Models")
+    assert found["Fernwick"].role is Predicate.PROPOSES and found["Fernwick"].rule == "title.head"
+
+
+def test_acronym_links_later_mentions(nlp):
+    found, _ = _extract(nlp, "We introduce Gated Lattice Attention (GLA). GLA is fast.")
+    (m,) = [m for m in found.values() if "GLA" in m.aliases]
+    assert m.name == "Gated Lattice Attention" and m.role is Predicate.PROPOSES
+
+
+def test_benchmark_by_context_and_by_score(nlp):
+    found, _ = _extract(nlp, "Our model reaches 71% accuracy on the Quexa benchmark and on GSM8K.")
+    assert found["Quexa"].type is EntityType.BENCHMARK
+    assert found["GSM8K"].type is EntityType.BENCHMARK
+
+
+def test_dataset_word_and_introduces(nlp):
+    found, _ = _extract(nlp, "We release Pondset, a dataset of 10k annotated maps.")
+    assert found["Pondset"].type in (EntityType.DATASET, EntityType.BENCHMARK)
+    assert found["Pondset"].introduced
+
+
+def test_outperforms(nlp):
+    _, rels = _extract(nlp, "We propose Zorblax. Zorblax outperforms GPT-4o and LLaMA on reasoning.")
+    pairs = {(r.subject, r.object) for r in rels if r.predicate is Predicate.OUTPERFORMS}
+    assert pairs == {("Zorblax", "GPT-4o"), ("Zorblax", "LLaMA")}
+
+
+def test_generic_class_words_are_not_methods(nlp):
+    found, _ = _extract(nlp, "Large Language Models (LLMs) and Deep Neural Networks are widely used. "
+                              "We study LLMs.")
+    assert not found
+
+
+def test_chinese_cues_around_latin_names(nlp):
+    found, rels = _extract(nlp, abstract_zh="我们提出了测试时偏好优化（Test-time Preference Optimization, TPO）。"
+                                            "在 AlpacaEval 2 基准上，TPO 优于 Llama-3.1-70B-Instruct。")
+    tpo = found["Test-time Preference Optimization"]
+    assert tpo.role is Predicate.PROPOSES and tpo.aliases == ["TPO"]
+    assert found["AlpacaEval 2"].type is EntityType.BENCHMARK
+    assert any(r.predicate is Predicate.OUTPERFORMS for r in rels)
+
+
+def test_urls_are_not_names(nlp):
+    found, _ = _extract(nlp, "Code is at https://github.com/SomeOne/CoolRepo-V2.")
+    assert not found
