@@ -46,7 +46,7 @@ class _PaperState:
         self.found: dict[str, _Found] = {}  # key -> mention
         self.alias_of: dict[str, str] = {}  # key of alias -> key of mention
         self.own: set[str] = set()  # keys the paper proposes (title head, cues)
-        self.relations: list[Relation] = []
+        self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -161,16 +161,16 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
     split = rules.outperform_pairs(sentence, cands)
     if split is None:
         return
-    _, left, right = split
-    winners = [state.found[state.key(c.text)] for c in left[-1:] if state.key(c.text) in state.found]
-    if not winners and re.search(r"\b(our|we|it|the proposed|this)\b|我们|该方法|本文", sentence[: split[0]], re.I):
-        winners = [f for k, f in state.found.items() if k in state.own and f.type is EntityType.METHOD][:1]
-    losers = [state.found[state.key(c.text)] for c in right if state.key(c.text) in state.found]
+    cue, left, right = split
+    known_left = [state.key(c.text) for c in left if state.key(c.text) in state.found]
+    winners = [k for k in known_left if state.found[k].type is EntityType.METHOD][-1:]
+    if not winners and re.search(r"\b(our|we|it|the proposed|this)\b|我们|该方法|本文", sentence[:cue], re.I):
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
     for w in winners:
         for loser in losers:
-            if w is not loser and w.type is EntityType.METHOD and loser.type is EntityType.METHOD:
-                state.relations.append(Relation(predicate=Predicate.OUTPERFORMS, subject=w.name, object=loser.name,
-                                                sentence=sentence, rule="cue.outperform"))
+            if w != loser:
+                state.wins.append((w, loser, sentence))
 
 
 def _title_heads(title: str, lexicon: Lexicon) -> list[str]:
@@ -244,7 +244,16 @@ def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
             role = Predicate.USES
         mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
                                 introduced=found.introduced, sentence=found.sentence, rule=found.rule))
-    return Extraction(paper_id=paper_id, mentions=mentions, relations=state.relations)
+    relations, seen = [], set()
+    for w, loser, sentence in state.wins:
+        a, b = state.found.get(state.key(w)), state.found.get(state.key(loser))
+        if a is None or b is None or a is b or (a.name, b.name) in seen:
+            continue
+        if a.type is EntityType.METHOD and b.type is EntityType.METHOD:
+            seen.add((a.name, b.name))
+            relations.append(Relation(predicate=Predicate.OUTPERFORMS, subject=a.name, object=b.name,
+                                      sentence=sentence, rule="cue.outperform"))
+    return Extraction(paper_id=paper_id, mentions=mentions, relations=relations)
 
 
 def extract_papers(papers: list[Paper], gazetteers: tuple[str, ...] = ()) -> list[Extraction]:
