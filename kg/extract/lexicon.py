@@ -8,6 +8,7 @@ line is validated and a bad one is reported as ``file:line: message``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,8 @@ from kg.ids import entity_key
 from kg.model import EntityType
 
 __all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key"]
+
+_VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,15 @@ class Lexicon:
     generic: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> GazetteerEntry | None:
-        return self.entries.get(entity_key(name))
+        """The entry of a name, also through size/variant suffixes (Llama-3.1-70B-Instruct → Llama 3.1)."""
+        entry = self.entries.get(entity_key(name))
+        while entry is None:
+            shorter = _VARIANT.sub("", name)
+            if shorter == name or not shorter:
+                return None
+            name = shorter
+            entry = self.entries.get(entity_key(name))
+        return entry
 
     def is_generic(self, name: str) -> bool:
         return generic_key(name) in self.generic

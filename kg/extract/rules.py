@@ -25,7 +25,7 @@ _VERSION = re.compile(
     r"^(v\d[\w.]*|V\d[\w.]*|\d+(\.\d+)*[a-z]?|Pro|Ultra|Mini|mini|Large|Base|Small|Medium|XL|XXL|"
     r"Turbo|Instruct|Chat|Plus|Max|Lite|Flash|Sonnet|Opus|Haiku|Nano|Next|Verified|Hard|Bench)$"
 )
-_SIZE = re.compile(r"^\d+(\.\d+)?[KMBT]$|^\d+[xX]\d+[BM]?$")
+_SIZE = re.compile(r"^\d+(\.\d+)?[KMBTkmbt]$|^\d+[xX]\d+[BM]?$")
 _BREAK_WORDS = {
     # capitalised function words and sentence openers that never start or join a name
     "The", "A", "An", "In", "On", "Of", "For", "To", "And", "Or", "But", "With", "By", "At", "As",
@@ -180,16 +180,18 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:n
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
 _DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard)s?\s*(?:,|:|called|named|dubbed|,?\s*namely)?\s*$", re.I)
-_DATA_ZH_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(数据集|基准|评测|测评|语料|测试集|榜单)")
+_DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一个|一种|一套|首个|新的)[^，。；,]{0,30}?)?(数据集|基准|评测|测评|语料|测试集|榜单)")
+_DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
     r"\b(evaluat\w*|achiev\w*|accuracy|score[sd]?|results?|outperform\w*|state-of-the-art|sota|"
-    r"experiments?|perform\w*|surpass\w*|improv\w*|tested|benchmark\w*|pass@\d|top-1|f1|bleu|%)",
+    r"experiments?|perform\w*|surpass\w*|improv\w*|tested|benchmark\w*|pass@\d|top-1|f1|bleu|%)|"
+    r"优于|超过|超越|表现|准确率|性能|评估|评测|结果|得分|达到|取得|基准",
     re.I,
 )
 _ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
                         r"(?:[\w\-.]+(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
-_ON_BEFORE_ZH = re.compile(r"(在|于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
+_ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
     r"\b(outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
     r"improves? (?:up)?on|better than|superior to)\b",
@@ -229,7 +231,7 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_after"
-    cue = _DATA_BEFORE.search(before)
+    cue = _DATA_BEFORE.search(before) or _DATA_ZH_BEFORE.search(before)
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
