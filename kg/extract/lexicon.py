@@ -19,6 +19,19 @@ from kg.model import EntityType
 
 __all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key"]
 
+_GENERIC_MODIFIERS = {
+    "pre-trained", "pretrained", "large", "deep", "modern", "standard", "existing", "traditional",
+    "conventional", "recent", "current", "state-of-the-art", "powerful", "popular", "advanced",
+    "general", "general-purpose", "open", "open-source", "proprietary", "closed-source", "small",
+    "big", "frontier", "leading", "typical", "classical", "many", "most", "such", "these", "those",
+}
+_TASK_HEADS = {
+    "learning", "tracking", "interpolation", "detection", "estimation", "segmentation", "recognition",
+    "generation", "translation", "classification", "prediction", "forecasting", "retrieval", "answering",
+    "understanding", "reasoning", "synthesis", "captioning", "summarization", "interaction", "interface",
+    "planning", "navigation", "manipulation", "editing", "completion", "reconstruction",
+    "rendering", "localization", "compression", "analysis", "problem", "task",
+}
 _VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
 
 
@@ -46,7 +59,21 @@ class Lexicon:
         return entry
 
     def is_generic(self, name: str) -> bool:
-        return generic_key(name) in self.generic
+        """A class word, also behind lowercase modifiers ("pre-trained language models")."""
+        if generic_key(name) in self.generic:
+            return True
+        words = name.split()
+        for i in range(1, len(words)):
+            if words[i - 1].lower() not in _GENERIC_MODIFIERS:
+                break
+            if generic_key(" ".join(words[i:])) in self.generic:
+                return True
+        return False
+
+    def is_task(self, name: str) -> bool:
+        """A task or field ("video frame interpolation", "Multi-object Tracking"), not a method."""
+        last = re.split(r"[\s\-]+", name.strip())[-1].lower()
+        return generic_key(last) in _TASK_HEADS
 
     def add(self, entry: GazetteerEntry) -> None:
         for surface in (entry.name, *entry.aliases):

@@ -46,6 +46,7 @@ class _PaperState:
         self.found: dict[str, _Found] = {}  # key -> mention
         self.alias_of: dict[str, str] = {}  # key of alias -> key of mention
         self.own: set[str] = set()  # keys the paper proposes (title head, cues)
+        self.ignored: set[str] = set()  # acronyms of tasks and class words
         self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
 
     def key(self, name: str) -> str:
@@ -100,10 +101,11 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif kind is None and rules.evaluated_on(sentence, cand) and not state.key(cand.text) in state.own and state.found.get(state.key(cand.text)) is None and re.search(r"\b(benchmarks?|datasets?|tasks?)\b|基准|数据集", sentence, re.I):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     key = state.key(cand.text)
-    if cand.capsonly and kind is None and cand.rule == "pattern.name" and not (
-        key in state.own or first_after_cue or rules.named_before(sentence, cand.start)
-    ):
+    cued = key in state.own or first_after_cue or rules.named_before(sentence, cand.start)
+    if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
+    if kind is None and entry is None and not cued and state.lexicon.is_task(cand.text) and " " in cand.text.strip():
+        return  # "Multi-object Tracking": a task, not a method
     kind = kind or EntityType.METHOD
     rule = rule or cand.rule
     proposes = False
@@ -138,7 +140,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
             sentence[cues.propose_at:c.start], re.I) is not None and c.start >= cues.propose_at
         return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0])
 
-    cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok)
+    cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
+                                  cue_at=cues.propose_at, ignored=state.ignored)
     first_group: set[int] = set()
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is

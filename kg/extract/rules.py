@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.acronyms import find_definitions
 from kg.extract.lexicon import Lexicon
+from kg.ids import entity_key
 from kg.model import EntityType
 
 __all__ = ["Candidate", "find_candidates", "title_head_names", "outperform_pairs", "SentenceCues", "cues_of"]
@@ -44,6 +45,9 @@ _BREAK_WORDS = {
     "Nevertheless", "Nonetheless", "Indeed", "Is", "Are", "Can", "Do", "Does", "Should",
     "Will", "Would", "Could", "May", "Might", "Must", "Let", "Extensive", "New", "Novel",
 }
+
+
+_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 
 
 def _kind(word: str) -> str:
@@ -81,8 +85,8 @@ def _spans(sentence: str) -> list[Candidate]:
     i = 0
     while i < len(words):
         kind = _kind(words[i].group(0))
-        if kind not in ("name", "cap"):
-            i += 1
+        if kind not in ("name", "cap") or _GERUND.match(words[i].group(0)):
+            i += 1  # a name never starts with a verb: "Utilizing SimpleDC"
             continue
         j = i
         kinds = [kind]
@@ -110,25 +114,33 @@ _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|
                          r"related|oriented|agnostic|dependent|independent|inspired|printed)$", re.I)
 
 
+def _strippable(head: str, lexicon: Lexicon) -> bool:
+    """A leading class acronym ("SOTA", "LLM") that is not part of the name after it."""
+    return head.isupper() and head.isalpha() and lexicon.is_generic(head)
+
+
 def mask_urls(sentence: str) -> str:
     """URLs and e-mail addresses blanked out (same length, so offsets hold)."""
     return _URL.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False,
-                    weak_ok: "Callable[[Candidate], bool] | None" = None) -> list[Candidate]:
+                    weak_ok: "Callable[[Candidate], bool] | None" = None, cue_at: int | None = None,
+                    ignored: set[str] | None = None) -> list[Candidate]:
     """Name candidates in one sentence, acronym definitions merged with their long form.
 
     ``known`` holds folded names the paper has already defined or proposed, so
     a plain capitalised word such as "Mamba" counts once the paper names it.
     """
-    from kg.ids import entity_key
-
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for ls, le, long_form, ss, se, short in find_definitions(sentence):
-        if lexicon.is_generic(long_form) or lexicon.is_generic(short):
+        if lexicon.is_generic(long_form) or lexicon.is_generic(short) or (
+            lexicon.is_task(long_form) and not lexicon.lookup(long_form) and (cue_at is None or ls < cue_at)
+        ):
             taken += [(ls, le), (ss, se)]
+            if ignored is not None:
+                ignored.add(entity_key(short))  # later bare "GCIL" is the task too
             continue
         found.append(Candidate(ls, le, long_form, True, aliases=[short], rule="acronym.definition"))
         taken += [(ls, le), (ss - 1, se + 1)]
@@ -137,6 +149,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         if _ADJECTIVAL.search(cand.text):
             continue
+        while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
+            # "SOTA ZoeDepth", "LLM Qwen2.5-Math-7B": the class word is not part of the name
+            head = cand.text.split(" ", 1)[0]
+            cand.start += len(head) + 1
+            cand.text = cand.text[len(head) + 1 :]
         text = cand.text.rstrip("'’")
         if text.endswith("'s"):
             text = text[:-2]
@@ -144,7 +161,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         cand.end = cand.start + len(text)
         key = entity_key(text)
         at_start = not sentence[: cand.start].strip()
-        if lexicon.is_generic(text) or not key or key.isdigit():
+        if lexicon.is_generic(text) or not key or key.isdigit() or (ignored and key in ignored):
             continue
         if lexicon.lookup(text) or key in known:
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
