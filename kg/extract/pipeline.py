@@ -101,9 +101,14 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif kind is None and rules.evaluated_on(sentence, cand) and not state.key(cand.text) in state.own and state.found.get(state.key(cand.text)) is None and re.search(r"\b(benchmarks?|datasets?|tasks?)\b|基准|数据集", sentence, re.I):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     key = state.key(cand.text)
-    cued = key in state.own or first_after_cue or rules.named_before(sentence, cand.start)
+    named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
+    cued = key in state.own or first_after_cue or named
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
+    if cand.capsonly and entry is None and (rules.looks_like_org(cand.text) or (
+        lexicon.is_task(cand.text) and not named and key not in state.own
+    )):
+        return  # "National Cancer Institute", "Lifelong Learning"
     if kind is None and entry is None and not cued and state.lexicon.is_task(cand.text) and " " in cand.text.strip():
         return  # "Multi-object Tracking": a task, not a method
     kind = kind or EntityType.METHOD
@@ -111,8 +116,12 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     proposes = False
     if key in state.own:
         proposes, rule = True, "title.head"
+    elif rules.prior_work(sentence, cand.start):
+        proposes = False
     elif rules.named_before(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
         proposes, rule = True, "cue.named"
+    elif rules.proposed_passively(sentence, cand.end) and entry is None:
+        proposes, rule = True, "cue.passive_propose"
     elif first_after_cue:
         proposes, rule = True, "cue.propose"
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and not state.lexicon.lookup(cand.text):

@@ -183,14 +183,22 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
 # ---- cues ---------------------------------------------------------------------
 
 _PROPOSE = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper)|here,? we|in this (?:paper|work),? we)\b"
-    r"[^.;]{0,40}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
+    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper|approach|method|framework|model|system)|"
+    r"here,? we|in this (?:paper|work),? we)\b"
+    r"[^.;]{0,120}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
     r"build|built|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
     r"establish(?:es|ed)?|formulate[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
 )
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
-_NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted(?: as)?|short for)\s*[:\"“']?\s*$", re.I)
+_NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|referred to|short for)(?:\s+as)?\s*[:\"“']?\s*$"
+                    r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
+                    r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
+_PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
+_PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+)?(?:[\w\-]+\s+){0,1}$", re.I)
+_ORG = re.compile(r"\b(Institute|University|Universit|Center|Centre|Centers|Laboratory|Laboratories|Lab|Labs|Inc|Corporation|"
+                  r"Company|Foundation|Council|Agency|Association|Society|Department|Ministry|Organization|"
+                  r"Organisation|Academy|College|School|Hospital|Control and Prevention|Disease Control)\b")
 _NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
@@ -229,6 +237,20 @@ def cues_of(sentence: str) -> SentenceCues:
     if m is None and zh:
         m = _PROPOSE.search(sentence)
     return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
+
+
+def proposed_passively(sentence: str, end: int) -> bool:
+    """ "an algorithm termed X is proposed", "a EpsMix algorithm is also proposed"."""
+    return bool(_PASSIVE_PROPOSE.match(sentence[end:]))
+
+
+def prior_work(sentence: str, start: int) -> bool:
+    """ "our previously released SurRoL": the paper's earlier work, used here."""
+    return bool(_PRIOR.search(sentence[max(0, start - 50) : start]))
+
+
+def looks_like_org(text: str) -> bool:
+    return bool(_ORG.search(text))
 
 
 def named_before(sentence: str, start: int) -> bool:
