@@ -53,8 +53,7 @@ def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
         props["id"] = nid
         records.append(props)
     fields = sorted({k for r in records for k in r} - {"id"})
-    header = ["id:ID", ":LABEL", *fields]
-    yield [header[0], header[1], *(_header(f) for f in fields)]
+    yield ["id:ID", ":LABEL", *(_header(f) for f in fields)]
     for r in records:
         yield [r["id"], label, *(_cell(r[f]) if f in r else "" for f in fields)]
 

@@ -104,10 +104,10 @@ def resolve_entities(extractions: list[Extraction], lexicon: Lexicon) -> Resolut
             counts.update(surfaces[fk])
             kinds.update(votes.get(fk, Counter()))
         seen = [s for s, n in counts.items() if n > 0] or list(counts)
-        entry = next((lexicon.lookup(s) for s in seen if lexicon.lookup(s)), None)
-        if entry is not None and entity_key(entry.name) in {entity_key(s) for s in counts}:
-            name = next(s for s in counts if entity_key(s) == entity_key(entry.name) and counts[s] > 0) \
-                if any(entity_key(s) == entity_key(entry.name) and counts[s] > 0 for s in counts) else entry.name
+        entry = next((e for e in map(lexicon.lookup, seen) if e is not None), None)
+        if entry is not None:
+            # the gazetteer's name, in the spelling the papers use when they use it
+            name = next((s for s in seen if entity_key(s) == entity_key(entry.name)), entry.name)
         else:
             # the longest form seen most often: long forms beat acronyms
             name = max(seen, key=lambda s: (len(s.split()) > 1 or "-" in s, counts[s], len(s), s))
@@ -116,7 +116,7 @@ def resolve_entities(extractions: list[Extraction], lexicon: Lexicon) -> Resolut
         else:
             kind = EntityType.BENCHMARK if kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET] else EntityType.DATASET
         eid = node_id(kind.value, name)
-        aliases = sorted({s for s in counts if s != name and entity_key(s) != entity_key(name) or (s != name and counts[s] > 0)})
+        aliases = sorted(s for s in counts if s != name)
         if eid in entities:  # two groups folding to the same id: merge them
             entities[eid].aliases = sorted(set(entities[eid].aliases) | set(aliases))
         else:
