@@ -21,6 +21,10 @@ def _entity(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
 
 
 def paper_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    wins: dict[str, list[list[str]]] = {}
+    for u, v, d in G.edges(data=True):
+        if d["type"] == "OUTPERFORMS":
+            wins.setdefault(d["paper"], []).append([G.nodes[u]["name"], G.nodes[v]["name"]])
     rows = []
     for pid in sorted(n for n, d in G.nodes(data=True) if d["label"] == "Paper"):
         node = G.nodes[pid]
@@ -41,13 +45,7 @@ def paper_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 continue
             seen.add((field, target))
             row[field].append(_entity(G, target))
-        # datasets lists every data entity the paper names, benchmarks the evaluated ones
-        row["datasets"] = row["datasets"]
         row["introduces"] = [e["name"] for e in row["introduces"]]
-        row["outperforms"] = sorted(
-            [G.nodes[u]["name"], G.nodes[v]["name"]]
-            for u, v, d in G.edges(data=True)
-            if d["type"] == "OUTPERFORMS" and d.get("paper") == pid
-        )
+        row["outperforms"] = sorted(wins.get(pid, []))
         rows.append(row)
     return rows
