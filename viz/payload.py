@@ -42,7 +42,10 @@ def _tooltip(data: dict[str, Any]) -> str:
 
 
 def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, Any]:
-    from pyvis.network import Network
+    try:
+        from pyvis.network import Network
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise RuntimeError("graph.html needs pyvis: pip install 'kg-papers[viz]'") from exc
 
     net = Network(directed=True)
     degree = dict(G.degree())
