@@ -78,6 +78,8 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, Any]:
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
         "edges": {"smooth": False, "font": {"size": 0}},
         "nodes": {"shape": "dot", "font": {"size": 12}},
+        # vis-network colours a node by its group, so the groups carry the legend's colours
+        "groups": {label: {"color": {"background": color, "border": color}} for label, color in COLORS.items()},
     }
     return {
         "nodes": net.nodes,
