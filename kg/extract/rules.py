@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.acronyms import find_definitions
 from kg.extract.lexicon import Lexicon
@@ -50,6 +51,7 @@ _BREAK_WORDS = {
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _kind(word: str) -> str:
     """'name' (inner capitals/digits/acronym), 'cap' (Capitalised), 'ver', 'size' or 'low'."""
     if _SIZE.match(word):
