@@ -23,6 +23,7 @@ from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 __all__ = ["make_nlp", "extract_paper", "extract_papers"]
 
 _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", "case study", "perspective", "report"}
+_EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 
 
@@ -47,6 +48,7 @@ class _PaperState:
         self.alias_of: dict[str, str] = {}  # key of alias -> key of mention
         self.own: set[str] = set()  # keys the paper proposes (title head, cues)
         self.ignored: set[str] = set()  # acronyms of tasks and class words
+        self.subject: str | None = None  # first method named in the previous sentence
         self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
 
     def key(self, name: str) -> str:
@@ -98,7 +100,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = entry.type, "gazetteer"
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
-    elif kind is None and rules.evaluated_on(sentence, cand) and not state.key(cand.text) in state.own and state.found.get(state.key(cand.text)) is None and re.search(r"\b(benchmarks?|datasets?|tasks?)\b|基准|数据集", sentence, re.I):
+    elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
+            and not rules.method_like(cand.text) \
+            and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
@@ -170,13 +174,21 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
             first_group.add(id(c))
     for cand in cands:
         _classify(state, sentence, cand, cues, id(cand) in first_group)
+    previous_subject = state.subject
+    methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
+                    and state.found[state.key(c.text)].type is EntityType.METHOD]
+    state.subject = methods_here[0] if methods_here else None
     split = rules.outperform_pairs(sentence, cands)
     if split is None:
         return
     cue, left, right = split
     known_left = [state.key(c.text) for c in left if state.key(c.text) in state.found]
-    winners = [k for k in known_left if state.found[k].type is EntityType.METHOD][-1:]
-    if not winners and re.search(r"\b(our|we|it|the proposed|this)\b|我们|该方法|本文", sentence[:cue], re.I):
+    # the subject: the first method named before the cue ("X, trained on D, outperforms Y")
+    winners = [k for k in known_left if state.found[k].type is EntityType.METHOD][:1]
+    if not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
+            and previous_subject is not None:
+        winners = [previous_subject]  # "X achieves …. It outperforms Y": X
+    elif not winners and re.search(r"\b(our|we|it|the proposed|this)\b|我们|该方法|本文|它", sentence[:cue], re.I):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
     losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
     for w in winners:

@@ -206,7 +206,9 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:n
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
 _DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
-_DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard)s?\s*(?:,|:|called|named|dubbed|,?\s*namely)?\s*$", re.I)
+_DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
+                          r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
+                          r"(?:(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+)?\s*(?:,|and|or|&)\s*(?:and\s+)?){0,6}$", re.I)
 _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一个|一种|一套|首个|新的)[^，。；,]{0,30}?)?(数据集|基准|评测|测评|语料|测试集|榜单)")
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
@@ -279,6 +281,17 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     return None, ""
 
 
+_METHOD_HEADS = re.compile(
+    r"(models?|distillation|tuning|learning|optimi[sz]ation|attention|networks?|transformers?|search|sampling|"
+    r"training|regression|descent|prompting|decoding|encoding|embeddings?|polic(y|ies)|algorithms?|methods?|"
+    r"frameworks?|architectures?|estimation|inference|guidance|diffusion|agents?|encoders?|decoders?)$", re.I)
+
+
+def method_like(name: str) -> bool:
+    """Names whose head word makes them a technique, whatever context they sit in."""
+    return bool(_METHOD_HEADS.search(name.strip()))
+
+
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
     before = sentence[max(0, cand.start - 80) : cand.start]
     on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
@@ -310,6 +323,15 @@ def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[C
     tail = sentence[m.end() :]
     stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", tail)
     limit = m.end() + (stop.start() if stop else len(tail))
-    left = [c for c in cands if c.end <= m.start()]
-    right = [c for c in cands if m.end() <= c.start < limit]
+    # "…, outperforming models with more parameters, including X, Y and Z": the list counts
+    listed = re.search(r"\b(including|such as|like|e\.g\.,?|namely)\s|包括|例如|如", tail)
+    if listed and m.end() + listed.start() >= limit:
+        end = re.search(r"[;。；]", tail[listed.end():])
+        list_start = m.end() + listed.end()
+        list_end = list_start + (end.start() if end else len(tail) - listed.end())
+    else:
+        list_start = list_end = -1
+    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()))
+    left = [c for c in cands if clause < c.start and c.end <= m.start()]
+    right = [c for c in cands if m.end() <= c.start < limit or list_start <= c.start < list_end]
     return m.start(), left, right
