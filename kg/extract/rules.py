@@ -113,7 +113,11 @@ def _spans(sentence: str) -> list[Candidate]:
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|level|wise|augmented|"
                          r"extracted|generated|conditioned|centric|only|scale|sized|tuned|powered|enhanced|"
-                         r"related|oriented|agnostic|dependent|independent|inspired|printed)$", re.I)
+                         r"related|oriented|agnostic|dependent|independent|inspired|printed|integrated|"
+                         r"theoretic|informed|intensive|friendly|ready|native|[a-z]+ed)$", re.I)
+_MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
+                      r"core|node|gpu|token|k|m|b)s?)(?:\b|-|$)", re.I)
+_PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
 def _strippable(head: str, lexicon: Lexicon) -> bool:
@@ -149,8 +153,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
-        if _ADJECTIVAL.search(cand.text):
+        if _ADJECTIVAL.search(cand.text) or _MEASURE.match(cand.text):
             continue
+        if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
+            continue  # "multi-LLM", "non-LLM"
         while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
             # "SOTA ZoeDepth", "LLM Qwen2.5-Math-7B": the class word is not part of the name
             head = cand.text.split(" ", 1)[0]
