@@ -8,26 +8,9 @@ from collections.abc import Iterable
 
 from kg.ids import fold, paper_id, title_key
 from kg.model import Paper, PaperRecord
+from kg.unionfind import UnionFind
 
 __all__ = ["merge_records"]
-
-
-class _Groups:
-    """Union-find over record indexes."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _first(values: Iterable[object]) -> object:
@@ -81,7 +64,7 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
     title. Two records whose arXiv ids differ are never merged, even when their
     titles agree.
     """
-    groups = _Groups(len(records))
+    groups: UnionFind[int] = UnionFind()
     by_arxiv: dict[str, int] = {}
     for i, r in enumerate(records):
         if r.arxiv_id:

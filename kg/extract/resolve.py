@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import Lexicon
 from kg.ids import entity_key, node_id
 from kg.model import EntityType, Extraction
+from kg.unionfind import UnionFind
 
 __all__ = ["Entity", "Resolution", "resolve_entities"]
 
@@ -40,28 +41,11 @@ def _family(kind: EntityType) -> str:
     return "method" if kind is EntityType.METHOD else "data"
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def resolve_entities(extractions: list[Extraction], lexicon: Lexicon) -> Resolution:
     surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     votes: dict[tuple[str, str], Counter[EntityType]] = defaultdict(Counter)
     expansions: dict[tuple[str, str], set[str]] = defaultdict(set)  # acronym key -> long-form keys
-    union = _Union()
+    union: UnionFind[str] = UnionFind()
 
     def node(family: str, key: str) -> str:
         return f"{family}\x00{key}"
