@@ -71,7 +71,9 @@ def _match(gold: list[set[str]], pred: list[set[str]]) -> tuple[Score, list[int]
     used: set[int] = set()
     missed = []
     for gi, g in enumerate(gold):
-        hit = next((pi for pi, p in enumerate(pred) if pi not in used and g & p), None)
+        # the prediction sharing the most surface forms (name and aliases) wins
+        options = [(len(g & p), -pi) for pi, p in enumerate(pred) if pi not in used and g & p]
+        hit = -max(options)[1] if options else None
         if hit is None:
             missed.append(gi)
         else:

@@ -142,9 +142,28 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
 
 
+_LOWER_NAME = re.compile(
+    r"\b(?:we (?:propose|present|introduce|develop)|our proposed|the proposed)\s+"
+    r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an)\s|\s+to\s|\s+into\s|\s+for\s|\s*\())")
+_NAME_TAIL = re.compile(r"^\s+(?:on|of|for|with|via)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
+
+
+def _lowercase_names(state: _PaperState, sentence: str) -> None:
+    """ "We propose progressive radiance distillation, an inverse rendering method" """
+    for m in _LOWER_NAME.finditer(sentence):
+        name = m.group("name")
+        if state.lexicon.is_generic(name) or state.lexicon.is_task(name) or name.split()[0] in ("a", "an", "the", "to"):
+            continue
+        cand = rules.Candidate(m.start("name"), m.end("name"), name, True, rule="cue.propose_lowercase")
+        state.own.add(state.key(name))
+        state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
+
+
 def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
     sentence = rules.mask_urls(sentence)
     cues = rules.cues_of(sentence)
+    if not title:
+        _lowercase_names(state, sentence)
     known = set(state.found) | set(state.alias_of) | state.own
     def weak_ok(c: rules.Candidate) -> bool:
         """A lone capitalised word is a name when a cue points right at it."""
@@ -173,6 +192,11 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
                 continue
             first_group.add(id(c))
     for cand in cands:
+        if rules.named_before(sentence, cand.start):  # "named Attention Prompting on Image"
+            tail = _NAME_TAIL.match(sentence[cand.end:])
+            if tail:
+                cand.end += tail.end()
+                cand.text = sentence[cand.start:cand.end]
         _classify(state, sentence, cand, cues, id(cand) in first_group)
     previous_subject = state.subject
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found

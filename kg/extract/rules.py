@@ -141,7 +141,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for ls, le, long_form, ss, se, short in find_definitions(sentence):
-        if lexicon.is_generic(long_form) or lexicon.is_generic(short) or (
+        if lexicon.is_generic(long_form) or (
             lexicon.is_task(long_form) and not lexicon.lookup(long_form) and (cue_at is None or ls < cue_at)
         ):
             taken += [(ls, le), (ss, se)]
@@ -194,7 +194,7 @@ _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper|approach|method|framework|model|system)|"
     r"here,? we|in this (?:paper|work),? we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
-    r"build|built|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
+    r"build(?!\s+(?:on|upon))|built(?!\s+(?:on|upon))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
     r"establish(?:es|ed)?|formulate[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
 )
