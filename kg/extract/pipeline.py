@@ -143,7 +143,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
 
 
 _LOWER_NAME = re.compile(
-    r"\b(?:we (?:propose|present|introduce|develop)|our proposed|the proposed)\s+"
+    r"\b(?:[Ww]e (?:propose|present|introduce|develop)|[Oo]ur proposed|[Tt]he proposed)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an)\s|\s+to\s|\s+into\s|\s+for\s|\s*\())")
 _NAME_TAIL = re.compile(r"^\s+(?:on|of|for|with|via)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
 

@@ -120,6 +120,10 @@ _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
+
+
 def _strippable(head: str, lexicon: Lexicon) -> bool:
     """A leading class acronym ("SOTA", "LLM") that is not part of the name after it."""
     return head.isupper() and head.isalpha() and lexicon.is_generic(head)
@@ -141,7 +145,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for ls, le, long_form, ss, se, short in find_definitions(sentence):
-        if lexicon.is_generic(long_form) or (
+        if lexicon.is_generic(long_form) or (lexicon.is_generic(short) and long_form[:1].islower()) or (
             lexicon.is_task(long_form) and not lexicon.lookup(long_form) and (cue_at is None or ls < cue_at)
         ):
             taken += [(ls, le), (ss, se)]
@@ -150,6 +154,14 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         found.append(Candidate(ls, le, long_form, True, aliases=[short], rule="acronym.definition"))
         taken += [(ls, le), (ss - 1, se + 1)]
+    if _HAN.search(sentence):  # "图像上的注意力提示（Attention Prompting on Image）": the whole gloss
+        for m in _ZH_GLOSS.finditer(sentence):
+            text = m.group(1)
+            if any(a < m.end(1) and m.start(1) < b for a, b in taken) or lexicon.is_generic(text):
+                continue
+            if " " in text and not lexicon.is_task(text):
+                found.append(Candidate(m.start(1), m.end(1), text, True, rule="pattern.zh_gloss"))
+                taken.append((m.start(1), m.end(1)))
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
@@ -217,6 +229,9 @@ _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|t
                           r"(?:(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+)?\s*(?:,|and|or|&)\s*(?:and\s+)?){0,6}$", re.I)
 _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一个|一种|一套|首个|新的)[^，。；,]{0,30}?)?(数据集|基准|评测|测评|语料|测试集|榜单)")
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
+# names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
+_DATA_NAME = re.compile(r"(?:^|[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
+                        r"Leaderboard|Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
     r"\b(evaluat\w*|achiev\w*|accuracy|score[sd]?|results?|outperform\w*|state-of-the-art|sota|"
@@ -284,6 +299,10 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
+    shape = _DATA_NAME.search(cand.text)
+    if shape:
+        bench = not re.match(r"(?i)corpus|data|dataset|set|db", shape.group(1))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "shape.data_name"
     return None, ""
 
 
