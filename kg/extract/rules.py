@@ -117,6 +117,7 @@ _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|
                          r"theoretic|informed|intensive|friendly|ready|native|[a-z]+ed)$", re.I)
 _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
                       r"core|node|gpu|token|k|m|b)s?)(?:\b|-|$)", re.I)
+_ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
@@ -167,6 +168,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         if _ADJECTIVAL.search(cand.text) or _MEASURE.match(cand.text):
             continue
+        if cand.capsonly and _ADJECTIVE_END.search(cand.text):
+            continue  # "Sample Efficient": an adjective phrase
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
             continue  # "multi-LLM", "non-LLM"
         while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
@@ -174,6 +177,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             head = cand.text.split(" ", 1)[0]
             cand.start += len(head) + 1
             cand.text = cand.text[len(head) + 1 :]
+            cand.strong = _kind(cand.text) == "name" or cand.text.count(" ") >= 1
+            cand.capsonly = cand.capsonly or _kind(cand.text) == "cap"
         text = cand.text.rstrip("'’")
         if text.endswith("'s"):
             text = text[:-2]
