@@ -23,6 +23,7 @@ from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 __all__ = ["make_nlp", "extract_paper", "extract_papers"]
 
 _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", "case study", "perspective", "report"}
+_SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 
@@ -144,7 +145,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
 
 _LOWER_NAME = re.compile(
     r"\b(?:[Ww]e (?:propose|present|introduce|develop)|[Oo]ur proposed|[Tt]he proposed)\s+"
-    r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an)\s|\s+to\s|\s+into\s|\s+for\s|\s*\())")
+    r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an|which|that)\s|\s+to\s|\s+into\s|\s+for\s|\s*\(|\s*[.;]?\s*$))")
 _NAME_TAIL = re.compile(r"^\s+(?:on|of|for|with|via)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
 
 

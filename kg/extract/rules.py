@@ -117,6 +117,11 @@ _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|
                          r"theoretic|informed|intensive|friendly|ready|native|[a-z]+ed)$", re.I)
 _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
                       r"core|node|gpu|token|k|m|b)s?)(?:\b|-|$)", re.I)
+_NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|theorem|lemma|bound|property|"
+                               r"criterion|principle|distance|divergence|metric|score|dilemma|conjecture)s?\b", re.I)
+_DESCRIPTION_AFTER = re.compile(r"^\s+(learning|architecture|framework|model|method|approach|network|module|system|"
+                                r"algorithm|technique|strategy|mechanism|pipeline|paradigm|scheme|task|problem|"
+                                r"setting|condition|dilemma|trade-off)s?\b")
 _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
@@ -146,6 +151,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for ls, le, long_form, ss, se, short in find_definitions(sentence):
+        if _NOT_METHOD_AFTER.match(sentence[se:]):
+            taken += [(ls, le), (ss, se)]
+            continue  # "the Kurdyka-Lojasiewicz (KL) condition"
         if lexicon.is_generic(long_form) or (lexicon.is_generic(short) and long_form[:1].islower()) or (
             lexicon.is_task(long_form) and not lexicon.lookup(long_form) and (cue_at is None or ls < cue_at)
         ):
@@ -170,6 +178,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
+        if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]):
+            continue  # "a Multi-interactive Feature learning architecture": a description
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
             continue  # "multi-LLM", "non-LLM"
         while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
@@ -217,6 +227,7 @@ _PROPOSE = re.compile(
 )
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
 _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|referred to|short for)(?:\s+as)?\s*[:\"“']?\s*$"
+                    r"|\bwe\s+call\s+(?:it|them|this|these\s+\w+|our\s+\w+|the\s+\w+)?\s*$"
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
