@@ -92,6 +92,36 @@ def eval_cli(
             typer.echo(line)
 
 
+push_app = typer.Typer(help="Load a built graph into a database server.", no_args_is_help=True)
+app.add_typer(push_app, name="push")
+
+
+@push_app.command("neo4j")
+def push_neo4j_cli(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
+    uri: Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="bolt:// or neo4j:// address.")] = "bolt://localhost:7687",
+    user: Annotated[str, typer.Option("--user", envvar="NEO4J_USER")] = "neo4j",
+    password: Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", prompt=True, hide_input=True)] = "",
+    database: Annotated[Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 500,
+) -> None:
+    """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
+    from rich.progress import Progress
+
+    from kg.export.graph_json import read_graph
+    from kg.export.neo4j import push_neo4j
+
+    G = read_graph(graph)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("pushing", total=G.number_of_nodes() + G.number_of_edges())
+        result = push_neo4j(G, uri, user, password, database, batch_size,
+                            progress=lambda what, n: bar.update(task, advance=n, description=what))
+    console.print(f"pushed {sum(result.nodes.values())} nodes and {sum(result.relationships.values())} "
+                  f"relationships in {result.seconds:.1f}s ({result.rows / max(result.seconds, 1e-9):,.0f} rows/s)")
+    for name, count in {**result.nodes, **result.relationships}.items():
+        console.print(f"  {name}: {count}", highlight=False)
+
+
 def main() -> None:
     app()
 

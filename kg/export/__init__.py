@@ -24,9 +24,10 @@ EXPORTERS: dict[str, str] = {
     "cypher": "kg.export.cypher:write_cypher",
     "neo4j-csv": "kg.export.neo4j_csv:write_neo4j_csv",
     "jsonl": "kg.export.jsonl:write_papers_jsonl",
+    "graph-json": "kg.export.graph_json:write_graph_json",
     "html": "kg.viz.html:write_html",
 }
-DEFAULT_FORMATS = ("turtle", "cypher", "neo4j-csv", "jsonl", "html")
+DEFAULT_FORMATS = ("graph-json", "turtle", "cypher", "neo4j-csv", "jsonl", "html")
 
 Exporter = Callable[["Build", Path], list[Path]]
 

@@ -1,0 +1,52 @@
+"""``graph.json``: the graph itself (networkx node-link JSON), which ``kg query``,
+``kg push`` and later commands read back with :func:`read_graph`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.atomic import write_text
+from kg.graph import edges_of, nodes_of
+
+if TYPE_CHECKING:
+    from kg.pipeline import Build
+
+__all__ = ["graph_to_json", "write_graph_json", "read_graph"]
+
+FORMAT = "kg-graph/1"
+
+
+def graph_to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "nodes": [dict(data) for _, data in nodes_of(G)],
+        "edges": [{"source": u, "target": v, "key": k, **data} for u, v, k, data in edges_of(G)],
+    }
+
+
+def write_graph_json(build: "Build", out: Path) -> list[Path]:
+    path = out / "graph.json"
+    write_text(path, json.dumps(graph_to_json(build.graph), ensure_ascii=False, indent=0) + "\n")
+    return [path]
+
+
+def read_graph(folder: str | Path) -> nx.MultiDiGraph:
+    """The graph a ``kg build`` wrote into ``folder``."""
+    path = Path(folder) / "graph.json"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run 'kg build INPUT... --out {folder}' first")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != FORMAT:
+        raise ValueError(f"{path}: not a kg graph (format {data.get('format')!r}, expected {FORMAT!r})")
+    G = nx.MultiDiGraph()
+    for node in data["nodes"]:
+        G.add_node(node["id"], **node)
+    for edge in data["edges"]:
+        edge = dict(edge)
+        u, v, k = edge.pop("source"), edge.pop("target"), edge.pop("key")
+        G.add_edge(u, v, key=k, **edge)
+    return G

@@ -1,0 +1,81 @@
+"""``kg push neo4j`` against a real Bolt server (ArcadeDB from the ``bolt_server`` fixture),
+and against a real Neo4j when NEO4J_URI is set."""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections import Counter
+
+import pytest
+
+from kg.export.neo4j import push_neo4j
+from kg.graph import counts
+
+neo4j = pytest.importorskip("neo4j")
+
+HOSTILE = "Mamba's \"twin\"} \\ // MATCH (n) DETACH DELETE n;\nsecond line"
+
+
+def _graph_with_hostile_node(G):
+    G = copy.deepcopy(G)
+    G.add_node("method:hostile", label="Method", id="method:hostile", name=HOSTILE, aliases=["x'y", "a\\b"])
+    paper = next(n for n, d in G.nodes(data=True) if d["label"] == "Paper")
+    G.add_edge(paper, "method:hostile", key="USES", type="USES", paper=paper, sentence=HOSTILE, rule="test")
+    return G
+
+
+def _read_counts(session):
+    nodes: Counter[str] = Counter()
+    for record in session.run("MATCH (n) RETURN labels(n) AS labels, count(*) AS c"):
+        for label in record["labels"]:
+            nodes[label] += record["c"]
+    edges = {r["t"]: r["c"] for r in session.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c")}
+    return dict(sorted(nodes.items())), dict(sorted(edges.items()))
+
+
+def _check(G, uri, user, password, database):
+    first = push_neo4j(G, uri, user, password, database, batch_size=97)
+    second = push_neo4j(G, uri, user, password, database)  # idempotent
+    assert first.rows == second.rows == G.number_of_nodes() + G.number_of_edges()
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=database) as s:
+        assert _read_counts(s) == counts(G)
+        back = s.run("MATCH (p:Paper)-[r:USES]->(m:Method {id: $id}) RETURN m.name AS name, r.sentence AS sentence, "
+                     "m.aliases AS aliases", id="method:hostile").single()
+        assert back["name"] == HOSTILE and back["sentence"] == HOSTILE and list(back["aliases"]) == ["x'y", "a\\b"]
+        # a path: papers that build on another paper through a method, read back like the networkx graph
+        builds = {(r["a"], r["b"]) for r in s.run("MATCH (a:Paper)-[:BUILDS_ON]->(b:Paper) RETURN a.id AS a, b.id AS b")}
+        assert builds == {(u, v) for u, v, d in G.edges(data=True) if d["type"] == "BUILDS_ON"}
+        via = s.run("MATCH (a:Paper)-[:USES]->(m:Method)<-[:PROPOSES]-(b:Paper) WHERE a <> b "
+                    "RETURN count(DISTINCT [a.id, b.id]) AS n").single()["n"]
+        assert via == len(builds)
+
+
+@pytest.mark.slow
+def test_push_seed_graph_to_bolt_server(seed_build, bolt_db):
+    uri, user, password, database = bolt_db
+    _check(_graph_with_hostile_node(seed_build.graph), uri, user, password, database)
+
+
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) for a real Neo4j")
+def test_push_to_real_neo4j(seed_build):
+    uri = os.environ["NEO4J_URI"]
+    user, password = os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "")
+    database = os.environ.get("NEO4J_DATABASE")
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=database) as s:
+        if s.run("MATCH (n) RETURN count(n) AS n").single()["n"]:
+            pytest.skip("the Neo4j database is not empty; this test needs an empty one")
+    _check(_graph_with_hostile_node(seed_build.graph), uri, user, password, database)
+
+
+@pytest.mark.slow
+def test_push_cli(seed_out, bolt_db):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    uri, user, password, database = bolt_db
+    result = CliRunner().invoke(app, ["push", "neo4j", "--graph", str(seed_out), "--uri", uri, "--user", user,
+                                      "--password", password, "--database", database])
+    assert result.exit_code == 0, result.output
+    assert "pushed" in result.output and "rows/s" in result.output
