@@ -92,6 +92,49 @@ def eval_cli(
             typer.echo(line)
 
 
+@app.command("query")
+def query_cli(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
+    sparql: Annotated[Optional[str], typer.Option("--sparql", help="A SPARQL query (prefixes kg:, rdfs:, dcterms: … predeclared).")] = None,
+    cypher: Annotated[Optional[str], typer.Option("--cypher", help="A Cypher query (embedded ladybug, no server).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as $NAME / ?NAME (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a SPARQL or Cypher query on a built graph, with no server."""
+    import csv
+    import sys
+
+    from kg.query import query
+
+    if (sparql is None) == (cypher is None):
+        raise typer.BadParameter("give exactly one of --sparql or --cypher")
+    if fmt not in ("table", "csv", "json"):
+        raise typer.BadParameter("choose table, csv or json", param_hint="--format")
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise typer.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
+        params[name] = int(value) if value.lstrip("-").isdigit() else value
+    try:
+        result = query(graph, sparql=sparql, cypher=cypher, params=params)
+    except (FileNotFoundError, ValueError, RuntimeError) as exc:
+        console.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        raise typer.Exit(code=2) from exc
+    if fmt == "json":
+        typer.echo(json.dumps(result.records(), ensure_ascii=False, indent=1, default=str))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+        console.print(f"{len(result.rows)} row(s)")
+
+
 push_app = typer.Typer(help="Load a built graph into a database server.", no_args_is_help=True)
 app.add_typer(push_app, name="push")
 

@@ -44,7 +44,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
                 role = "EVALUATES_ON" if entity.type.value == "Benchmark" else "USES_DATASET"
             G.add_edge(ex.paper_id, entity.id, key=role, type=role, **prov)
-            if m.introduced:
+            if m.introduced and entity.type.value != "Method":
                 G.add_edge(ex.paper_id, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
             if m.role is Predicate.PROPOSES:
                 proposers.setdefault(entity.id, []).append(ex.paper_id)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kg.pipeline import Build
 
-__all__ = ["EXPORTERS", "DEFAULT_FORMATS", "exporter_names", "get_exporter", "write"]
+__all__ = ["EXPORTERS", "DEFAULT_FORMATS", "REQUIRES", "exporter_names", "get_exporter", "missing_extra", "write"]
 
 EXPORTERS: dict[str, str] = {
     "turtle": "kg.export.rdf:write_turtle",
@@ -26,8 +26,11 @@ EXPORTERS: dict[str, str] = {
     "jsonl": "kg.export.jsonl:write_papers_jsonl",
     "graph-json": "kg.export.graph_json:write_graph_json",
     "html": "kg.viz.html:write_html",
+    "ladybug": "kg.export.ladybug_db:write_ladybug",
 }
-DEFAULT_FORMATS = ("graph-json", "turtle", "cypher", "neo4j-csv", "jsonl", "html")
+DEFAULT_FORMATS = ("graph-json", "turtle", "cypher", "neo4j-csv", "jsonl", "html", "ladybug")
+# formats whose library is an extra: skipped by default (with a message) when it is not installed
+REQUIRES = {"html": ("pyvis", "viz"), "ladybug": ("ladybug", "query")}
 
 Exporter = Callable[["Build", Path], list[Path]]
 
@@ -49,9 +52,19 @@ def get_exporter(name: str) -> Exporter:
     return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
 
 
+def missing_extra(name: str) -> str | None:
+    """The pip extra a format needs when its library is not installed, else None."""
+    from importlib.util import find_spec
+
+    module, extra = REQUIRES.get(name, (None, None))
+    return extra if module and find_spec(module) is None else None
+
+
 def write(build: "Build", out: Path, formats: Sequence[str] | None = None) -> list[Path]:
+    """Write ``formats`` (default: every default format whose library is installed)."""
     out.mkdir(parents=True, exist_ok=True)
+    names = list(formats) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
     written: list[Path] = []
-    for name in formats or DEFAULT_FORMATS:
+    for name in names:
         written += get_exporter(name)(build, out)
     return written

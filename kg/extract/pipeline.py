@@ -292,7 +292,8 @@ def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
         elif role not in (Predicate.PROPOSES, Predicate.USES):
             role = Predicate.USES
         mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
-                                introduced=found.introduced, sentence=found.sentence, rule=found.rule))
+                                introduced=found.introduced and kind is not EntityType.METHOD,
+                                sentence=found.sentence, rule=found.rule))
     relations, seen = [], set()
     for w, loser, sentence in state.wins:
         a, b = state.found.get(state.key(w)), state.found.get(state.key(loser))

@@ -90,8 +90,7 @@ def resolve_entities(extractions: list[Extraction], lexicon: Lexicon) -> Resolut
         seen = [s for s, n in counts.items() if n > 0] or list(counts)
         entry = next((e for e in map(lexicon.lookup, seen) if e is not None), None)
         if entry is not None:
-            # the gazetteer's name, in the spelling the papers use when they use it
-            name = next((s for s in seen if entity_key(s) == entity_key(entry.name)), entry.name)
+            name = entry.name  # the gazetteer's spelling: "GLUE", not a title's "Glue"
         else:
             # the longest form seen most often: long forms beat acronyms
             name = max(seen, key=lambda s: (len(s.split()) > 1 or "-" in s, counts[s], len(s), s))

@@ -118,7 +118,7 @@ _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|
 _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
                       r"core|node|gpu|token|k|m|b)s?)(?:\b|-|$)|^\d[\d.,]*-[a-z]+$|^\d[\d.]*[A-Za-z]{1,2}$", re.I)
 _NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|theorem|lemma|bound|property|"
-                               r"criterion|principle|distance|divergence|metric|score|dilemma|conjecture)s?\b", re.I)
+                               r"criterion|principle|distance|divergence|metric|score|dilemma|conjecture)s?\b|^\s*[)）]?\s*(条件|假设|定理|不等式|引理)", re.I)
 _DESCRIPTION_AFTER = re.compile(r"^\s+(learning|architecture|framework|model|method|approach|network|module|system|"
                                 r"algorithm|technique|strategy|mechanism|pipeline|paradigm|scheme|task|problem|"
                                 r"setting|condition|dilemma|trade-off)s?\b")

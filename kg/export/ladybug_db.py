@@ -1,0 +1,91 @@
+"""An embedded Cypher database (ladybug, the maintained fork of Kùzu) written at
+build time into ``ladybug/graph.lbug``, so ``kg query --cypher`` needs no server.
+
+The schema is the build schema: one node table per label, one relationship
+table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
+targets). Rows go in as ``UNWIND $rows`` parameters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.atomic import atomic_dir
+from kg.export.cypher_queries import check_name
+from kg.graph import edges_of, nodes_of
+
+if TYPE_CHECKING:
+    from kg.pipeline import Build
+
+__all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
+
+DB_NAME = "graph.lbug"
+_PAPER = {"id": "STRING PRIMARY KEY", "title": "STRING", "title_zh": "STRING", "abstract": "STRING",
+          "abstract_zh": "STRING", "arxiv_id": "STRING", "doi": "STRING", "url": "STRING", "pdf_url": "STRING",
+          "code_url": "STRING", "year": "INT64", "date": "STRING", "categories": "STRING[]", "sources": "STRING[]"}
+_ENTITY = {"id": "STRING PRIMARY KEY", "name": "STRING", "aliases": "STRING[]"}
+_PROV = {"paper": "STRING", "sentence": "STRING", "rule": "STRING"}
+SCHEMA: dict[str, Any] = {
+    "nodes": {"Paper": _PAPER, "Author": _ENTITY, "Method": _ENTITY, "Dataset": _ENTITY, "Benchmark": _ENTITY},
+    "rels": {
+        "AUTHORED": ([("Author", "Paper")], {"position": "INT64"}),
+        "PROPOSES": ([("Paper", "Method")], _PROV),
+        "USES": ([("Paper", "Method")], _PROV),
+        "USES_DATASET": ([("Paper", "Dataset")], _PROV),
+        "EVALUATES_ON": ([("Paper", "Benchmark"), ("Paper", "Dataset")], _PROV),
+        "INTRODUCES": ([("Paper", "Dataset"), ("Paper", "Benchmark")], _PROV),
+        "OUTPERFORMS": ([("Method", "Method")], _PROV),
+        "BUILDS_ON": ([("Paper", "Paper")], {**_PROV, "via": "STRING"}),
+    },
+}
+
+
+def create_schema(conn: Any) -> None:
+    for label, columns in SCHEMA["nodes"].items():
+        cols = ", ".join(f"{name} {kind}" for name, kind in columns.items())
+        conn.execute(f"CREATE NODE TABLE {check_name(label)}({cols})")
+    for rel, (pairs, columns) in SCHEMA["rels"].items():
+        ends = ", ".join(f"FROM {check_name(a)} TO {check_name(b)}" for a, b in pairs)
+        cols = "".join(f", {name} {kind}" for name, kind in columns.items())
+        conn.execute(f"CREATE REL TABLE {check_name(rel)}({ends}{cols})")
+
+
+def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000) -> None:
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for nid, data in nodes_of(G):
+        columns = SCHEMA["nodes"][data["label"]]
+        nodes[data["label"]].append({c: data.get(c) for c in columns} | {"id": nid})
+    for label, rows in nodes.items():
+        sets = ", ".join(f"{c}: row.{c}" for c in SCHEMA["nodes"][label])
+        for i in range(0, len(rows), batch_size):
+            conn.execute(f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{sets}}})",
+                         {"rows": rows[i : i + batch_size]})
+    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, _, data in edges_of(G):
+        columns = SCHEMA["rels"][data["type"]][1]
+        row = {"src": u, "dst": v} | {c: data.get(c) for c in columns}
+        rels[(G.nodes[u]["label"], data["type"], G.nodes[v]["label"])].append(row)
+    for (a, rel, b), rows in rels.items():
+        sets = ", ".join(f"{c}: row.{c}" for c in SCHEMA["rels"][rel][1])
+        query = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), (b:{check_name(b)} {{id: row.dst}}) "
+                 f"CREATE (a)-[:{check_name(rel)} {{{sets}}}]->(b)")
+        for i in range(0, len(rows), batch_size):
+            conn.execute(query, {"rows": rows[i : i + batch_size]})
+
+
+def write_ladybug(build: "Build", out: Path) -> list[Path]:
+    import ladybug
+
+    target = out / "ladybug"
+    with atomic_dir(target) as tmp:
+        db = ladybug.Database(str(tmp / DB_NAME))
+        conn = ladybug.Connection(db)
+        create_schema(conn)
+        load_graph(conn, build.graph)
+        conn.close()
+        db.close()
+    return [target / DB_NAME]

@@ -1,0 +1,115 @@
+"""Queries with no server: SPARQL on pyoxigraph, Cypher on ladybug (embedded).
+
+``query(folder, sparql=…)`` loads ``graph.ttl`` into an in-memory Oxigraph store
+(the seed graph loads in ~30 ms) with the usual prefixes predeclared;
+``query(folder, cypher=…)`` opens ``ladybug/graph.lbug`` read-only. Values
+come in as parameters: ``$name`` in Cypher, a projected ``?name`` in SPARQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PREFIXES", "QueryResult", "query", "sparql_query", "cypher_query"]
+
+PREFIXES = {
+    "kg": "https://w3id.org/kg-papers/ns#",
+    "id": "https://w3id.org/kg-papers/id/",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "cito": "http://purl.org/spar/cito/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+@lru_cache(maxsize=4)
+def _store(path: str, mtime: float) -> Any:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def _term_value(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value.rsplit("#", 1)[-1]
+        if kind in ("integer", "int", "long", "positiveInteger", "nonNegativeInteger"):
+            return int(term.value)
+        if kind in ("decimal", "double", "float"):
+            return float(term.value)
+        return term.value
+    return term.value
+
+
+def sparql_query(folder: str | Path, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+    import pyoxigraph as ox
+
+    path = Path(folder) / "graph.ttl"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' first")
+    store = _store(str(path), path.stat().st_mtime)
+    substitutions = {ox.Variable(k): (v if isinstance(v, ox.NamedNode) else ox.Literal(v))
+                     for k, v in (params or {}).items()}
+    try:
+        result = store.query(text, prefixes=PREFIXES, substitutions=substitutions or None)
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise ValueError(f"{exc}: Oxigraph binds a parameter only when the query projects it "
+                             "(list ?name in SELECT, or use SELECT *)") from exc
+        raise
+    if isinstance(result, bool):
+        return QueryResult(["result"], [[result]])
+    if not hasattr(result, "variables"):  # CONSTRUCT / DESCRIBE: triples
+        return QueryResult(["subject", "predicate", "object"],
+                           [[_term_value(t.subject), _term_value(t.predicate), _term_value(t.object)] for t in result])
+    columns = [v.value for v in result.variables]
+    return QueryResult(columns, [[_term_value(row[c]) for c in columns] for row in result])
+
+
+def cypher_query(folder: str | Path, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+    import ladybug
+
+    from kg.export.ladybug_db import DB_NAME
+
+    path = Path(folder) / "ladybug" / DB_NAME
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' with the query extra installed")
+    db = ladybug.Database(str(path), read_only=True)
+    conn = ladybug.Connection(db)
+    try:
+        result = conn.execute(text, params or {})
+        columns = result.get_column_names()
+        return QueryResult(columns, [list(row) for row in result.get_all()])
+    finally:
+        conn.close()
+        db.close()
+
+
+def query(folder: str | Path, sparql: str | None = None, cypher: str | None = None,
+          params: dict[str, Any] | None = None) -> QueryResult:
+    if (sparql is None) == (cypher is None):
+        raise ValueError("give exactly one of sparql= or cypher=")
+    if sparql is not None:
+        return sparql_query(folder, sparql, params)
+    return cypher_query(folder, cypher or "", params)
