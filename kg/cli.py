@@ -118,7 +118,7 @@ def query_cli(
         params[name] = int(value) if value.lstrip("-").isdigit() else value
     try:
         result = query(graph, sparql=sparql, cypher=cypher, params=params)
-    except (FileNotFoundError, ValueError, RuntimeError) as exc:
+    except (FileNotFoundError, ValueError, RuntimeError, SyntaxError) as exc:
         console.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(code=2) from exc
     if fmt == "json":

@@ -1,0 +1,71 @@
+"""``kg query`` with no server: both engines, parameters, formats, and hostile names."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.export import write
+from kg.query import query
+
+pytest.importorskip("pyoxigraph")
+pytest.importorskip("ladybug")
+
+HOSTILE = "Evil's \"name\" } // DROP \\ back\\slash\nnew line ?x $y"
+
+
+@pytest.fixture(scope="module")
+def hostile_out(tmp_path_factory, seed_build):
+    build = copy.copy(seed_build)
+    G = copy.deepcopy(seed_build.graph)
+    G.add_node("method:evil", label="Method", id="method:evil", name=HOSTILE, aliases=["a'b", "}{"])
+    paper = next(n for n, d in G.nodes(data=True) if d["label"] == "Paper")
+    G.add_edge(paper, "method:evil", key="USES", type="USES", paper=paper, sentence=HOSTILE, rule="test")
+    build.graph = G
+    out = tmp_path_factory.mktemp("hostile")
+    write(build, out, ["graph-json", "turtle", "ladybug"])
+    return out, paper
+
+
+def test_hostile_name_round_trips_through_sparql(hostile_out):
+    out, paper = hostile_out
+    result = query(out, sparql="SELECT ?m ?name WHERE { ?m rdfs:label ?name }", params={"name": HOSTILE})
+    assert [row[1] for row in result.rows] == [HOSTILE]
+    assert result.rows[0][0].endswith("/method/evil")
+
+
+def test_hostile_name_round_trips_through_embedded_cypher(hostile_out):
+    out, paper = hostile_out
+    result = query(out, cypher="MATCH (p:Paper)-[r:USES]->(m:Method {name: $name}) RETURN p.id, m.name, r.sentence, m.aliases",
+                   params={"name": HOSTILE})
+    assert result.rows == [[paper, HOSTILE, HOSTILE, ["a'b", "}{"]]]
+
+
+def test_both_engines_count_the_same_graph(seed_out, seed_build):
+    from kg.graph import counts
+
+    nodes, edges = counts(seed_build.graph)
+    cy = dict(query(seed_out, cypher="MATCH ()-[r]->() RETURN label(r), count(*)").rows)
+    assert cy == edges
+    sp = query(seed_out, sparql="SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }").rows
+    assert sp == [[nodes["Paper"]]]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_cli_formats(seed_out, fmt):
+    result = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--format", fmt, "--cypher",
+                                      "MATCH (b:Benchmark {name: $name}) RETURN b.name AS name", "--param", "name=MATH"])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.stdout) == [{"name": "MATH"}]
+    else:
+        assert "MATH" in result.stdout
+
+
+def test_query_cli_reports_a_bad_query(seed_out):
+    result = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--sparql", "SELECT WHERE {"])
+    assert result.exit_code == 2 and "error" in result.output
