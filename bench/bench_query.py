@@ -2,7 +2,7 @@
 
     python bench/bench_query.py [--papers 10000]
 
-Starts ArcadeDB (arcadedb-embedded, Bolt plugin) on 127.0.0.1, pushes the seed
+Starts ArcadeDB (arcadedb-embedded, Bolt plugin) on 127.0.0.1 in a child process, pushes the seed
 graph and a replicated graph with ``kg.export.neo4j.push_neo4j`` and prints
 rows/s; then times every query of docs/queries.md on both embedded engines
 (median of 5 runs, after one warm-up).
@@ -11,7 +11,6 @@ rows/s; then times every query of docs/queries.md on both embedded engines
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import sys
 import tempfile
@@ -21,7 +20,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+sys.path.insert(0, str(HERE.parent))
 from bench_build import SHARED, _replicate  # noqa: E402
+from tests.arcadedb_server import BoltServer  # noqa: E402
 
 from kg.export import write  # noqa: E402
 from kg.export.neo4j import push_neo4j  # noqa: E402
@@ -30,32 +31,20 @@ from kg.query import query  # noqa: E402
 from kg.querydocs import parse_queries  # noqa: E402
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--papers", type=int, default=10000)
     args = parser.parse_args()
-    import arcadedb_embedded as arcadedb
-
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        bolt = _port()
-        server = arcadedb.create_server(root_path=str(tmp_path / "arcade"), root_password="bench-password",
-                                        config={"http_port": _port(), "host": "127.0.0.1", "bolt_port": bolt,
-                                                "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"})
-        server.start()
+        server = BoltServer(tmp_path / "arcade", "bench-password")  # a child process, as in the tests
         try:
             for name, inputs in [("seeds", [SHARED / "seeds"]),
                                  (f"{args.papers} papers", [_replicate(args.papers, tmp_path)])]:
                 built = build_graph(inputs)
-                db = name.split()[0].replace("seeds", "seeds") if name == "seeds" else f"r{args.papers}"
+                db = "seeds" if name == "seeds" else f"r{args.papers}"
                 server.create_database(db)
-                result = push_neo4j(built.graph, f"bolt://127.0.0.1:{bolt}", "root", "bench-password", db)
+                result = push_neo4j(built.graph, server.uri, "root", "bench-password", db)
                 print(f"push {name}: {result.rows:,} rows in {result.seconds:.1f}s = "
                       f"{result.rows / result.seconds:,.0f} rows/s")
         finally:

@@ -3,10 +3,11 @@ Bolt server (ArcadeDB from the arcadedb-embedded package, bundled JRE)."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
+
+from tests.arcadedb_server import BoltServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -35,32 +36,13 @@ def seed_out(tmp_path_factory, seed_build):
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory):
-    """ArcadeDB with its Bolt plugin on 127.0.0.1; yields (uri, user, password)."""
-    arcadedb = pytest.importorskip("arcadedb_embedded")
-    root = tmp_path_factory.mktemp("arcadedb")
-    password = "kg-test-password"
-    bolt_port = _free_port()
-    server = arcadedb.create_server(
-        root_path=str(root),
-        root_password=password,
-        config={
-            "http_port": _free_port(),
-            "host": "127.0.0.1",
-            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-            "bolt_port": bolt_port,
-        },
-    )
-    server.start()
+    """ArcadeDB with its Bolt plugin on 127.0.0.1; yields (server, uri, user, password)."""
+    pytest.importorskip("arcadedb_embedded")
+    server = BoltServer(tmp_path_factory.mktemp("arcadedb"), "kg-test-password")
     try:
-        yield server, f"bolt://127.0.0.1:{bolt_port}", "root", password
+        yield server, server.uri, "root", server.password
     finally:
         server.stop()
 
