@@ -97,3 +97,15 @@ def test_chinese_cues_around_latin_names(nlp):
 def test_urls_are_not_names(nlp):
     found, _ = _extract(nlp, "Code is at https://github.com/SomeOne/CoolRepo-V2.")
     assert not found
+
+
+def test_title_head_of_a_dataset_paper_is_an_introduced_dataset(nlp):
+    found, _ = _extract(nlp, "We release Marlin, a corpus of 3k dialogues.", title="Marlin: A Dialogue Dataset")
+    assert found["Marlin"].type is EntityType.DATASET and found["Marlin"].introduced
+
+
+def test_own_model_sizes_are_proposed_and_prior_work_is_used(nlp):
+    found, _ = _extract(nlp, "We propose Quokka. Quokka-7B beats Llama 3. It extends our previously released WombatNet.",
+                        title="Quokka: Small Models")
+    assert found["Quokka-7B"].role is Predicate.PROPOSES
+    assert found["WombatNet"].role is Predicate.USES

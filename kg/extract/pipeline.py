@@ -23,6 +23,7 @@ from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 __all__ = ["make_nlp", "extract_paper", "extract_papers"]
 
 _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", "case study", "perspective", "report"}
+_TITLE_DATA = re.compile(r"\b(dataset|benchmark|corpus|suite|test set|leaderboard|arena)s?\b", re.I)
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
@@ -50,6 +51,7 @@ class _PaperState:
         self.own: set[str] = set()  # keys the paper proposes (title head, cues)
         self.ignored: set[str] = set()  # acronyms of tasks and class words
         self.subject: str | None = None  # first method named in the previous sentence
+        self.own_data: dict[str, EntityType] = {}  # title-head names the title calls a dataset/benchmark
         self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
 
     def key(self, name: str) -> str:
@@ -97,6 +99,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     lexicon = state.lexicon
     entry = lexicon.lookup(cand.text) or next((lexicon.lookup(a) for a in cand.aliases if lexicon.lookup(a)), None)
     kind, rule = rules.data_kind(sentence, cand)
+    if state.key(cand.text) in state.own_data:
+        kind, rule = state.own_data[state.key(cand.text)], "title.data_head"
     if kind is None and entry is not None:
         kind, rule = entry.type, "gazetteer"
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
@@ -119,8 +123,11 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     kind = kind or EntityType.METHOD
     rule = rule or cand.rule
     proposes = False
+    base = _SIZE_SUFFIX.sub("", cand.text)
     if key in state.own:
         proposes, rule = True, "title.head"
+    elif base != cand.text and state.key(base) in state.own:
+        proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
     elif rules.named_before(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
@@ -268,8 +275,13 @@ def _zh_sentences(text: str) -> str:
 def extract_paper(paper: Paper, nlp: Language) -> Extraction:
     component: KgMentions = nlp.get_pipe("kg_mentions")  # type: ignore[assignment]
     state = _PaperState(component.lexicon)
+    tail = paper.title.partition(":")[2]
+    data_word = _TITLE_DATA.search(tail)
     for name in _title_heads(paper.title, component.lexicon):
         state.own.add(entity_key(name))
+        if data_word:  # "Kelpie: A Multilingual Reasoning Dataset"
+            bench = data_word.group(1).lower() in ("benchmark", "suite", "test set", "leaderboard", "arena")
+            state.own_data[entity_key(name)] = EntityType.BENCHMARK if bench else EntityType.DATASET
     texts = [paper.title, paper.abstract or "", _zh_sentences(paper.abstract_zh or "")]
     for i, text in enumerate(texts):
         if not text.strip():
