@@ -135,6 +135,68 @@ def query_cli(
         console.print(f"{len(result.rows)} row(s)")
 
 
+@app.command("explore")
+def explore_cli(
+    query: Annotated[str, typer.Argument(help="A title, an arXiv id, or a method/dataset/benchmark name.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """What came before, what builds on it, what is related: for a paper or an entity."""
+    from kg.explore import explore
+    from kg.export.graph_json import read_graph
+
+    try:
+        result = explore(read_graph(graph), query)
+    except (LookupError, FileNotFoundError) as exc:
+        console.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    _print_exploration(result)
+
+
+def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
+    out = Console()
+    year = lambda i: f" ({i['year']})" if i.get("year") else ""  # noqa: E731
+    if r["kind"] == "Paper":
+        out.print(f"[bold]{r['title']}[/]{year(r)}  {r['id']}", highlight=False)
+        if r.get("authors"):
+            out.print("  by " + ", ".join(r["authors"]), highlight=False)
+        for key in ("url", "pdf_url", "code_url"):
+            if r.get(key):
+                out.print(f"  {key}: {r[key]}", highlight=False)
+        for role in ("proposes", "uses", "datasets", "benchmarks", "introduces"):
+            if r[role]:
+                out.print(f"[bold]{role}[/]: " + ", ".join(i["name"] for i in r[role]), highlight=False)
+        for title, key in (("prior works", "prior_works"), ("derivative works", "derivative_works")):
+            out.print(f"[bold]{title}[/] ({len(r[key])})")
+            for i in r[key]:
+                how = "cites" if i["cites"] else "via " + ", ".join(i["via"])
+                out.print(f"  {i['title']}{year(i)} — {how}", highlight=False)
+        out.print(f"[bold]related[/] (shared methods, datasets, benchmarks; Adamic–Adar)")
+        for i in r["related"]:
+            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)} — {', '.join(i['shared'])}", highlight=False)
+    elif r["kind"] == "Author":
+        out.print(f"[bold]{r['name']}[/] (Author)", highlight=False)
+        for i in r["papers"]:
+            out.print(f"  {i['title']}{year(i)}", highlight=False)
+    else:
+        out.print(f"[bold]{r['name']}[/] ({r['kind']})" + (f" also: {', '.join(r['aliases'])}" if r["aliases"] else ""),
+                  highlight=False)
+        for title, key in (("proposed by", "proposed_by"), ("introduced by", "introduced_by"), ("used by", "used_by")):
+            if r[key]:
+                out.print(f"[bold]{title}[/] ({len(r[key])})")
+                for i in r[key]:
+                    out.print(f"  {i['title']}{year(i)}", highlight=False)
+        if r["benchmarks"]:
+            out.print("[bold]on benchmarks[/]: " + ", ".join(f"{b['name']} ({b['papers']})" for b in r["benchmarks"]),
+                      highlight=False)
+        for title, key in (("outperforms", "outperforms"), ("outperformed by", "outperformed_by")):
+            if r[key]:
+                out.print(f"[bold]{title}[/]: " + ", ".join(i["name"] for i in r[key]), highlight=False)
+
+
 push_app = typer.Typer(help="Load a built graph into a database server.", no_args_is_help=True)
 app.add_typer(push_app, name="push")
 

@@ -19,6 +19,7 @@ from kg.model import Extraction, Paper, Predicate
 
 __all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
 
+MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
 PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "url", "pdf_url",
                 "code_url", "year", "date", "categories", "sources")
 
@@ -56,7 +57,8 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
     for paper_id, method_id, data in list(G.edges(data=True)):
-        if data["type"] != "USES":
+        # a method "proposed" by many papers is a class word or an extraction slip, not a lineage
+        if data["type"] != "USES" or len(set(proposers.get(method_id, []))) > MAX_PROPOSERS:
             continue
         for proposer in proposers.get(method_id, []):
             if proposer != paper_id:

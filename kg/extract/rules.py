@@ -116,7 +116,7 @@ _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|
                          r"related|oriented|agnostic|dependent|independent|inspired|printed|integrated|"
                          r"theoretic|informed|intensive|friendly|ready|native|[a-z]+ed)$", re.I)
 _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
-                      r"core|node|gpu|token|k|m|b)s?)(?:\b|-|$)|^\d[\d.,]*-[a-z]+$|^\d[\d.]*[A-Za-z]{1,2}$", re.I)
+                      r"core|node|gpu|token|k|m|b|times|x)s?)(?:\b|-|$)|^\d[\d.,]*-[a-z]+$|^\d[\d.]*[A-Za-z]{1,2}$", re.I)
 _NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|theorem|lemma|bound|property|"
                                r"criterion|principle|distance|divergence|metric|score|dilemma|conjecture)s?\b|^\s*[)）]?\s*(条件|假设|定理|不等式|引理)", re.I)
 _DESCRIPTION_AFTER = re.compile(r"^\s+(learning|architecture|framework|model|method|approach|network|module|system|"
