@@ -20,8 +20,8 @@ from kg.model import Extraction, Paper, Predicate
 __all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
 
 MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
-PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "url", "pdf_url",
-                "code_url", "year", "date", "categories", "sources")
+PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "openalex_id", "url", "pdf_url",
+                "code_url", "year", "date", "categories", "references", "sources")
 
 
 def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
@@ -56,6 +56,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             if a.id != b.id:
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
+    _add_citations(G, papers)
     for paper_id, method_id, data in list(G.edges(data=True)):
         # a method "proposed" by many papers is a class word or an extraction slip, not a lineage
         if data["type"] != "USES" or len(set(proposers.get(method_id, []))) > MAX_PROPOSERS:
@@ -65,6 +66,21 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 G.add_edge(paper_id, proposer, key=f"BUILDS_ON|{method_id}", type="BUILDS_ON",
                            via=method_id, paper=paper_id, sentence=data["sentence"], rule="inferred.uses_proposed_method")
     return G
+
+
+def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
+    """Real ``CITES`` edges for references that name another paper of the corpus."""
+    index: dict[str, str] = {}
+    for p in papers:
+        for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else None, f"doi:{p.doi.lower()}" if p.doi else None,
+                    f"openalex:{p.openalex_id}" if p.openalex_id else None):
+            if key:
+                index.setdefault(key, p.id)
+    for p in papers:
+        for ref in p.references:
+            target = index.get(ref)
+            if target and target != p.id:
+                G.add_edge(p.id, target, key="CITES", type="CITES", paper=p.id, rule="input.references")
 
 
 def nodes_of(G: nx.MultiDiGraph, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -57,10 +57,15 @@ def _short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def paper_id(arxiv_id: str | None, title: str) -> str:
-    """``arxiv:2409.17146`` when the arXiv id is known, else a hash of the title key."""
+def paper_id(arxiv_id: str | None, title: str, doi: str | None = None, openalex_id: str | None = None) -> str:
+    """``arxiv:2409.17146`` when the arXiv id is known, else ``doi:…``, else ``openalex:W…``,
+    else a hash of the title key."""
     if arxiv_id:
         return f"arxiv:{arxiv_id}"
+    if doi:
+        return f"doi:{doi.lower()}"
+    if openalex_id:
+        return f"openalex:{openalex_id}"
     return f"title:{_short_hash(title_key(title))}"
 
 

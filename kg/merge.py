@@ -35,10 +35,13 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
     title = _first(r.title for r in records) or _first(r.title_zh for r in records)
     assert isinstance(title, str)
     categories: list[str] = []
+    references: list[str] = []
     for r in records:
         categories += [c for c in r.categories if c not in categories]
+        references += [c for c in r.references if c not in references]
     return Paper(
-        id=paper_id(arxiv_id, title),  # type: ignore[arg-type]
+        id=paper_id(arxiv_id, title, _first(r.doi for r in records),  # type: ignore[arg-type]
+                    _first(r.openalex_id for r in records)),  # type: ignore[arg-type]
         title=title,
         title_zh=_first(r.title_zh for r in records),  # type: ignore[arg-type]
         abstract=max((r.abstract for r in records if r.abstract), key=len, default=None),
@@ -46,6 +49,8 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
         authors=_merge_authors([r.authors for r in records]),
         arxiv_id=arxiv_id,  # type: ignore[arg-type]
         doi=_first(r.doi for r in records),  # type: ignore[arg-type]
+        openalex_id=_first(r.openalex_id for r in records),  # type: ignore[arg-type]
+        references=references,
         url=_first(r.url for r in records),  # type: ignore[arg-type]
         pdf_url=_first(r.pdf_url for r in records)
         or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
@@ -66,9 +71,13 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
     """
     groups: UnionFind[int] = UnionFind()
     by_arxiv: dict[str, int] = {}
+    by_other: dict[str, int] = {}  # DOI and OpenAlex id join records too
     for i, r in enumerate(records):
         if r.arxiv_id:
             groups.union(by_arxiv.setdefault(r.arxiv_id, i), i)
+        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None):
+            if key:
+                groups.union(by_other.setdefault(key, i), i)
     ids_of: dict[int, set[str]] = {}
 
     def ids(root: int) -> set[str]:

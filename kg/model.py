@@ -45,6 +45,7 @@ class Predicate(str, Enum):
     INTRODUCES = "INTRODUCES"
     OUTPERFORMS = "OUTPERFORMS"
     BUILDS_ON = "BUILDS_ON"
+    CITES = "CITES"
 
 
 class PaperRecord(_Model):
@@ -59,12 +60,14 @@ class PaperRecord(_Model):
     authors: list[str] = Field(default_factory=list)
     arxiv_id: str | None = None
     doi: str | None = None
+    openalex_id: str | None = None  # e.g. W2741809807
     url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
     year: int | None = None
     date: str | None = None  # ISO 8601 date when known
     categories: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)  # cited works: "arxiv:…", "doi:…", "openalex:W…"
 
     @property
     def where(self) -> str:
@@ -93,12 +96,14 @@ class Paper(_Model):
     authors: list[str] = Field(default_factory=list)
     arxiv_id: str | None = None
     doi: str | None = None
+    openalex_id: str | None = None
     url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
     year: int | None = None
     date: str | None = None
     categories: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)  # "file:line"
 
 

@@ -36,6 +36,9 @@ class KG(DefinedNamespace):
     introduces: URIRef
     outperforms: URIRef
     buildsOn: URIRef
+    cites: URIRef
+    openalexId: URIRef
+    reference: URIRef
     via: URIRef
     authorship: URIRef
     author: URIRef

@@ -14,10 +14,10 @@ from kg.ids import parse_arxiv_id
 from kg.loaders._text import TextFile
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
+__all__ = ["work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
 
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "paper_title", "name", "display_name"),
+    "title": ("title", "paper_title", "display_name", "name"),
     "title_zh": ("title_zh", "chinese_title", "标题"),
     "abstract": ("abstract", "summary", "description"),
     "abstract_zh": ("abstract_zh", "chinese_abstract", "摘要"),
@@ -30,7 +30,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "year": ("year", "publication_year"),
     "date": ("date", "published", "publication_date", "update_date", "created"),
     "categories": ("categories", "category", "primary_category", "tags"),
+    "references": ("references", "referenced_works", "cites", "citations_out"),
 }
+_OPENALEX = re.compile(r"(?:https?://openalex\.org/)?(W\d+)$", re.I)
 _NONE = {"", "n/a", "na", "none", "null", "-"}
 
 
@@ -87,10 +89,61 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def work_key(value: Any) -> str | None:
+    """A cited work as a key: ``arxiv:2401.00001``, ``doi:10.…`` (lower case) or ``openalex:W…``."""
+    if isinstance(value, Mapping):
+        for field in ("arxiv_id", "arxiv", "doi", "openalex", "id"):
+            if value.get(field):
+                return work_key(value[field])
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    openalex = _OPENALEX.search(text)
+    if openalex and ("openalex" in text.lower() or text.upper().startswith("W")):
+        return f"openalex:{openalex.group(1).upper()}"
+    doi = re.search(r"(?:doi\.org/|^doi:\s*|^)(10\.\d{4,9}/\S+)$", text, re.I)
+    if doi:
+        return f"doi:{doi.group(1).lower()}"
+    arxiv = parse_arxiv_id(text)
+    return f"arxiv:{arxiv}" if arxiv else None
+
+
+def _inverted_abstract(index: Any) -> str | None:
+    """OpenAlex stores abstracts as {word: [positions]}."""
+    if not isinstance(index, Mapping):
+        return None
+    words: dict[int, str] = {}
+    for word, positions in index.items():
+        for position in positions if isinstance(positions, list) else []:
+            if isinstance(position, int):
+                words[position] = str(word)
+    return " ".join(words[i] for i in sorted(words)) or None
+
+
+def _openalex_arxiv(row: Mapping[str, Any]) -> str | None:
+    places = [row.get("primary_location"), *(row.get("locations") or [])]
+    for place in places:
+        if isinstance(place, Mapping):
+            for key in ("landing_page_url", "pdf_url"):
+                found = parse_arxiv_id(str(place.get(key) or ""))
+                if found:
+                    return found
+    ids = row.get("ids")
+    return parse_arxiv_id(str(ids.get("arxiv") or "")) if isinstance(ids, Mapping) else None
+
+
 def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> PaperRecord | LoadError:
-    """Map one JSON object or CSV row onto a :class:`PaperRecord`."""
+    """Map one JSON object or CSV row onto a :class:`PaperRecord` (OpenAlex works included)."""
     if not isinstance(row, Mapping):
         return LoadError(source=source, line=line, message=f"expected an object, found {type(row).__name__}")
+    openalex_id = None
+    raw_openalex = str(row.get("id") or "")
+    if "openalex.org/" in raw_openalex:
+        match = _OPENALEX.search(raw_openalex)
+        openalex_id = match.group(1).upper() if match else None
+        row = {**row, "id": None, "arxiv_id": _openalex_arxiv(row),
+               "abstract": row.get("abstract") or _inverted_abstract(row.get("abstract_inverted_index"))}
     title = _text(_get(row, "title"))
     title_zh = _text(_get(row, "title_zh"))
     if not title and not title_zh:
@@ -110,6 +163,10 @@ def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> Paper
     elif date_iso:
         year = int(date_iso[:4])
     abstract = _text(_get(row, "abstract"))
+    raw_refs = _get(row, "references")
+    if isinstance(raw_refs, str):
+        raw_refs = re.split(r"[\s;,]+", raw_refs)
+    references = [k for k in (work_key(v) for v in raw_refs or []) if k]
     return PaperRecord(
         source=source,
         line=line,
@@ -126,6 +183,8 @@ def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> Paper
         year=year,
         date=date_iso,
         categories=_strings(_get(row, "categories")),
+        openalex_id=openalex_id,
+        references=list(dict.fromkeys(references)),
     )
 
 

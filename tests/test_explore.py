@@ -68,3 +68,30 @@ def test_explore_cli_json(seed_out):
     assert data["kind"] == "Method" and data["name"] == "Mamba" and isinstance(data["used_by"], list)
     missing = CliRunner().invoke(app, ["explore", "--graph", str(seed_out), "zzz qqq nothing"])
     assert missing.exit_code == 1
+
+
+def test_openalex_references_become_cites_edges_used_by_explore(tmp_path):
+    from kg.pipeline import build
+
+    from tests.conftest import ROOT
+
+    built = build([ROOT / "tests" / "data" / "openalex_works.json"], tmp_path, ["graph-json", "turtle"])
+    G = built.graph
+    by_title = {d["title"]: n for n, d in G.nodes(data=True) if d["label"] == "Paper"}
+    tidal, reading, dense = (by_title[t] for t in ("Tidal Retrieval: Sparse Search for Long Documents",
+                                                   "Reading Tides: Retrieval-Augmented Reasoning with TidalNet",
+                                                   "Dense Passages Revisited"))
+    assert tidal == "arxiv:2403.00011" and dense == "openalex:W1000000003"
+    cites = {(u, v) for u, v, d in G.edges(data=True) if d["type"] == "CITES"}
+    assert cites == {(tidal, dense), (reading, tidal)}  # W9999999999 is outside the corpus: no edge
+    assert G.nodes[tidal]["references"] == ["openalex:W1000000003", "openalex:W9999999999"]
+    assert [G.nodes[a]["name"] for a, _, d in G.in_edges(tidal, data=True) if d["type"] == "AUTHORED"] == ["Ada Quill", "Ben Marsh"]
+    r = explore(G, "Tidal Retrieval")
+    assert [(i["id"], i["cites"]) for i in r["prior_works"]] == [(dense, True)]
+    assert [(i["id"], i["cites"], i["via"]) for i in r["derivative_works"]] == [(reading, True, ["TidalNet"])]
+    pyshacl = pytest.importorskip("pyshacl")
+    from rdflib import Graph
+
+    shapes = Graph().parse(ROOT / "schemas" / "shapes.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(Graph().parse(tmp_path / "graph.ttl", format="turtle"), shacl_graph=shapes)
+    assert conforms, text

@@ -25,8 +25,9 @@ __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
 DB_NAME = "graph.lbug"
 _PAPER = {"id": "STRING PRIMARY KEY", "title": "STRING", "title_zh": "STRING", "abstract": "STRING",
-          "abstract_zh": "STRING", "arxiv_id": "STRING", "doi": "STRING", "url": "STRING", "pdf_url": "STRING",
-          "code_url": "STRING", "year": "INT64", "date": "STRING", "categories": "STRING[]", "sources": "STRING[]"}
+          "abstract_zh": "STRING", "arxiv_id": "STRING", "doi": "STRING", "openalex_id": "STRING", "url": "STRING", "pdf_url": "STRING",
+          "code_url": "STRING", "year": "INT64", "date": "STRING", "categories": "STRING[]", "references": "STRING[]",
+          "sources": "STRING[]"}
 _ENTITY = {"id": "STRING PRIMARY KEY", "name": "STRING", "aliases": "STRING[]"}
 _PROV = {"paper": "STRING", "sentence": "STRING", "rule": "STRING"}
 SCHEMA: dict[str, Any] = {
@@ -40,6 +41,7 @@ SCHEMA: dict[str, Any] = {
         "INTRODUCES": ([("Paper", "Dataset"), ("Paper", "Benchmark")], _PROV),
         "OUTPERFORMS": ([("Method", "Method")], _PROV),
         "BUILDS_ON": ([("Paper", "Paper")], {**_PROV, "via": "STRING"}),
+        "CITES": ([("Paper", "Paper")], {"paper": "STRING", "rule": "STRING"}),
     },
 }
 

@@ -28,7 +28,7 @@ __all__ = ["ARRAY_DELIMITER", "generate_node_csv", "generate_rel_csv", "import_c
 
 ARRAY_DELIMITER = "\x1f"
 _INT_FIELDS = {"year", "position"}
-_ARRAY_FIELDS = {"aliases", "categories", "sources"}
+_ARRAY_FIELDS = {"aliases", "categories", "sources", "references"}
 
 
 def _header(field: str) -> str:

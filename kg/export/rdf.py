@@ -36,6 +36,7 @@ PREDICATES = {
     "INTRODUCES": KG.introduces,
     "OUTPERFORMS": KG.outperforms,
     "BUILDS_ON": KG.buildsOn,
+    "CITES": KG.cites,
 }
 CLASSES = {"Paper": KG.Paper, "Author": KG.Author, "Method": KG.Method, "Dataset": KG.Dataset,
            "Benchmark": KG.Benchmark}
@@ -80,6 +81,10 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
                 g.add((node, KG.year, Literal(f"{d['year']:04d}", datatype=XSD.gYear)))
             if d.get("date"):
                 g.add((node, DCTERMS.date, Literal(d["date"], datatype=XSD.date)))
+            if d.get("openalex_id"):
+                g.add((node, KG.openalexId, Literal(d["openalex_id"])))
+            for ref in d.get("references", []):
+                g.add((node, KG.reference, Literal(ref)))
             for source in d.get("sources", []):
                 g.add((node, KG.source, Literal(source)))
             for category in d.get("categories", []):
@@ -103,6 +108,8 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
             g.add((qualified, KG.author, s))
             g.add((qualified, KG.position, Literal(d["position"], datatype=XSD.positiveInteger)))
             continue
+        if not d.get("sentence"):
+            continue  # input data (CITES), not an extracted statement
         st = _statement_iri(u, d["type"], v, d["paper"], d.get("via", ""))
         g.add((st, RDF.type, KG.Statement))
         g.add((st, RDF.subject, s))
