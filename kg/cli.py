@@ -135,6 +135,31 @@ def query_cli(
         console.print(f"{len(result.rows)} row(s)")
 
 
+@app.command("viz")
+def viz_cli(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph-view.html"),
+    focus: Annotated[Optional[str], typer.Option("--focus", help="A paper or entity to centre the view on.")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="Hops around --focus.")] = 2,
+    types: Annotated[Optional[str], typer.Option("--types", help="Node types to draw, e.g. Paper,Method.")] = None,
+    min_degree: Annotated[int, typer.Option("--min-degree", min=0, help="Hide nodes with fewer links.")] = 0,
+) -> None:
+    """Write an interactive offline HTML graph: the whole graph or an ego view."""
+    from kg.export.graph_json import read_graph
+    from kg.viz.html import viz
+
+    kinds = [t.strip() for t in types.split(",")] if types else None
+    unknown = sorted(set(kinds or []) - {"Paper", "Author", "Method", "Dataset", "Benchmark"})
+    if unknown:
+        raise typer.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
+    try:
+        path = viz(read_graph(graph), output, focus, depth, kinds, min_degree)
+    except (LookupError, FileNotFoundError) as exc:
+        console.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    console.print(f"wrote {path}", highlight=False)
+
+
 @app.command("explore")
 def explore_cli(
     query: Annotated[str, typer.Argument(help="A title, an arXiv id, or a method/dataset/benchmark name.")],
