@@ -1,0 +1,128 @@
+"""The HTML page in a real headless Chromium (Debian's /usr/bin/chromium, driven by
+Playwright; never ``playwright install``), with every network request blocked."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyvis")
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must install Debian's chromium (see .ci/run)")
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)">'
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path, timeout_ms: int = 60000):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    requests, errors, dialogs = [], [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-stable]", timeout=timeout_ms)
+    return page, requests, errors, dialogs
+
+
+@pytest.fixture(scope="module")
+def hostile_page_file(tmp_path_factory, seed_build):
+    import copy
+
+    from kg.viz.html import viz
+
+    G = copy.deepcopy(seed_build.graph)
+    paper = next(n for n, d in sorted(G.nodes(data=True)) if d["label"] == "Paper")
+    G.nodes[paper]["title"] = HOSTILE + " A Hostile Paper"
+    path = tmp_path_factory.mktemp("viz") / "page.html"
+    viz(G, path)
+    return path, G
+
+
+def test_page_renders_offline_every_node_and_no_errors(browser, hostile_page_file):
+    path, G = hostile_page_file
+    page, requests, errors, dialogs = _open(browser, path)
+    assert requests == [] and errors == [] and dialogs == []
+    drawn = page.evaluate("window.kgNetwork.body.nodeIndices.length")
+    assert drawn == G.number_of_nodes()
+    assert page.evaluate("window.kgNodes.length") == G.number_of_nodes()
+    stable_ms = page.evaluate("window.kgStableMs")
+    print(f"seed graph: {drawn} nodes stable after {stable_ms:.0f} ms")
+    page.screenshot(path=str(path.with_suffix(".png")))
+    page.context.close()
+
+
+def test_search_finds_a_node_and_opens_its_card(browser, hostile_page_file):
+    path, _ = hostile_page_file
+    page, _, errors, _ = _open(browser, path)
+    page.fill("#search", "Mamba")
+    page.press("#search", "Enter")
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('found')")
+    assert "Mamba" in page.text_content("#status")
+    assert page.is_visible("#card") and "Mamba" in page.text_content("#card h3")
+    assert errors == []
+    page.context.close()
+
+
+def test_hostile_title_does_not_execute(browser, hostile_page_file):
+    path, G = hostile_page_file
+    page, requests, errors, dialogs = _open(browser, path)
+    hostile_id = next(n for n, d in G.nodes(data=True) if str(d.get("title", "")).startswith(HOSTILE))
+    page.evaluate(f"window.kgShowCard({json.dumps(hostile_id)})")
+    assert HOSTILE in page.text_content("#card h3")  # shown as text
+    assert page.evaluate("document.querySelectorAll('#card img, #bar img').length") == 0
+    page.fill("#search", "A Hostile Paper")
+    page.press("#search", "Enter")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == [] and requests == [] and errors == []
+    page.context.close()
+
+
+def test_type_filter_hides_nodes(browser, hostile_page_file):
+    path, G = hostile_page_file
+    page, _, errors, _ = _open(browser, path)
+    page.uncheck("input[data-kind=Method]")
+    hidden = page.evaluate("window.kgNodes.get({filter: function (n) { return n.hidden; }}).length")
+    assert hidden == sum(1 for _, d in G.nodes(data=True) if d["label"] == "Method")
+    assert errors == []
+    page.context.close()
+
+
+def test_focus_view_renders(browser, seed_out, tmp_path):
+    from kg.export.graph_json import read_graph
+    from kg.viz.html import viz
+
+    path = viz(read_graph(seed_out), tmp_path / "mamba.html", focus="Mamba", depth=2)
+    page, requests, errors, _ = _open(browser, path)
+    assert requests == [] and errors == []
+    assert "Mamba" in page.text_content("#card h3")
+    page.context.close()
