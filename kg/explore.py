@@ -96,6 +96,17 @@ def related_papers(G: nx.MultiDiGraph, pid: str, limit: int = 10) -> list[dict[s
     return [_paper_item(G, p, score=round(scores[p], 3), shared=sorted(shared[p])) for p in ranked]
 
 
+def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: str, edge: dict[str, Any]) -> None:
+    """Record ``other`` as a prior/derivative work when ``edge`` is a citation or an inferred BUILDS_ON."""
+    if edge["type"] not in ("BUILDS_ON", "CITES"):
+        return
+    item = works.setdefault(other, _paper_item(G, other, via=[], cites=False))
+    if edge["type"] == "CITES":
+        item["cites"] = True
+    else:
+        item["via"].append(G.nodes[edge["via"]]["name"])
+
+
 def explore_paper(G: nx.MultiDiGraph, pid: str) -> dict[str, Any]:
     d = G.nodes[pid]
     out: dict[str, Any] = {"kind": "Paper", **_paper_item(G, pid)}
@@ -112,19 +123,9 @@ def explore_paper(G: nx.MultiDiGraph, pid: str) -> dict[str, Any]:
         role = _ROLE_OF_EDGE.get(e["type"])
         if role and not any(i["id"] == v for i in out[role]):
             out[role].append(_entity_item(G, v, sentence=e.get("sentence"), rule=e.get("rule")))
-        elif e["type"] in ("BUILDS_ON", "CITES"):
-            item = prior.setdefault(v, _paper_item(G, v, via=[], cites=False))
-            if e["type"] == "CITES":
-                item["cites"] = True
-            else:
-                item["via"].append(G.nodes[e["via"]]["name"])
+        _add_lineage(G, prior, v, e)
     for u, _, e in sorted(G.in_edges(pid, data=True), key=lambda x: x[0]):
-        if e["type"] in ("BUILDS_ON", "CITES"):
-            item = derivative.setdefault(u, _paper_item(G, u, via=[], cites=False))
-            if e["type"] == "CITES":
-                item["cites"] = True
-            else:
-                item["via"].append(G.nodes[e["via"]]["name"])
+        _add_lineage(G, derivative, u, e)
     out["prior_works"] = _by_year(list(prior.values()))
     out["derivative_works"] = _by_year(list(derivative.values()))
     out["related"] = related_papers(G, pid)

@@ -16,6 +16,18 @@ CORPUS = SHARED / "corpora" / "arxiv-2026-07-08.jsonl"
 GOLD = SHARED / "eval" / "seed-gold-dev.jsonl"
 
 
+def read_counts(session) -> tuple[dict[str, int], dict[str, int]]:
+    """Node counts by label and relationship counts by type, read back over Bolt."""
+    from collections import Counter
+
+    nodes: Counter[str] = Counter()
+    for record in session.run("MATCH (n) RETURN labels(n) AS labels, count(*) AS c"):
+        for label in record["labels"]:
+            nodes[label] += record["c"]
+    edges = {r["t"]: r["c"] for r in session.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c")}
+    return dict(sorted(nodes.items())), dict(sorted(edges.items()))
+
+
 def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 

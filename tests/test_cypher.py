@@ -4,12 +4,11 @@ the ``bolt_server`` fixture) and reading back gives the graph's counts."""
 from __future__ import annotations
 
 import copy
-from collections import Counter
-
 import pytest
 
 from kg.export.cypher import cypher_literal, generate_cypher
 from kg.graph import counts
+from tests.conftest import read_counts
 
 neo4j = pytest.importorskip("neo4j")
 
@@ -46,15 +45,6 @@ def _run_script(session, lines):
         session.run(line.rstrip().rstrip(";")).consume()
 
 
-def _read_counts(session):
-    nodes: Counter[str] = Counter()
-    for record in session.run("MATCH (n) RETURN labels(n) AS labels, count(*) AS c"):
-        for label in record["labels"]:
-            nodes[label] += record["c"]
-    edges = {r["t"]: r["c"] for r in session.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c")}
-    return dict(sorted(nodes.items())), dict(sorted(edges.items()))
-
-
 @pytest.mark.slow
 def test_script_loads_into_bolt_server_and_counts_match(seed_build, bolt_db):
     uri, user, password, database = bolt_db
@@ -64,9 +54,9 @@ def test_script_loads_into_bolt_server_and_counts_match(seed_build, bolt_db):
     with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
         with driver.session(database=database) as session:
             _run_script(session, lines)
-            assert _read_counts(session) == counts(G)
+            assert read_counts(session) == counts(G)
             _run_script(session, lines)  # idempotent: a second run adds nothing
-            assert _read_counts(session) == counts(G)
+            assert read_counts(session) == counts(G)
             name = session.run("MATCH (m:Method {id: $id}) RETURN m.name AS name, m.aliases AS aliases",
                                id="method:hostile").single()
             assert name["name"] == HOSTILE and list(name["aliases"]) == ["a'b", "c\\d"]

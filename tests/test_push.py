@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import copy
 import os
-from collections import Counter
-
 import pytest
 
 from kg.export.neo4j import push_neo4j
 from kg.graph import counts
+from tests.conftest import read_counts
 
 neo4j = pytest.importorskip("neo4j")
 
@@ -25,21 +24,12 @@ def _graph_with_hostile_node(G):
     return G
 
 
-def _read_counts(session):
-    nodes: Counter[str] = Counter()
-    for record in session.run("MATCH (n) RETURN labels(n) AS labels, count(*) AS c"):
-        for label in record["labels"]:
-            nodes[label] += record["c"]
-    edges = {r["t"]: r["c"] for r in session.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c")}
-    return dict(sorted(nodes.items())), dict(sorted(edges.items()))
-
-
 def _check(G, uri, user, password, database):
     first = push_neo4j(G, uri, user, password, database, batch_size=97)
     second = push_neo4j(G, uri, user, password, database)  # idempotent
     assert first.rows == second.rows == G.number_of_nodes() + G.number_of_edges()
     with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=database) as s:
-        assert _read_counts(s) == counts(G)
+        assert read_counts(s) == counts(G)
         back = s.run("MATCH (p:Paper)-[r:USES]->(m:Method {id: $id}) RETURN m.name AS name, r.sentence AS sentence, "
                      "m.aliases AS aliases", id="method:hostile").single()
         assert back["name"] == HOSTILE and back["sentence"] == HOSTILE and list(back["aliases"]) == ["x'y", "a\\b"]
