@@ -22,13 +22,13 @@ sys.path.insert(0, str(HERE))
 
 sys.path.insert(0, str(HERE.parent))
 from bench_build import SHARED, _replicate  # noqa: E402
-from tests.arcadedb_server import BoltServer  # noqa: E402
 
 from kg.export import write  # noqa: E402
 from kg.export.neo4j import push_neo4j  # noqa: E402
 from kg.pipeline import build_graph  # noqa: E402
 from kg.query import query  # noqa: E402
 from kg.querydocs import parse_queries  # noqa: E402
+from tests.arcadedb_server import BoltServer  # noqa: E402
 
 
 def main() -> None:

@@ -199,7 +199,7 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
             for i in r[key]:
                 how = "cites" if i["cites"] else "via " + ", ".join(i["via"])
                 out.print(f"  {i['title']}{year(i)} — {how}", highlight=False)
-        out.print(f"[bold]related[/] (shared methods, datasets, benchmarks; Adamic–Adar)")
+        out.print("[bold]related[/] (shared methods, datasets, benchmarks; Adamic–Adar)")
         for i in r["related"]:
             out.print(f"  {i['score']:.2f}  {i['title']}{year(i)} — {', '.join(i['shared'])}", highlight=False)
     elif r["kind"] == "Author":

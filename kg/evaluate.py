@@ -7,7 +7,6 @@ name or any alias agree after folding case and punctuation.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -33,7 +33,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             aid = node_id("author", author)
             if aid not in G:
                 G.add_node(aid, label="Author", id=aid, name=author, aliases=[])
-            G.add_edge(aid, paper.id, key=f"AUTHORED", type="AUTHORED", position=position)
+            G.add_edge(aid, paper.id, key="AUTHORED", type="AUTHORED", position=position)
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
     proposers: dict[str, list[str]] = {}

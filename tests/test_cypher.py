@@ -4,6 +4,7 @@ the ``bolt_server`` fixture) and reading back gives the graph's counts."""
 from __future__ import annotations
 
 import copy
+
 import pytest
 
 from kg.export.cypher import cypher_literal, generate_cypher

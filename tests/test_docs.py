@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export import exporter_names
-from kg.querydocs import parse_queries, render_output, rows_equal
 from kg.query import query
+from kg.querydocs import parse_queries, render_output, rows_equal
 from tests.conftest import ROOT
 
 pytest.importorskip("pyoxigraph")

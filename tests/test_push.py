@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import os
+
 import pytest
 
 from kg.export.neo4j import push_neo4j
