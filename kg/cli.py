@@ -27,6 +27,7 @@ def build_cli(
     jsonld: Annotated[bool, typer.Option("--jsonld", help="Also write graph.jsonld.")] = False,
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer JSONL.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    ner_model: Annotated[Optional[Path], typer.Option("--ner-model", help="A model from 'kg train-ner'.")] = None,
 ) -> None:
     """Load INPUTS, extract entities and relations, and write the graph to --out."""
     from kg.pipeline import build
@@ -38,7 +39,7 @@ def build_cli(
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
-    result = build(inputs, out, formats, [str(g) for g in gazetteer or []])
+    result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model)
     summary = result.summary()
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -220,6 +221,22 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
         for title, key in (("outperforms", "outperforms"), ("outperformed by", "outperformed_by")):
             if r[key]:
                 out.print(f"[bold]{title}[/]: " + ", ".join(i["name"] for i in r[key]), highlight=False)
+
+
+@app.command("train-ner")
+def train_ner_cli(
+    scierc: Annotated[Path, typer.Option("--scierc", help="SciERC train.json (DyGIE format).")],
+    tdmsci: Annotated[Path, typer.Option("--tdmsci", help="TDMSci train CoNLL file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the trained spaCy pipeline.")] = Path("ner-model"),
+    epochs: Annotated[int, typer.Option("--epochs", min=1)] = 10,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Train the Method/Dataset NER component on SciERC and TDMSci train splits (use with kg build --ner-model)."""
+    from kg.extract.ner import read_scierc, read_tdmsci, train_ner
+
+    sentences = read_scierc(scierc) + read_tdmsci(tdmsci)
+    train_ner(sentences, out, epochs=epochs, seed=seed)
+    console.print(f"trained on {len(sentences)} sentences; wrote {out}/", highlight=False)
 
 
 push_app = typer.Typer(help="Load a built graph into a database server.", no_args_is_help=True)

@@ -45,10 +45,11 @@ class Build:
         }
 
 
-def build_graph(inputs: Sequence[str | Path], gazetteers: Sequence[str] = ()) -> Build:
+def build_graph(inputs: Sequence[str | Path], gazetteers: Sequence[str] = (),
+                ner_model: str | Path | None = None) -> Build:
     loaded = load_paths(inputs)
     papers = merge_records(loaded.records)
-    extractions = extract_papers(papers, tuple(gazetteers))
+    extractions = extract_papers(papers, tuple(gazetteers), ner_model)
     resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
     graph = make_graph(papers, extractions, resolution)
     return Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
@@ -59,9 +60,10 @@ def build(
     out: str | Path,
     formats: Sequence[str] | None = None,
     gazetteers: Sequence[str] = (),
+    ner_model: str | Path | None = None,
 ) -> Build:
     from kg.export import write
 
-    result = build_graph(inputs, gazetteers)
+    result = build_graph(inputs, gazetteers, ner_model)
     result.written = write(result, Path(out), formats)
     return result

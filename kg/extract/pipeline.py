@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -52,6 +53,7 @@ class _PaperState:
         self.ignored: set[str] = set()  # acronyms of tasks and class words
         self.subject: str | None = None  # first method named in the previous sentence
         self.own_data: dict[str, EntityType] = {}  # title-head names the title calls a dataset/benchmark
+        self.ner_data: set[str] = set()  # names the NER component labelled DATASET
         self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
 
     def key(self, name: str) -> str:
@@ -101,6 +103,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     kind, rule = rules.data_kind(sentence, cand)
     if state.key(cand.text) in state.own_data:
         kind, rule = state.own_data[state.key(cand.text)], "title.data_head"
+    elif kind is None and entry is None and state.key(cand.text) in state.ner_data:
+        kind, rule = EntityType.DATASET, "model.ner"
     if kind is None and entry is not None:
         kind, rule = entry.type, "gazetteer"
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
@@ -167,7 +171,8 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
 
 
-def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
+def _sentence(state: _PaperState, sentence: str, title: bool = False,
+              model_spans: list[tuple[int, int, str]] | None = None) -> None:
     sentence = rules.mask_urls(sentence)
     cues = rules.cues_of(sentence)
     if not title:
@@ -182,6 +187,17 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False) -> None:
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
                                   cue_at=cues.propose_at, ignored=state.ignored)
+    for start, end, label in model_spans or []:
+        # a model span counts when it looks like a name and no rule found it already
+        text = sentence[start:end]
+        if any(c.start < end and start < c.end for c in cands) or not re.search(r"[A-Z0-9]", text[1:] or text):
+            continue
+        if state.lexicon.is_generic(text) or state.lexicon.is_task(text):
+            continue
+        cands.append(rules.Candidate(start, end, text, True, rule="model.ner"))
+        if label == "DATASET":
+            state.ner_data.add(state.key(text))
+    cands.sort(key=lambda c: c.start)
     first_group: set[int] = set()
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is
@@ -255,14 +271,21 @@ class KgMentions:
         state: _PaperState = doc.user_data.get("kg_state") or _PaperState(self.lexicon)
         title = bool(doc.user_data.get("kg_is_title"))
         for sent in ([doc[:]] if title else doc.sents):
-            _sentence(state, sent.text.strip(), title=title)
+            text = sent.text.strip()
+            shift = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            model_spans = [(e.start_char - shift, e.end_char - shift, e.label_) for e in doc.ents
+                           if sent.start <= e.start and e.end <= sent.end]
+            _sentence(state, text, title=title, model_spans=model_spans)
         doc.user_data["kg_state"] = state
         return doc
 
 
-def make_nlp(gazetteers: tuple[str, ...] = ()) -> Language:
+def make_nlp(gazetteers: tuple[str, ...] = (), ner_model: str | Path | None = None) -> Language:
+    """spacy.blank("en") + sentencizer (+ a trained NER, see ``kg train-ner``) + the rules."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "！", "？", "；"]})
+    if ner_model is not None:
+        nlp.add_pipe("ner", source=spacy.load(ner_model))
     nlp.add_pipe("kg_mentions", config={"gazetteers": list(gazetteers)})
     return nlp
 
@@ -318,6 +341,7 @@ def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
     return Extraction(paper_id=paper_id, mentions=mentions, relations=relations)
 
 
-def extract_papers(papers: list[Paper], gazetteers: tuple[str, ...] = ()) -> list[Extraction]:
-    nlp = make_nlp(gazetteers)
+def extract_papers(papers: list[Paper], gazetteers: tuple[str, ...] = (),
+                   ner_model: str | Path | None = None) -> list[Extraction]:
+    nlp = make_nlp(gazetteers, ner_model)
     return [extract_paper(p, nlp) for p in papers]
