@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["parse_arxiv_id", "fold", "title_key", "paper_id", "entity_key", "node_id"]
 
@@ -39,6 +40,7 @@ def parse_arxiv_id(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive key of a string.
 

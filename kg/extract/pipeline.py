@@ -270,11 +270,16 @@ class KgMentions:
     def __call__(self, doc: Doc) -> Doc:
         state: _PaperState = doc.user_data.get("kg_state") or _PaperState(self.lexicon)
         title = bool(doc.user_data.get("kg_is_title"))
-        for sent in ([doc[:]] if title else doc.sents):
-            text = sent.text.strip()
-            shift = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            model_spans = [(e.start_char - shift, e.end_char - shift, e.label_) for e in doc.ents
-                           if sent.start <= e.start and e.end <= sent.end]
+        ents = list(doc.ents)  # empty unless a trained NER ran before this component
+        full = doc.text  # built from the tokens on every access: read it once
+        bounds = [(0, len(full), 0, len(doc))] if title else \
+            [(sent.start_char, sent.end_char, sent.start, sent.end) for sent in doc.sents]
+        for start_char, end_char, start, end in bounds:
+            raw = full[start_char:end_char]  # a slice: Span.text would build every Token
+            text = raw.strip()
+            shift = start_char + (len(raw) - len(raw.lstrip()))
+            model_spans = [(e.start_char - shift, e.end_char - shift, e.label_) for e in ents
+                           if start <= e.start and e.end <= end]
             _sentence(state, text, title=title, model_spans=model_spans)
         doc.user_data["kg_state"] = state
         return doc
