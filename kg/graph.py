@@ -49,8 +49,8 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 G.add_edge(ex.paper_id, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
             if m.role is Predicate.PROPOSES:
                 proposers.setdefault(entity.id, []).append(ex.paper_id)
+        kinds = {m.name: m.type for m in ex.mentions}
         for r in ex.relations:
-            kinds = {m.name: m.type for m in ex.mentions}
             a = resolution.entity_of(kinds[r.subject], r.subject)
             b = resolution.entity_of(kinds[r.object], r.object)
             if a.id != b.id:

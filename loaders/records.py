@@ -37,9 +37,9 @@ _NONE = {"", "n/a", "na", "none", "null", "-"}
 
 
 def _get(row: Mapping[str, Any], field: str) -> Any:
-    lowered = {str(k).strip().lower(): v for k, v in row.items()}
+    """The first non-empty value under any usual name of ``field`` (``row`` has lower-case keys)."""
     for key in _ALIASES[field]:
-        value = lowered.get(key)
+        value = row.get(key)
         if value is not None and not (isinstance(value, str) and value.strip().lower() in _NONE):
             return value
     return None
@@ -137,6 +137,7 @@ def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> Paper
     """Map one JSON object or CSV row onto a :class:`PaperRecord` (OpenAlex works included)."""
     if not isinstance(row, Mapping):
         return LoadError(source=source, line=line, message=f"expected an object, found {type(row).__name__}")
+    row = {str(k).strip().lower(): v for k, v in row.items()}
     openalex_id = None
     raw_openalex = str(row.get("id") or "")
     if "openalex.org/" in raw_openalex:

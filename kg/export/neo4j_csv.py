@@ -67,12 +67,13 @@ def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
 
 
 def import_command(files: list[str], database: str = "neo4j") -> str:
-    args = ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination",
-            "--multiline-fields=true", "--array-delimiter=U+001F"]
+    """The shell command; file arguments stay relative to ``$DIR`` (set by import.sh)."""
+    args = [shlex.quote(a) for a in ("neo4j-admin", "database", "import", "full", database,
+                                     "--overwrite-destination", "--multiline-fields=true", "--array-delimiter=U+001F")]
     for name in files:
         flag = "--nodes" if name.startswith("nodes_") else "--relationships"
-        args.append(f"{flag}=$DIR/{name}")
-    return " ".join(shlex.quote(a) if not a.endswith(".csv") else a.replace("$DIR/", '"$DIR"/') for a in args)
+        args.append(f'{flag}="$DIR"/{shlex.quote(name)}')
+    return " ".join(args)
 
 
 def write_neo4j_csv(build: "Build", out: Path) -> list[Path]:

@@ -77,7 +77,8 @@ class _PaperState:
                 if alias not in hit.aliases:
                     hit.aliases.append(alias)
             if len(cand.text) > len(hit.name) and cand.aliases:
-                hit.aliases.append(hit.name) if hit.name not in hit.aliases else None
+                if hit.name not in hit.aliases:
+                    hit.aliases.append(hit.name)
                 hit.name = cand.text
             if _stronger(role, hit.role) != hit.role:
                 hit.role, hit.sentence, hit.rule = role, sentence, rule
@@ -99,7 +100,8 @@ def _stronger(a: Predicate, b: Predicate) -> Predicate:
 def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: rules.SentenceCues,
               first_after_cue: bool) -> None:
     lexicon = state.lexicon
-    entry = lexicon.lookup(cand.text) or next((lexicon.lookup(a) for a in cand.aliases if lexicon.lookup(a)), None)
+    direct = lexicon.lookup(cand.text)
+    entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None), None)
     kind, rule = rules.data_kind(sentence, cand)
     if state.key(cand.text) in state.own_data:
         kind, rule = state.own_data[state.key(cand.text)], "title.data_head"
@@ -140,7 +142,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.passive_propose"
     elif first_after_cue:
         proposes, rule = True, "cue.propose"
-    elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and not state.lexicon.lookup(cand.text):
+    elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
         proposes, rule = True, "cue.appositive"
