@@ -41,7 +41,7 @@ def _replicate(n: int, target: Path) -> Path:
 
 
 def _child(inputs: list[str], out: str) -> None:
-    from kg.pipeline import build
+    from kg.build import build
 
     start = time.perf_counter()
     result = build(inputs, out)

@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.extract.pipeline import extract_paper, make_nlp
+from kg.extract.extractor import extract_paper, make_nlp
 from kg.loaders import load_paths
 from kg.merge import merge_records
 

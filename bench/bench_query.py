@@ -23,9 +23,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 from bench_build import SHARED, _replicate  # noqa: E402
 
+from kg.build import build  # noqa: E402
 from kg.export import write  # noqa: E402
 from kg.export.neo4j import push_neo4j  # noqa: E402
-from kg.pipeline import build_graph  # noqa: E402
 from kg.query import query  # noqa: E402
 from kg.querydocs import parse_queries  # noqa: E402
 from tests.arcadedb_server import BoltServer  # noqa: E402
@@ -41,7 +41,7 @@ def main() -> None:
         try:
             for name, inputs in [("seeds", [SHARED / "seeds"]),
                                  (f"{args.papers} papers", [_replicate(args.papers, tmp_path)])]:
-                built = build_graph(inputs)
+                built = build(inputs)
                 db = "seeds" if name == "seeds" else f"r{args.papers}"
                 server.create_database(db)
                 result = push_neo4j(built.graph, server.uri, "root", "bench-password", db)
@@ -50,7 +50,7 @@ def main() -> None:
         finally:
             server.stop()
         out = tmp_path / "out"
-        write(build_graph([SHARED / "seeds"]), out, ["graph-json", "turtle", "ladybug"])
+        write(build([SHARED / "seeds"]).graph, out, ["graph-json", "turtle", "ladybug"])
         docs = parse_queries((HERE.parent / "docs" / "queries.md").read_text(encoding="utf-8"))
         print("query latency on the seed graph (median of 5, ms): cypher/ladybug  sparql/oxigraph")
         for q in docs:

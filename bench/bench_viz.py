@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_build import SHARED, _replicate  # noqa: E402
 
-from kg.pipeline import build_graph  # noqa: E402
+from kg.build import build  # noqa: E402
 from kg.viz.html import viz  # noqa: E402
 
 
@@ -47,9 +47,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        seeds = build_graph([SHARED / "seeds"]).graph
+        seeds = build([SHARED / "seeds"]).graph
         papers = max(300, int(args.nodes / max(seeds.number_of_nodes() / 301, 1)))
-        big = build_graph([_replicate(papers, tmp_path)]).graph
+        big = build([_replicate(papers, tmp_path)]).graph
         for name, G in (("seeds", seeds), ("replicated", big)):
             start = time.perf_counter()
             path = viz(G, tmp_path / f"{name}.html")

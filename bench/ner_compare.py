@@ -36,8 +36,8 @@ def main() -> None:
     print("SciERC dev Method      P=%.3f R=%.3f F1=%.3f" % span_scores(nlp, scierc_dev, "METHOD"))
     print("TDMSci held-out Dataset P=%.3f R=%.3f F1=%.3f" % span_scores(nlp, tdmsci[cut:], "DATASET"))
     from kg.evaluate import read_gold, score_rows
+    from kg.extract.extractor import extract_papers
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.pipeline import extract_papers
     from kg.extract.resolve import resolve_entities
     from kg.graph import make_graph
     from kg.loaders import load_paths

@@ -17,7 +17,7 @@ import json
 import time
 from pathlib import Path
 
-from kg.extract.pipeline import extract_paper, make_nlp
+from kg.extract.extractor import extract_paper, make_nlp
 from kg.model import EntityType, Paper
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"

@@ -1,5 +1,5 @@
 """The ``kg`` command line: each command is a thin layer over the library
-function of the same name (``kg build`` → :func:`kg.pipeline.build`)."""
+function of the same name (``kg build`` → :func:`kg.build.build`)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def build_cli(
     ner_model: Annotated[Optional[Path], typer.Option("--ner-model", help="A model from 'kg train-ner'.")] = None,
 ) -> None:
     """Load INPUTS, extract entities and relations, and write the graph to --out."""
-    from kg.pipeline import build
+    from kg.build import build
 
     formats = list(fmt or DEFAULT_FORMATS) + (["jsonld"] if jsonld else [])
     unknown = sorted(set(formats) - set(exporter_names()))

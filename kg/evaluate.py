@@ -159,10 +159,10 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def evaluate(gold: str | Path, inputs: Sequence[str | Path], gazetteers: Sequence[str] = ()) -> EvalReport:
     """Build the graph of ``inputs`` and score its papers against ``gold``."""
+    from kg.build import build
     from kg.paper_rows import paper_rows
-    from kg.pipeline import build_graph
 
-    built = build_graph(inputs, gazetteers)
+    built = build(inputs, gazetteers=gazetteers)
     return score_rows(read_gold(gold), paper_rows(built.graph))
 
 

@@ -34,9 +34,9 @@ def seed(prefix: str) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_build():
-    from kg.pipeline import build_graph
+    from kg.build import build
 
-    return build_graph([SEEDS])
+    return build([SEEDS])
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +44,7 @@ def seed_out(tmp_path_factory, seed_build):
     from kg.export import DEFAULT_FORMATS, write
 
     out = tmp_path_factory.mktemp("out")
-    write(seed_build, out, [*DEFAULT_FORMATS, "jsonld"])
+    write(seed_build.graph, out, [*DEFAULT_FORMATS, "jsonld"])
     return out
 
 

@@ -71,7 +71,7 @@ def test_explore_cli_json(seed_out):
 
 
 def test_openalex_references_become_cites_edges_used_by_explore(tmp_path):
-    from kg.pipeline import build
+    from kg.build import build
     from tests.conftest import ROOT
 
     built = build([ROOT / "tests" / "data" / "openalex_works.json"], tmp_path, ["graph-json", "turtle"])

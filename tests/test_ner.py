@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.extractor import extract_paper, make_nlp
 from kg.extract.ner import read_scierc, read_tdmsci, span_scores, train_ner
-from kg.extract.pipeline import extract_paper, make_nlp
 from kg.model import Paper
 from tests.conftest import SHARED
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from kg.build import build
 from kg.export import DEFAULT_FORMATS, exporter_names, get_exporter, write
 from kg.export.neo4j_csv import ARRAY_DELIMITER
-from kg.pipeline import build, build_graph
 from tests.conftest import ROOT, SEEDS
 
 
@@ -82,7 +82,7 @@ def test_two_builds_give_identical_files(tmp_path):
 
 @pytest.mark.parametrize("name", exporter_names())
 def test_every_registered_exporter_runs_and_ends_with_newline(name, seed_build, tmp_path):
-    paths = get_exporter(name)(seed_build, tmp_path)
+    paths = get_exporter(name)(seed_build.graph, tmp_path)
     assert paths
     for path in paths:
         if path.suffix not in BINARY:
@@ -90,7 +90,7 @@ def test_every_registered_exporter_runs_and_ends_with_newline(name, seed_build, 
 
 
 def test_failed_write_leaves_the_old_file(tmp_path, seed_build, monkeypatch):
-    write(seed_build, tmp_path, ["jsonl"])
+    write(seed_build.graph, tmp_path, ["jsonl"])
     before = (tmp_path / "papers.jsonl").read_bytes()
     import kg.export.jsonl as jsonl
 
@@ -100,7 +100,7 @@ def test_failed_write_leaves_the_old_file(tmp_path, seed_build, monkeypatch):
 
     monkeypatch.setattr(jsonl, "generate_papers_jsonl", broken)
     with pytest.raises(RuntimeError):
-        write(seed_build, tmp_path, ["jsonl"])
+        write(seed_build.graph, tmp_path, ["jsonl"])
     assert (tmp_path / "papers.jsonl").read_bytes() == before
     assert not list(tmp_path.glob(".papers.jsonl.*"))
 
@@ -111,6 +111,6 @@ def test_default_formats_are_registered():
 
 def test_build_summary_names_rejected_records(tmp_path):
     (tmp_path / "in.jsonl").write_text('{"title": "Fine"}\n{broken\n', encoding="utf-8")
-    result = build_graph([tmp_path])
+    result = build([tmp_path])
     assert result.summary()["papers"] == 1
     assert result.summary()["rejected"] == [f"{tmp_path / 'in.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes at column 2"]

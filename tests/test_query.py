@@ -20,14 +20,12 @@ HOSTILE = "Evil's \"name\" } // DROP \\ back\\slash\nnew line ?x $y"
 
 @pytest.fixture(scope="module")
 def hostile_out(tmp_path_factory, seed_build):
-    build = copy.copy(seed_build)
     G = copy.deepcopy(seed_build.graph)
     G.add_node("method:evil", label="Method", id="method:evil", name=HOSTILE, aliases=["a'b", "}{"])
     paper = next(n for n, d in G.nodes(data=True) if d["label"] == "Paper")
     G.add_edge(paper, "method:evil", key="USES", type="USES", paper=paper, sentence=HOSTILE, rule="test")
-    build.graph = G
     out = tmp_path_factory.mktemp("hostile")
-    write(build, out, ["graph-json", "turtle", "ladybug"])
+    write(G, out, ["graph-json", "turtle", "ladybug"])
     return out, paper
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.acronyms import find_definitions
-from kg.extract.pipeline import extract_paper, make_nlp
+from kg.extract.extractor import extract_paper, make_nlp
 from kg.model import EntityType, Paper, Predicate
 
 

@@ -19,8 +19,6 @@ from kg.atomic import write_text
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kg.pipeline import Build
-
 __all__ = ["script_json", "render_html", "write_html", "viz"]
 
 _VIS = "lib/vis-9.1.2"
@@ -194,11 +192,11 @@ def render_html(payload: dict[str, Any], title: str = "kg graph") -> str:
     return re.sub(r"__(TITLE|VIS_CSS|VIS_JS|PAYLOAD)__", lambda m: values[m.group(1)], _TEMPLATE)
 
 
-def write_html(build: "Build", out: Path) -> list[Path]:
+def write_html(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     from kg.viz.payload import graph_to_payload
 
     path = out / "graph.html"
-    write_text(path, render_html(graph_to_payload(build.graph)))
+    write_text(path, render_html(graph_to_payload(G)))
     return [path]
 
 

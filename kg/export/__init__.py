@@ -2,7 +2,7 @@
 
 Built-in exporters go through the same table as third-party ones (entry-point
 group ``kg.exporters``), so ``import kg`` never imports pyvis or neo4j.
-Each exporter is ``write_X(build, out_dir) -> list[Path]``.
+Each exporter is ``write_X(G, out_dir) -> list[Path]``: it reads only the graph.
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ import importlib
 from collections.abc import Callable, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kg.pipeline import Build
+import networkx as nx
 
 __all__ = ["EXPORTERS", "DEFAULT_FORMATS", "REQUIRES", "exporter_names", "get_exporter", "missing_extra", "write"]
 
@@ -32,7 +30,7 @@ DEFAULT_FORMATS = ("graph-json", "turtle", "cypher", "neo4j-csv", "jsonl", "html
 # formats whose library is an extra: skipped by default (with a message) when it is not installed
 REQUIRES = {"html": ("pyvis", "viz"), "ladybug": ("ladybug", "query")}
 
-Exporter = Callable[["Build", Path], list[Path]]
+Exporter = Callable[[nx.MultiDiGraph, Path], list[Path]]
 
 
 def _plugins() -> dict[str, str]:
@@ -60,11 +58,11 @@ def missing_extra(name: str) -> str | None:
     return extra if module and find_spec(module) is None else None
 
 
-def write(build: "Build", out: Path, formats: Sequence[str] | None = None) -> list[Path]:
+def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None) -> list[Path]:
     """Write ``formats`` (default: every default format whose library is installed)."""
     out.mkdir(parents=True, exist_ok=True)
     names = list(formats) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
     written: list[Path] = []
     for name in names:
-        written += get_exporter(name)(build, out)
+        written += get_exporter(name)(G, out)
     return written

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
 from kg.atomic import atomic_open
 from kg.export.cypher_queries import REL_KEYS, check_name, constraint_queries
 from kg.graph import edges_of, nodes_of
-
-if TYPE_CHECKING:
-    from kg.pipeline import Build
 
 __all__ = ["cypher_literal", "node_properties", "rel_properties", "generate_cypher", "write_cypher"]
 
@@ -79,8 +76,8 @@ def generate_cypher(G: nx.MultiDiGraph) -> Iterator[str]:
         )
 
 
-def write_cypher(build: "Build", out: Path) -> list[Path]:
+def write_cypher(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "neo4j" / "load.cypher"
     with atomic_open(path) as handle:
-        handle.writelines(generate_cypher(build.graph))
+        handle.writelines(generate_cypher(G))
     return [path]

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
 from kg.atomic import write_text
 from kg.graph import edges_of, nodes_of
-
-if TYPE_CHECKING:
-    from kg.pipeline import Build
 
 __all__ = ["graph_to_json", "write_graph_json", "read_graph"]
 
@@ -28,9 +25,9 @@ def graph_to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def write_graph_json(build: "Build", out: Path) -> list[Path]:
+def write_graph_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.json"
-    write_text(path, json.dumps(graph_to_json(build.graph), ensure_ascii=False, indent=0) + "\n")
+    write_text(path, json.dumps(graph_to_json(G), ensure_ascii=False, indent=0) + "\n")
     return [path]
 
 

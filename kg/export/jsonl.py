@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from kg.atomic import atomic_open
 from kg.paper_rows import paper_rows
-
-if TYPE_CHECKING:
-    from kg.pipeline import Build
 
 __all__ = ["generate_papers_jsonl", "write_papers_jsonl"]
 
@@ -23,8 +19,8 @@ def generate_papers_jsonl(G: nx.MultiDiGraph) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def write_papers_jsonl(build: "Build", out: Path) -> list[Path]:
+def write_papers_jsonl(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "papers.jsonl"
     with atomic_open(path) as handle:
-        handle.writelines(generate_papers_jsonl(build.graph))
+        handle.writelines(generate_papers_jsonl(G))
     return [path]

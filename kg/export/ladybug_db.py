@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
 from kg.atomic import atomic_dir
 from kg.export.cypher_queries import check_name
 from kg.graph import edges_of, nodes_of
-
-if TYPE_CHECKING:
-    from kg.pipeline import Build
 
 __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
@@ -79,7 +76,7 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000) -> None:
             conn.execute(query, {"rows": rows[i : i + batch_size]})
 
 
-def write_ladybug(build: "Build", out: Path) -> list[Path]:
+def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     import ladybug
 
     target = out / "ladybug"
@@ -87,7 +84,7 @@ def write_ladybug(build: "Build", out: Path) -> list[Path]:
         db = ladybug.Database(str(tmp / DB_NAME))
         conn = ladybug.Connection(db)
         create_schema(conn)
-        load_graph(conn, build.graph)
+        load_graph(conn, G)
         conn.close()
         db.close()
     return [target / DB_NAME]

@@ -12,7 +12,7 @@ import csv
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
@@ -20,9 +20,6 @@ from kg.atomic import atomic_dir
 from kg.export.cypher import node_properties, rel_properties
 from kg.export.cypher_queries import LABELS
 from kg.graph import edges_of, nodes_of
-
-if TYPE_CHECKING:
-    from kg.pipeline import Build
 
 __all__ = ["ARRAY_DELIMITER", "generate_node_csv", "generate_rel_csv", "import_command", "write_neo4j_csv"]
 
@@ -76,8 +73,7 @@ def import_command(files: list[str], database: str = "neo4j") -> str:
     return " ".join(args)
 
 
-def write_neo4j_csv(build: "Build", out: Path) -> list[Path]:
-    G = build.graph
+def write_neo4j_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     names: list[str] = []
     target = out / "neo4j" / "csv"
     with atomic_dir(target) as tmp:

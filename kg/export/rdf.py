@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import networkx as nx
@@ -21,9 +20,6 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.atomic import write_text
 from kg.graph import edges_of, nodes_of
 from kg.vocab import ID, KG, SCHEMA
-
-if TYPE_CHECKING:
-    from kg.pipeline import Build
 
 __all__ = ["iri", "to_rdf", "write_turtle", "write_jsonld", "PREDICATES"]
 
@@ -123,13 +119,13 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     return g
 
 
-def write_turtle(build: "Build", out: Path) -> list[Path]:
+def write_turtle(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.ttl"
-    write_text(path, to_rdf(build.graph).serialize(format="turtle"))
+    write_text(path, to_rdf(G).serialize(format="turtle"))
     return [path]
 
 
-def write_jsonld(build: "Build", out: Path) -> list[Path]:
+def write_jsonld(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.jsonld"
-    write_text(path, to_rdf(build.graph).serialize(format="json-ld", indent=1, sort_keys=True) + "\n")
+    write_text(path, to_rdf(G).serialize(format="json-ld", indent=1, sort_keys=True) + "\n")
     return [path]

@@ -2,7 +2,7 @@
 
 Trained only on the train splits of two public corpora: SciERC (``Method``
 spans) and TDMSci (``DATASET`` spans), with spaCy's own NER on a blank English
-pipeline (no pretrained vectors, nothing downloaded). ``kg.extract.pipeline``
+pipeline (no pretrained vectors, nothing downloaded). ``kg.extract.extractor``
 can add its spans as candidates (rule ``model.ner``); ``bench/ner_compare.py``
 measures whether that pays.
 """

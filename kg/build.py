@@ -1,7 +1,7 @@
 """The whole job: load → merge → extract → resolve → graph → write.
 
-``build_graph(inputs)`` returns a :class:`Build` (nothing written);
-``build(inputs, out)`` also writes every output atomically.
+``build(inputs)`` returns a :class:`Build` (the graph and what went into it);
+``build(inputs, out)`` also writes every output into ``out``.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.extract.extractor import extract_papers
 from kg.extract.lexicon import load_lexicon
-from kg.extract.pipeline import extract_papers
 from kg.extract.resolve import Resolution, resolve_entities
 from kg.graph import counts, make_graph
 from kg.loaders import load_paths
 from kg.merge import merge_records
 from kg.model import Extraction, LoadError, Paper
 
-__all__ = ["Build", "build_graph", "build"]
+__all__ = ["Build", "build"]
 
 
 @dataclass
@@ -45,25 +45,22 @@ class Build:
         }
 
 
-def build_graph(inputs: Sequence[str | Path], gazetteers: Sequence[str] = (),
-                ner_model: str | Path | None = None) -> Build:
+def build(
+    inputs: Sequence[str | Path],
+    out: str | Path | None = None,
+    formats: Sequence[str] | None = None,
+    gazetteers: Sequence[str] = (),
+    ner_model: str | Path | None = None,
+) -> Build:
+    """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given."""
     loaded = load_paths(inputs)
     papers = merge_records(loaded.records)
     extractions = extract_papers(papers, tuple(gazetteers), ner_model)
     resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
     graph = make_graph(papers, extractions, resolution)
-    return Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
+    result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
+    if out is not None:
+        from kg.export import write
 
-
-def build(
-    inputs: Sequence[str | Path],
-    out: str | Path,
-    formats: Sequence[str] | None = None,
-    gazetteers: Sequence[str] = (),
-    ner_model: str | Path | None = None,
-) -> Build:
-    from kg.export import write
-
-    result = build_graph(inputs, gazetteers, ner_model)
-    result.written = write(result, Path(out), formats)
+        result.written = write(graph, Path(out), formats)
     return result
