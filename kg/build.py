@@ -51,8 +51,11 @@ def build(
     formats: Sequence[str] | None = None,
     gazetteers: Sequence[str] = (),
     ner_model: str | Path | None = None,
+    *,
+    force: bool = False,
 ) -> Build:
-    """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given."""
+    """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given
+    (as one unit: see :func:`kg.export.write`; ``force`` lets an empty graph replace a full one)."""
     loaded = load_paths(inputs)
     papers = merge_records(loaded.records)
     extractions = extract_papers(papers, tuple(gazetteers), ner_model)
@@ -62,5 +65,5 @@ def build(
     if out is not None:
         from kg.export import write
 
-        result.written = write(graph, Path(out), formats)
+        result.written = write(graph, Path(out), formats, force=force)
     return result

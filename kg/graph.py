@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg import schema
 from kg.extract.resolve import Resolution
 from kg.ids import node_id
 from kg.model import Extraction, Paper, Predicate
@@ -20,8 +21,7 @@ from kg.model import Extraction, Paper, Predicate
 __all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
 
 MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
-PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "openalex_id", "url", "pdf_url",
-                "code_url", "year", "date", "categories", "references", "sources")
+PAPER_FIELDS = tuple(p.name for p in schema.PAPER_FIELDS)
 
 
 def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: Resolution) -> nx.MultiDiGraph:

@@ -12,6 +12,8 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg.schema import ENTITY_LABELS, RELATIONS
+
 __all__ = [
     "EntityType",
     "Predicate",
@@ -28,24 +30,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class EntityType(str, Enum):
-    METHOD = "Method"
-    DATASET = "Dataset"
-    BENCHMARK = "Benchmark"
-
-
-class Predicate(str, Enum):
-    """Edge types; the value is the Neo4j relationship type."""
-
-    AUTHORED = "AUTHORED"
-    PROPOSES = "PROPOSES"
-    USES = "USES"
-    USES_DATASET = "USES_DATASET"
-    EVALUATES_ON = "EVALUATES_ON"
-    INTRODUCES = "INTRODUCES"
-    OUTPERFORMS = "OUTPERFORMS"
-    BUILDS_ON = "BUILDS_ON"
-    CITES = "CITES"
+# Both enums come from the schema (kg/schema.py): the entity labels, e.g. EntityType.METHOD == "Method",
+# and the relation types, e.g. Predicate.PROPOSES == "PROPOSES" (the Neo4j relationship type).
+EntityType = Enum("EntityType", [(name.upper(), name) for name in ENTITY_LABELS], type=str)  # type: ignore[misc]
+Predicate = Enum("Predicate", [(r.type, r.type) for r in RELATIONS], type=str)  # type: ignore[misc]
 
 
 class PaperRecord(_Model):

@@ -52,7 +52,10 @@ def test_neo4j_csv_headers_and_import_command(seed_out, seed_build):
     folder = seed_out / "neo4j" / "csv"
     with (folder / "nodes_Paper.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:2] == ["id:ID", ":LABEL"] and "year:int" in rows[0] or "title" in rows[0]
+    header = rows[0]
+    assert header[:2] == ["id:ID", ":LABEL"]
+    assert "title" in header and "sources:string[]" in header and "categories:string[]" in header
+    assert not {"year", "sources", "categories"} & set(header)  # typed columns always carry their type
     assert len(rows) - 1 == 301
     sources = rows[0].index("sources:string[]")
     assert all(cell for cell in (r[sources] for r in rows[1:]))
@@ -103,6 +106,7 @@ def test_failed_write_leaves_the_old_file(tmp_path, seed_build, monkeypatch):
         write(seed_build.graph, tmp_path, ["jsonl"])
     assert (tmp_path / "papers.jsonl").read_bytes() == before
     assert not list(tmp_path.glob(".papers.jsonl.*"))
+    assert not list(tmp_path.parent.glob(f".{tmp_path.name}.kg-staging-*"))
 
 
 def test_default_formats_are_registered():
