@@ -15,7 +15,7 @@ import networkx as nx
 from kg.extract.extractor import extract_papers
 from kg.extract.lexicon import load_lexicon
 from kg.extract.resolve import Resolution, resolve_entities
-from kg.graph import counts, make_graph
+from kg.graph import counts, drop_below, make_graph
 from kg.loaders import load_paths
 from kg.merge import merge_records
 from kg.model import Extraction, LoadError, Paper
@@ -53,14 +53,18 @@ def build(
     ner_model: str | Path | None = None,
     *,
     force: bool = False,
+    min_confidence: float = 0.0,
 ) -> Build:
     """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given
-    (as one unit: see :func:`kg.export.write`; ``force`` lets an empty graph replace a full one)."""
+    (as one unit: see :func:`kg.export.write`; ``force`` lets an empty graph replace a full one).
+    Statements with a confidence below ``min_confidence`` are left out."""
     loaded = load_paths(inputs)
     papers = merge_records(loaded.records)
     extractions = extract_papers(papers, tuple(gazetteers), ner_model)
     resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
     graph = make_graph(papers, extractions, resolution)
+    if min_confidence > 0:
+        drop_below(graph, min_confidence)
     result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
     if out is not None:
         from kg.export import write

@@ -60,6 +60,8 @@ def build_cli(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     ner_model: Annotated[Optional[Path], typer.Option("--ner-model", help="A model from 'kg train-ner'.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a graph with papers even by an empty one.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Leave out statements less likely than this (0–1).")] = 0.0,
 ) -> None:
     """Load INPUTS, extract entities and relations, and write the graph to --out.
 
@@ -78,7 +80,8 @@ def build_cli(
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file; give a folder", param_hint="--out")
     with _user_errors(as_json):
-        result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model, force=force)
+        result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model, force=force,
+                       min_confidence=min_confidence)
     summary = result.summary()
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))

@@ -18,7 +18,7 @@ from kg.extract.resolve import Resolution
 from kg.ids import node_id
 from kg.model import Extraction, Paper, Predicate
 
-__all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
+__all__ = ["make_graph", "drop_below", "nodes_of", "edges_of", "counts"]
 
 MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
 PAPER_FIELDS = tuple(p.name for p in schema.PAPER_FIELDS)
@@ -81,6 +81,17 @@ def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
             target = index.get(ref)
             if target and target != p.id:
                 G.add_edge(p.id, target, key="CITES", type="CITES", paper=p.id, rule="input.references")
+
+
+def drop_below(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
+    """Remove statements whose confidence is below ``min_confidence``, then the entities no edge
+    reaches any more. Input facts (authorship, citations) have no confidence and always stay."""
+    weak = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+            if d.get("confidence") is not None and d["confidence"] < min_confidence]
+    G.remove_edges_from(weak)
+    entity_labels = set(schema.ENTITY_LABELS)
+    G.remove_nodes_from([n for n, d in list(G.nodes(data=True)) if d["label"] in entity_labels and G.degree(n) == 0])
+    return G
 
 
 def nodes_of(G: nx.MultiDiGraph, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:

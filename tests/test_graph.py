@@ -78,3 +78,16 @@ def test_cites_only_between_papers_of_the_input():
                     sources=["x:2"])]
     G = _graph([], papers)
     assert {(u, v) for u, v, d in G.edges(data=True) if d["type"] == "CITES"} == {(A, B)}  # no self-citation
+
+
+def test_drop_below_removes_weak_statements_and_orphaned_entities():
+    from kg.graph import drop_below
+
+    G = _graph([Extraction(paper_id=A, mentions=[_mention("Quillnet", EntityType.METHOD, Predicate.PROPOSES),
+                                                 _mention("Brambleformer", EntityType.METHOD, Predicate.USES)])])
+    for _, v, d in G.edges(data=True):
+        d["confidence"] = 0.9 if G.nodes[v].get("name") == "Quillnet" else 0.3
+    drop_below(G, 0.5)
+    assert _edges(G, "PROPOSES") == {(A, "Quillnet")} and _edges(G, "USES") == set()
+    assert not [n for n, d in G.nodes(data=True) if d.get("name") == "Brambleformer"]
+    assert A in G  # papers stay
