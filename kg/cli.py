@@ -59,8 +59,8 @@ def _print_summary(summary: dict, written: list[Path], out: Path) -> None:  # ty
         table.add_row(n[0], str(n[1]), e[0], str(e[1]))
     console.print(table)
     for name, f in summary.get("files", {}).items():
-        console.print(f"  {name}: {f['records']} records → {f['papers']} papers, {f['merged']} merged into "
-                      f"another, {f['rejected']} rejected", markup=False, highlight=False)
+        console.print(f"  {name}: {f['records']} records = {f['papers']} papers + {f['merged']} merged "
+                      f"+ {f['rejected']} rejected", markup=False, highlight=False, soft_wrap=True)
     rejected = summary["rejected"]
     if rejected:
         console.print(f"[yellow]{len(rejected)} record(s) rejected:[/]")

@@ -71,26 +71,60 @@ def why(exc: ValueError) -> str:
     return f"invalid JSON: {exc}"
 
 
+_LINE_OPENS_OBJECT = re.compile(r"[\[,][ \t]*+\n([ \t]*+)\{")
+
+
+def _element_prefix(raw: str, pos: int) -> str | None:
+    """The indentation of the array's elements when each starts a line: the least
+    indentation of an object starting a line after a ``[`` or ``,`` line end
+    (objects nested inside elements are indented deeper). None for a compact array."""
+    prefixes = {m.group(1) for m in _LINE_OPENS_OBJECT.finditer(raw, pos)}
+    return min(prefixes, key=len) if prefixes else None
+
+
+def _ends_element(raw: str, end: int, prefix: str) -> bool:
+    """Whether a value ending at ``end`` ends like an element of an indented array:
+    the next line opens an element at ``prefix`` or closes the array."""
+    after = _AFTER_ELEMENT.match(raw, end)
+    if after is None:
+        return False
+    indent, char = after.group(1), after.group(2)
+    return (char == "{" and indent == prefix) or (char == "]" and len(indent) < len(prefix))
+
+
+_AFTER_ELEMENT = re.compile(r"[ \t]*+,?[ \t]*+\n([ \t]*+)([{\]])")
+_INLINE_NEXT = re.compile(r"\}[ \t\n\r]*+,[ \t\n\r]*+(?=\{)")
+
+
 def _resync(raw: str, start: int, prefix: str | None) -> int | None:
     """Where the element after the damaged one at ``start`` begins, or None.
 
-    In an indented array every element starts on its own line with the same
-    indentation as the first; in a compact one the next element follows ``},``.
+    In an indented array elements start a line at the same indentation, or (when
+    a line break was lost) follow ``},`` and end where elements end; in a compact
+    array the next element follows ``},``.
     """
-    if prefix is not None:
-        found = re.compile(r"\n" + re.escape(prefix) + r"(?=[{\[])").search(raw, start + 1)
+    if prefix is None:
+        found = _INLINE_NEXT.search(raw, start + 1)
         return found.end() if found else None
-    found = re.compile(r"\}[ \t\n\r]*+,[ \t\n\r]*+(?=\{)").search(raw, start + 1)
-    return found.end() if found else None
+    line = re.compile(r"\n" + re.escape(prefix) + r"(?=\{)").search(raw, start + 1)
+    limit = line.end() if line else len(raw)
+    for inline in _INLINE_NEXT.finditer(raw, start + 1, limit):
+        try:
+            _, end = raw_decode(raw, inline.end())
+        except ValueError:
+            continue
+        if _ends_element(raw, end, prefix):
+            return inline.end()
+    return line.end() if line else None
 
 
 def iter_array(raw: str, pos: int) -> Iterator[tuple[int, int, Any, str | None]]:
     """(start, end, value, None) for each good element of the array opening at
     ``raw[pos]``, and (start, end, None, reason) for each damaged one; ``end`` is
     where the next element's search began. Stops at the closing bracket or the end."""
+    prefix = _element_prefix(raw, pos)  # until a good element shows the real one
+    learned = False
     pos += 1
-    prefix: str | None = None
-    first = True
     while True:
         pos = _WS.match(raw, pos).end()  # type: ignore[union-attr]
         if pos >= len(raw) or raw[pos] == "]":
@@ -98,11 +132,6 @@ def iter_array(raw: str, pos: int) -> Iterator[tuple[int, int, Any, str | None]]
         if raw[pos] == ",":
             pos += 1
             continue
-        if first:
-            line_start = raw.rfind("\n", 0, pos) + 1
-            lead = raw[line_start:pos]
-            prefix = lead if line_start > 0 and not lead.strip() else None
-            first = False
         start = pos
         try:
             value, pos = raw_decode(raw, start)
@@ -113,4 +142,8 @@ def iter_array(raw: str, pos: int) -> Iterator[tuple[int, int, Any, str | None]]
                 return
             pos = resume
             continue
+        if not learned:
+            line_start = raw.rfind("\n", 0, start) + 1
+            if line_start > 0 and not raw[line_start:start].strip(" \t"):
+                prefix, learned = raw[line_start:start], True
         yield start, pos, value, None

@@ -105,11 +105,21 @@ def _split_slips(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
     return own, slips
 
 
+_BAD = "\x00bad heading"
+
+
+def _next_is_link(text: TextFile, number: int) -> bool:
+    following = next((ln for ln in text.lines[number : number + 3] if ln.strip()), "")
+    return link_line(following) is not None
+
+
 def parse_digest(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     papers: list[tuple[int, str | None, list[tuple[int, str]]]] = [(0, None, [])]  # (line, title, body)
     for number, line in enumerate(text.lines, start=1):
         title = heading(line) if number not in text.bad else None
-        if title:
+        if number in text.bad and _next_is_link(text, number):  # an unreadable heading
+            papers.append((number, _BAD, []))
+        elif title:
             papers.append((number, title, []))
         else:
             papers[-1][2].append((number, line))
@@ -119,6 +129,8 @@ def parse_digest(text: TextFile) -> Iterator[PaperRecord | LoadError]:
             slips = [(n, lines) for n, lines in [(0, own), *slips] if any(link_line(ln) for _, ln in lines)]
             for number in sorted(n for n, _ in own if n in text.bad):
                 yield LoadError(source=text.source, line=number, message=text.bad[number])
+        elif title is _BAD:
+            yield LoadError(source=text.source, line=start, message=f"{text.bad[start]}; paper at line {start} skipped")
         else:
             yield guarded(text.source, start, lambda: _record(text, start, title, own))  # type: ignore[arg-type]
         for line_no, lines in slips:

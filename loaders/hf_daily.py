@@ -39,27 +39,17 @@ class Paragraph:
     first: int  # 1-based line numbers
     last: int
     text: str
-    bad: int | None = None  # the first undecodable line inside, if any
+    bad: int | None = None  # the undecodable line, if any
 
 
 def paragraphs(text: TextFile) -> Iterator[Paragraph]:
-    """Each run of non-blank lines; an undecodable line belongs to the run it sits in."""
-    start, buf, bad = 0, [], None
+    """Each non-blank line, in order: the dump puts every title and every abstract on
+    a line of its own, so a lost blank line cannot join a title to the abstract above it."""
     for number, line in enumerate(text.lines, start=1):
-        spoiled = number in text.bad
-        if spoiled or line.strip():
-            if start == 0:
-                start = number
-            if spoiled:
-                bad = bad or number
-            else:
-                buf.append(line.strip())
-            continue
-        if start:
-            yield Paragraph(start, number - 1, " ".join(buf), bad)
-            start, buf, bad = 0, [], None
-    if start:
-        yield Paragraph(start, len(text.lines), " ".join(buf), bad)
+        if number in text.bad:
+            yield Paragraph(number, number, "", number)
+        elif line.strip():
+            yield Paragraph(number, number, line.strip())
 
 
 def _abbreviation(para: str, dot: int) -> bool:
@@ -116,7 +106,8 @@ def parse_hf_daily(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     while i < len(paras):
         para, here, after = paras[i], kind(i), kind(i + 1)
         if here == "abstract" and after in ("title", "end") and isinstance(pending, PaperRecord):
-            pending = pending.model_copy(update={"abstract": f"{pending.abstract}\n\n{para.text}"})
+            joint = " " if para.first == paras[i - 1].last + 1 else "\n\n"
+            pending = pending.model_copy(update={"abstract": f"{pending.abstract}{joint}{para.text}"})
             i += 1
             continue
         if pending is not None:

@@ -354,6 +354,12 @@ def parse_csv(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     for number in sorted(n for n in text.bad if n <= h):
         yield LoadError(source=text.source, line=number, message=text.bad[number])
     header = [c.strip() for c in next(csv.reader([lines[h]], delimiter=delimiter))]
+    following = [ln for ln in lines[h + 1 : h + 40] if ln.strip()][:5]
+    width = max((len(next(csv.reader([ln], delimiter=delimiter), [])) for ln in following), default=len(header))
+    if width < len(header) and any(len(c) > 40 or " " in c for c in header[width:]):
+        yield LoadError(source=text.source, line=h + 1,
+                        message=f"the header line has {len(header)} cells but the rows have {width}: "
+                        "a row seems joined to the header; that row is lost")
     i = h + 1
     while i < len(lines):
         number = i + 1
