@@ -17,7 +17,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.resolve import Resolution, resolve_entities
 from kg.graph import counts, drop_below, make_graph
 from kg.loaders import load_paths
-from kg.merge import merge_records
+from kg.merge import merge_records, reconcile
 from kg.model import Extraction, LoadError, Paper
 
 __all__ = ["Build", "build"]
@@ -33,6 +33,7 @@ class Build:
     errors: list[LoadError] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    files: dict[str, dict[str, object]] = field(default_factory=dict)  # per-file reconciliation
 
     def summary(self) -> dict[str, object]:
         nodes, edges = counts(self.graph)
@@ -42,6 +43,7 @@ class Build:
             "nodes": nodes,
             "edges": edges,
             "rejected": [str(e) for e in self.errors],
+            "files": self.files,
         }
 
 
@@ -66,6 +68,7 @@ def build(
     if min_confidence > 0:
         drop_below(graph, min_confidence)
     result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
+    result.files = reconcile(loaded.records, loaded.errors, papers, loaded.formats)
     if out is not None:
         from kg.export import write
 

@@ -100,6 +100,9 @@ def _print_summary(summary: dict, written: list[Path], out: Path) -> None:  # ty
         e = edges[i] if i < len(edges) else ("", "")
         table.add_row(n[0], str(n[1]), e[0], str(e[1]))
     console.print(table)
+    for name, f in summary.get("files", {}).items():
+        console.print(f"  {name}: {f['records']} records = {f['papers']} papers + {f['merged']} merged "
+                      f"+ {f['rejected']} rejected", markup=False, highlight=False, soft_wrap=True)
     rejected = summary["rejected"]
     if rejected:
         console.print(f"[yellow]{len(rejected)} record(s) rejected:[/]")

@@ -4,13 +4,14 @@ of authors and links."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
-from kg.ids import fold, paper_id, title_key
-from kg.model import Paper, PaperRecord
+from kg.ids import fold, identity_key, paper_id
+from kg.model import LoadError, Paper, PaperRecord
 from kg.unionfind import UnionFind
 
-__all__ = ["merge_records"]
+__all__ = ["merge_records", "reconcile"]
 
 
 def _first(values: Iterable[object]) -> object:
@@ -88,9 +89,7 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
             ids_of.setdefault(groups.find(i), set()).add(r.arxiv_id)
     by_title: dict[str, int] = {}
     for i, r in enumerate(records):
-        key = title_key(r.title or r.title_zh or "")
-        if not key:
-            continue
+        key = identity_key(r.title or r.title_zh or "")
         j = by_title.setdefault(key, i)
         a, b = groups.find(i), groups.find(j)
         if a == b or (ids(a) and ids(b) and ids(a) != ids(b)):
@@ -103,3 +102,40 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
         members.setdefault(groups.find(i), []).append(r)
     papers = [_merge_group(rs) for rs in members.values()]
     return sorted(papers, key=lambda p: p.id)
+
+
+def _file_of(where: str) -> str:
+    return where.rsplit(":", 1)[0]
+
+
+def reconcile(
+    records: Iterable[PaperRecord], errors: Iterable[LoadError], papers: Iterable[Paper],
+    formats: Mapping[str, str] | None = None,
+) -> dict[str, dict[str, object]]:
+    """Per input file: ``records`` read (built or rejected) = ``papers`` it gave first
+    + ``merged`` into a paper another record gave + ``rejected`` (its errors).
+
+    A paper is "kept" by the file of its first record (in reading order), so the
+    papers column adds up to the number of papers. ``unaccounted`` is a built
+    record that no paper lists; it is always 0 unless merging lost something.
+    """
+    built = Counter(r.source for r in records)
+    rejected = Counter(e.source for e in errors)
+    kept: Counter[str] = Counter()
+    merged: Counter[str] = Counter()
+    for paper in papers:
+        if paper.sources:
+            kept[_file_of(paper.sources[0])] += 1
+            merged.update(_file_of(w) for w in paper.sources[1:])
+    files = sorted(set(formats or {}) | set(built) | set(rejected))
+    report: dict[str, dict[str, object]] = {}
+    for name in files:
+        report[name] = {
+            "format": (formats or {}).get(name),
+            "records": built[name] + rejected[name],
+            "papers": kept[name],
+            "merged": merged[name],
+            "rejected": rejected[name],
+            "unaccounted": built[name] - kept[name] - merged[name],
+        }
+    return report

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.loaders._record import WHOLE_FILE, short
 from kg.loaders._text import TextFile, read_text_file
 from kg.model import LoadError, PaperRecord
 
@@ -46,8 +47,11 @@ def _resolve(name: str) -> tuple[Callable[[TextFile], bool], Callable[[TextFile]
 def detect_format(text: TextFile) -> str | None:
     for name in LOADERS:
         sniff, _ = _resolve(name)
-        if sniff(text):
-            return name
+        try:
+            if sniff(text):
+                return name
+        except Exception:  # noqa: BLE001 - a sniffer that fails just says no
+            continue
     return None
 
 
@@ -84,10 +88,17 @@ def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResul
         if name is None:
             result.errors.append(
                 LoadError(source=source, line=1, message="unrecognised format (expected one of: "
-                          + ", ".join(LOADERS) + ")")
+                          + ", ".join(LOADERS) + "); " + WHOLE_FILE)
             )
             continue
         result.formats[source] = name
-        for item in items:
-            (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
+        last = 0
+        try:
+            for item in items:
+                (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
+                last = max(last, item.line)
+        except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
+            result.errors.append(LoadError(
+                source=source, line=last + 1,
+                message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
     return result
