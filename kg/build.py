@@ -63,7 +63,8 @@ def build(
     loaded = load_paths(inputs)
     papers = merge_records(loaded.records)
     extractions = extract_papers(papers, tuple(gazetteers), ner_model)
-    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
+    texts = {p.id: " ".join(t for t in (p.title, p.abstract, p.abstract_zh) if t) for p in papers}
+    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)), texts)
     graph = make_graph(papers, extractions, resolution)
     if min_confidence > 0:
         drop_below(graph, min_confidence)

@@ -36,10 +36,12 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             G.add_edge(aid, paper.id, key="AUTHORED", type="AUTHORED", position=position)
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
+        if entity.family is not None:  # a size or tune of another entity (Llama-3-8B of Llama 3)
+            G.nodes[entity.id]["family"] = entity.family
     proposers: dict[str, list[str]] = {}
     for ex in extractions:
         for m in ex.mentions:
-            entity = resolution.entity_of(m.type, m.name)
+            entity = resolution.entity_of(m.type, m.name, ex.paper_id)
             prov = {"paper": ex.paper_id, "sentence": m.sentence, "rule": m.rule}
             role = m.role.value
             if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
@@ -51,8 +53,8 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 proposers.setdefault(entity.id, []).append(ex.paper_id)
         kinds = {m.name: m.type for m in ex.mentions}
         for r in ex.relations:
-            a = resolution.entity_of(kinds[r.subject], r.subject)
-            b = resolution.entity_of(kinds[r.object], r.object)
+            a = resolution.entity_of(kinds[r.subject], r.subject, ex.paper_id)
+            b = resolution.entity_of(kinds[r.object], r.object, ex.paper_id)
             if a.id != b.id:
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
