@@ -50,7 +50,7 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]
                 while chunk and not chunk.endswith(b"\n"):  # skip the rest of the line, a chunk at a time
                     chunk = f.readline(_CHUNK)
                     size += len(chunk)
-                yield number, None, f"line is over {size:,} bytes long, over the {MAX_LINE_CHARS:,}-character limit"
+                yield number, None, f"line is {size:,} bytes long, over the {MAX_LINE_CHARS:,}-character limit"
                 continue
             yield (number, *_check(chunk.rstrip(b"\n").rstrip(b"\r")))
 
