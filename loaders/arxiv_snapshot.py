@@ -53,8 +53,7 @@ def _accents(name: str) -> str:
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = re.sub(r"\s+", " ", value).strip()
-    return text or None
+    return " ".join(value.split()) or None
 
 
 def _authors(row: Mapping[str, Any]) -> list[str]:

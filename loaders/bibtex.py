@@ -22,16 +22,19 @@ __all__ = ["sniff", "parse_bibtex", "MAX_FIELD_CHARS", "EXTRA_MESSAGE"]
 MAX_FIELD_CHARS = 100_000
 EXTRA_MESSAGE = "BibTeX input needs the 'bibtex' extra: pip install 'kg-papers[bibtex]'"
 _BLOCK = re.compile(r"\s*@\s*[A-Za-z]+\s*[{(]")
-_TEXT_FIELDS = ("title", "abstract", "journal", "booktitle")
+_LOST_AT = re.compile(r"[A-Za-z]+\s*[{(][^\s,{}()]*,")
+_LOOKS_LIKE_ENTRY = re.compile(r"\b(title|author|year|doi|eprint)\s*=", re.I)
 
 
 def sniff(text: TextFile) -> bool:
-    """The first line that is not blank or a ``%`` comment opens an ``@type{`` block."""
-    for line in text.lines[:200]:
-        stripped = line.strip()
-        if stripped and not stripped.startswith("%"):
-            return bool(_BLOCK.match(stripped))
-    return False
+    """The first line that is not blank or a ``%`` comment opens a ``@type{`` block (or one that
+    lost its ``@``, when a later line opens one)."""
+    head = [ln.strip() for ln in text.lines[:200] if ln.strip() and not ln.strip().startswith("%")]
+    if not head:
+        return False
+    if _BLOCK.match(head[0]):
+        return True
+    return bool(_LOST_AT.match(head[0])) and any(_BLOCK.match(ln) for ln in head[1:])
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +147,7 @@ def _unenclosed(entry: Any) -> Any:
 def parse_bibtex(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     try:
         import bibtexparser
-        from bibtexparser.model import DuplicateBlockKeyBlock
+        from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
     except ImportError:
         yield LoadError(source=text.source, line=1, message=EXTRA_MESSAGE)
         return
@@ -157,6 +160,10 @@ def parse_bibtex(text: TextFile) -> Iterator[PaperRecord | LoadError]:
             reason = getattr(failed.error, "abort_reason", None) or str(failed.error) or type(failed.error).__name__
             reason = re.sub(r"\s+", " ", str(reason)).strip()
             blocks.append((failed.start_line + 1, None, f"BibTeX block could not be parsed ({reason}); skipped"))
+    for comment in library.comments:
+        if isinstance(comment, ImplicitComment) and _LOOKS_LIKE_ENTRY.search(comment.comment):
+            blocks.append((comment.start_line + 1, None, "text outside any @entry looks like an entry "
+                           "(missing '@' or a stray closing brace?); skipped"))
     bad = sorted(text.bad)
     reported: set[int] = set()
     for line, entry, error in sorted(blocks, key=lambda b: b[0]):

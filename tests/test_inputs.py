@@ -129,6 +129,13 @@ def test_bibtex_bad_entry_is_a_file_line_error_and_the_rest_is_read():
     assert errors[1] == "refs.bib:14: entry 'notitle' has no title; skipped"
 
 
+def test_bibtex_entry_that_lost_its_at_sign_is_reported_not_dropped():
+    records, errors = _load("% header\narticle{k0,\n  title = {Lost},\n}\n" + good_bib(1), "refs.bib")
+    assert [r.title for r in records] == ["Good Paper 1"]
+    assert errors == ["refs.bib:1: text outside any @entry looks like an entry (missing '@' or a stray closing "
+                      "brace?); skipped"]
+
+
 def test_bibtex_fields_mapped():
     bib = r"""@online{k,
   title = {{GPT}-like \textbf{Models} for Caf\'e {\"O}rder $O(n)$},
