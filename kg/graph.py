@@ -71,11 +71,13 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
 
 
 def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
-    """Real ``CITES`` edges for references that name another paper of the corpus."""
+    """Real ``CITES`` edges for references (and citing papers, ``cited_by``) that name
+    another paper of the corpus."""
     index: dict[str, str] = {}
     for p in papers:
         for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else None, f"doi:{p.doi.lower()}" if p.doi else None,
-                    f"openalex:{p.openalex_id}" if p.openalex_id else None):
+                    f"openalex:{p.openalex_id}" if p.openalex_id else None, f"s2:{p.s2_id}" if p.s2_id else None,
+                    f"s2paper:{p.s2_paper_id}" if p.s2_paper_id else None):
             if key:
                 index.setdefault(key, p.id)
     for p in papers:
@@ -83,6 +85,11 @@ def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
             target = index.get(ref)
             if target and target != p.id:
                 G.add_edge(p.id, target, key="CITES", type="CITES", paper=p.id, rule="input.references")
+    for p in papers:
+        for ref in p.cited_by:
+            citing = index.get(ref)
+            if citing and citing != p.id and not G.has_edge(citing, p.id, "CITES"):
+                G.add_edge(citing, p.id, key="CITES", type="CITES", paper=p.id, rule="input.cited_by")
 
 
 def drop_below(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:

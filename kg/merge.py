@@ -37,9 +37,11 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
     assert isinstance(title, str)
     categories: list[str] = []
     references: list[str] = []
+    cited_by: list[str] = []
     for r in records:
         categories += [c for c in r.categories if c not in categories]
         references += [c for c in r.references if c not in references]
+        cited_by += [c for c in r.cited_by if c not in cited_by]
     return Paper(
         id=paper_id(arxiv_id, title, _first(r.doi for r in records),  # type: ignore[arg-type]
                     _first(r.openalex_id for r in records)),  # type: ignore[arg-type]
@@ -51,7 +53,10 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
         arxiv_id=arxiv_id,  # type: ignore[arg-type]
         doi=_first(r.doi for r in records),  # type: ignore[arg-type]
         openalex_id=_first(r.openalex_id for r in records),  # type: ignore[arg-type]
+        s2_id=_first(r.s2_id for r in records),  # type: ignore[arg-type]
+        s2_paper_id=_first(r.s2_paper_id for r in records),  # type: ignore[arg-type]
         references=references,
+        cited_by=cited_by,
         url=_first(r.url for r in records),  # type: ignore[arg-type]
         pdf_url=_first(r.pdf_url for r in records)
         or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
@@ -72,11 +77,12 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
     """
     groups: UnionFind[int] = UnionFind()
     by_arxiv: dict[str, int] = {}
-    by_other: dict[str, int] = {}  # DOI and OpenAlex id join records too
+    by_other: dict[str, int] = {}  # DOI, OpenAlex and Semantic Scholar ids join records too
     for i, r in enumerate(records):
         if r.arxiv_id:
             groups.union(by_arxiv.setdefault(r.arxiv_id, i), i)
-        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None):
+        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None,
+                    f"s2:{r.s2_id}" if r.s2_id else None, f"s2paper:{r.s2_paper_id}" if r.s2_paper_id else None):
             if key:
                 groups.union(by_other.setdefault(key, i), i)
     ids_of: dict[int, set[str]] = {}

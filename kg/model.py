@@ -49,13 +49,16 @@ class PaperRecord(_Model):
     arxiv_id: str | None = None
     doi: str | None = None
     openalex_id: str | None = None  # e.g. W2741809807
+    s2_id: str | None = None  # Semantic Scholar CorpusId, e.g. 215416146
+    s2_paper_id: str | None = None  # Semantic Scholar paperId (40 hex digits)
     url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
     year: int | None = None
     date: str | None = None  # ISO 8601 date when known
     categories: list[str] = Field(default_factory=list)
-    references: list[str] = Field(default_factory=list)  # cited works: "arxiv:…", "doi:…", "openalex:W…"
+    references: list[str] = Field(default_factory=list)  # cited works: "arxiv:…", "doi:…", "openalex:W…", "s2:…"
+    cited_by: list[str] = Field(default_factory=list)  # works citing this one, same keys
 
     @property
     def where(self) -> str:
@@ -85,6 +88,8 @@ class Paper(_Model):
     arxiv_id: str | None = None
     doi: str | None = None
     openalex_id: str | None = None
+    s2_id: str | None = None
+    s2_paper_id: str | None = None
     url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
@@ -92,6 +97,7 @@ class Paper(_Model):
     date: str | None = None
     categories: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
+    cited_by: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)  # "file:line"
 
 

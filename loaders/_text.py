@@ -55,9 +55,10 @@ def _decode_lines(raw: bytes, source: str) -> TextFile:
     return TextFile(source=source, lines=lines, bad=bad)
 
 
-def read_text_file(path: str | Path) -> TextFile:
+def read_text_file(path: str | Path, source: str | None = None) -> TextFile:
+    """The file's lines; ``source`` is how errors name it (default: the path as given)."""
     path = Path(path)
-    return _decode_lines(path.read_bytes(), str(path))
+    return _decode_lines(path.read_bytes(), source or str(path))
 
 
 def text_from_string(text: str, source: str = "<string>") -> TextFile:
