@@ -62,6 +62,40 @@ def parse_text(text: TextFile, fmt: str | None = None) -> tuple[str | None, Pars
     return fmt, _resolve(fmt)[1](text)
 
 
+def _candidates(text: TextFile) -> list[str]:
+    found = []
+    for name in LOADERS:
+        try:
+            if _resolve(name)[0](text):
+                found.append(name)
+        except Exception:  # noqa: BLE001 - a sniffer that fails just says no
+            continue
+    return found
+
+
+def _parse_best(text: TextFile, fmt: str | None) -> tuple[str | None, list[PaperRecord | LoadError]]:
+    """The first format whose sniffer accepts the text and whose reader finds a
+    record in it, so that damage at the top of a file (say a line of ``[[[``
+    before a table) does not hide every record; else the first format's errors."""
+    names = [fmt] if fmt else _candidates(text)
+    first: tuple[str | None, list[PaperRecord | LoadError]] = (None, [])
+    for name in names:
+        items: list[PaperRecord | LoadError] = []
+        try:
+            for item in _resolve(name)[1](text):
+                items.append(item)
+        except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
+            last = max((i.line for i in items), default=0)
+            items.append(LoadError(
+                source=text.source, line=last + 1,
+                message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
+        if any(isinstance(i, PaperRecord) for i in items):
+            return name, items
+        if first[0] is None:
+            first = (name, items)
+    return first
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every file named, and every file under every folder named, in sorted order."""
     for path in paths:
@@ -84,7 +118,7 @@ def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResul
         if not any(line.strip() for line in text.lines) and not text.bad:
             result.errors.append(LoadError(source=source, line=1, message="empty file"))
             continue
-        name, items = parse_text(text, fmt)
+        name, items = _parse_best(text, fmt)
         if name is None:
             result.errors.append(
                 LoadError(source=source, line=1, message="unrecognised format (expected one of: "
@@ -92,13 +126,6 @@ def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResul
             )
             continue
         result.formats[source] = name
-        last = 0
-        try:
-            for item in items:
-                (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
-                last = max(last, item.line)
-        except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
-            result.errors.append(LoadError(
-                source=source, line=last + 1,
-                message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
+        for item in items:
+            (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
     return result
