@@ -335,7 +335,7 @@ def _strategies(raw: str) -> Iterator[tuple[Elements, list[tuple[int, str]]]]:
         yield [], [(pos, f"expected a JSON array or object; {WHOLE_FILE}")]
     damaged = "the document around the records is damaged"
     if (at := _damaged_list_at(raw)) is not None:  # a damaged page: its list, element by element
-        yield iter_array(raw, at), [(at, f"{damaged}; reading the list at this line")]
+        yield iter_array(raw, at), []
     if (found := first_object_line(raw)) is not None:  # the objects that start a line
         yield iter_array(raw, found[0] - 1, found[1]), [(found[0], f"{damaged}; reading the objects that start a line")]
 
