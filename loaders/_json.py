@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
-__all__ = ["first_object_line", "MAX_JSON_DEPTH", "MAX_INT_DIGITS", "JsonLimitError", "loads", "raw_decode", "json_depth",
-           "iter_array", "why"]
+__all__ = ["MAX_JSON_DEPTH", "MAX_INT_DIGITS", "JsonLimitError", "loads", "raw_decode", "json_depth",
+           "iter_array", "first_object_line", "why", "WS"]
 
 MAX_JSON_DEPTH = 64  # objects/arrays inside each other; paper metadata needs about 5
 MAX_INT_DIGITS = 100  # a longer integer is damage, not data (Python refuses 4,300 digits anyway)
@@ -170,6 +170,6 @@ def iter_array(raw: str, pos: int, prefix: str | None = None) -> Iterator[tuple[
             continue
         if not learned and isinstance(value, dict):
             line_start = raw.rfind("\n", 0, start) + 1
-            if 0 < start - line_start <= 64 and not raw[line_start:start].strip(" \t"):
+            if line_start > 0 and start - line_start <= 64 and not raw[line_start:start].strip(" \t"):
                 prefix, learned = raw[line_start:start], True
         yield start, pos, value, None
