@@ -96,6 +96,31 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_DOI_PREFIX = re.compile(r"doi:\s*+", re.I)
+
+
+def _doi(text: str) -> str | None:
+    """The DOI that ``text`` is (``10.…``, ``doi: 10.…``) or ends with after ``doi.org/``.
+
+    Only the last word can hold it, so each ``doi.org/`` is tried once: linear time
+    (the regex this replaces retried every ``doi.org/`` up to a later space).
+    """
+    prefix = _DOI_PREFIX.match(text)
+    whole = _DOI.fullmatch(text, prefix.end() if prefix else 0)
+    if whole:
+        return whole.group(0)
+    words = text.split()
+    tail = words[-1] if words else ""
+    lowered, at = tail.lower(), 0
+    while (at := lowered.find("doi.org/", at)) >= 0:
+        at += len("doi.org/")
+        found = _DOI.fullmatch(tail, at)
+        if found:
+            return found.group(0)
+    return None
+
+
 def work_key(value: Any) -> str | None:
     """A cited work as a key: ``arxiv:2401.00001``, ``doi:10.…`` (lower case) or ``openalex:W…``."""
     if isinstance(value, Mapping):
@@ -109,9 +134,9 @@ def work_key(value: Any) -> str | None:
     openalex = _OPENALEX.search(text)
     if openalex and ("openalex" in text.lower() or text.upper().startswith("W")):
         return f"openalex:{openalex.group(1).upper()}"
-    doi = re.search(r"(?:doi\.org/|^doi:\s*|^)(10\.\d{4,9}/\S+)$", text, re.I)
+    doi = _doi(text)
     if doi:
-        return f"doi:{doi.group(1).lower()}"
+        return f"doi:{doi.lower()}"
     arxiv = parse_arxiv_id(text)
     return f"arxiv:{arxiv}" if arxiv else None
 

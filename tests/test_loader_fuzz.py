@@ -204,12 +204,13 @@ def hang(signum, frame):
 
 signal.signal(signal.SIGALRM, hang)
 N = 200_000
-units = ["a", "#", "[", "a@", "a@b.", "-", "|", "](", "http", '\\"', "x.", "a-", "@.", " "]
+units = ["a", "#", "[", "a@", "a@b.", "-", "|", "](", "http", '\\"', "x.", "a-", "@.", " ", "doi.org/10.1234/"]
 for unit in units:
     token = unit * (N // len(unit))
     for text in [token, "## " + token, "| " + token + " |", "|---|" + token + "x", "[" + token + "](",
                  "Mar 3\n\nTitle " + token + "\n\n" + token, "title,abstract\n" + token + "," + token,
-                 '{"title": "' + token + '", "authors": "' + token + '", "pdf_url": "https://arxiv.org/abs/' + token + '"}']:
+                 '{"title": "' + token + '", "authors": "' + token + '", "pdf_url": "https://arxiv.org/abs/' + token
+                 + '", "references": ["' + token + ' x"]}']:
         for fmt in ("kg.json.v1", "kg.jsonl.v1", "kg.markdown_table.v1", "kg.digest.v1", "kg.hf_daily.v1", "kg.csv.v1",
                     "mask"):
             signal.alarm(10)
