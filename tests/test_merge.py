@@ -98,3 +98,11 @@ def test_reconcile_on_the_seeds_matches_the_record_counts():
     assert sum(f["papers"] for f in files.values()) == len(papers) == 301
     assert sum(f["merged"] for f in files.values()) == 9
     assert all(f["records"] == f["papers"] + f["merged"] + f["rejected"] for f in files.values())
+
+
+def test_build_summary_reconciles_every_file(seed_build):
+    files = seed_build.summary()["files"]
+    assert len(files) == 5
+    assert sum(f["records"] for f in files.values()) == seed_build.records + len(seed_build.errors) == 310
+    assert sum(f["papers"] for f in files.values()) == len(seed_build.papers)
+    assert all(f["unaccounted"] == 0 for f in files.values())
