@@ -2,7 +2,10 @@
 
 ``load_paths(paths)`` expands folders, reads every file, picks the reader whose
 ``sniff`` accepts the content (not the file name) and returns every record and
-every error with its file and line.
+every error with its file and line. Nothing in a file stops the build: a reader
+turns each bad record into an error, and a reader's own fault becomes an error
+for the rest of that file. When a damaged top hides the format (the first
+reader finds no record), the next reader that accepts the file is tried.
 """
 
 from __future__ import annotations
@@ -45,14 +48,8 @@ def _resolve(name: str) -> tuple[Callable[[TextFile], bool], Callable[[TextFile]
 
 
 def detect_format(text: TextFile) -> str | None:
-    for name in LOADERS:
-        sniff, _ = _resolve(name)
-        try:
-            if sniff(text):
-                return name
-        except Exception:  # noqa: BLE001 - a sniffer that fails just says no
-            continue
-    return None
+    found = _candidates(text)
+    return found[0] if found else None
 
 
 def parse_text(text: TextFile, fmt: str | None = None) -> tuple[str | None, Parsed]:
