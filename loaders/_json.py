@@ -76,6 +76,8 @@ def first_object_line(raw: str) -> tuple[int, str] | None:
 def why(exc: ValueError) -> str:
     """A one-line reason for a decoding failure."""
     if isinstance(exc, json.JSONDecodeError):
+        if exc.lineno == 1:
+            return f"invalid JSON: {exc.msg} at column {exc.colno}"
         return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     if isinstance(exc, JsonLimitError):
         return f"JSON {exc}"

@@ -291,7 +291,7 @@ def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
         try:
             row = loads(line)
         except ValueError as exc:
-            yield LoadError(source=text.source, line=number, message=f"{why(exc)}; record skipped")
+            yield LoadError(source=text.source, line=number, message=why(exc))
             continue
         yield record_from_mapping(row, text.source, number)
 
