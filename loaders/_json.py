@@ -170,8 +170,16 @@ def iter_array(raw: str, pos: int, prefix: str | None = None) -> Iterator[tuple[
                 return
             pos = resume
             continue
-        if not learned and isinstance(value, dict):
-            line_start = raw.rfind("\n", 0, start) + 1
-            if line_start > 0 and start - line_start <= 64 and not raw[line_start:start].strip(" \t"):
-                prefix, learned = raw[line_start:start], True
+        line_start = raw.rfind("\n", 0, start) + 1
+        own = raw[line_start:start] if line_start > 0 and start - line_start <= 64 else None
+        if own is not None and not own.strip(" \t"):
+            # An element that starts a line never holds a line opening an object at its own
+            # indentation: that is the next element, swallowed because a bracket was lost.
+            inner = raw.find("\n" + own + "{", start + 1, pos)
+            if inner >= 0:
+                pos = inner + 1 + len(own)
+                yield start, pos, None, "the record runs into the next one (a closing bracket is missing)"
+                continue
+            if not learned and isinstance(value, dict):
+                prefix, learned = own, True
         yield start, pos, value, None
