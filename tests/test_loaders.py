@@ -431,3 +431,16 @@ def test_damaged_first_line_does_not_hide_a_jsonl_file(tmp_path):
     result = load_paths([path])
     assert [r.title for r in result.records] == ["Second", "Third"]
     assert [e.line for e in result.errors] == [1]
+
+
+def test_json_element_that_swallows_the_next_is_reported(tmp_path):
+    rows = [{"title": "First", "authors": [{"name": "Ada"}]}, {"title": "Second", "authors": [{"name": "Alan"}]},
+            {"title": "Third", "authors": []}]
+    text = json.dumps({"results": rows}, indent=2)
+    broken = text.replace('"name": "Ada"\n        }\n      ]', '"name": "Ada"\n        },', 1)  # lose a "]"
+    assert broken != text
+    path = tmp_path / "page.json"
+    path.write_text(broken)
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Second", "Third"]
+    assert [e.line for e in result.errors] == [3] and "runs into the next" in result.errors[0].message
