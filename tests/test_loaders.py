@@ -437,7 +437,7 @@ def test_json_element_that_swallows_the_next_is_reported(tmp_path):
     rows = [{"title": "First", "authors": [{"name": "Ada"}]}, {"title": "Second", "authors": [{"name": "Alan"}]},
             {"title": "Third", "authors": []}]
     text = json.dumps({"results": rows}, indent=2)
-    broken = text.replace('"name": "Ada"\n        }\n      ]', '"name": "Ada"\n        },', 1)  # lose a "]"
+    broken = text.replace('"name": "Ada"\n        }\n      ]\n    },', '"name": "Ada"\n        },', 1)  # lose "]}"
     assert broken != text
     path = tmp_path / "page.json"
     path.write_text(broken)
