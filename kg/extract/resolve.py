@@ -92,7 +92,9 @@ class _Resolver:
         self.votes: dict[tuple[str, str], Counter[EntityType]] = defaultdict(Counter)
         self.paper_key: dict[tuple[str, str, str], str] = {}  # (paper, family, surface key) -> node key
         self.own: dict[str, dict[tuple[str, str], str]] = {}  # paper -> (family, acronym key) -> long form
-        self.senses: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
+        # (family, acronym key) -> sense key -> [(paper, long form)]: every paper's own definitions
+        self.senses: dict[tuple[str, str], dict[tuple[str, ...], list[tuple[str, str]]]] = defaultdict(
+            lambda: defaultdict(list))
 
     def entry(self, fam: str, surface: str) -> GazetteerEntry | None:
         entry = self.lexicon.entries.get(entity_key(surface))  # exact: sizes are not their family
@@ -117,7 +119,7 @@ class _Resolver:
             self.own[ex.paper_id] = own
             for (fam, akey), long in own.items():
                 if akey != entity_key(long) and spells_any(akey, long, ex.mentions):
-                    self.senses[(fam, akey)][sense_key(long)].add(entity_key(long))
+                    self.senses[(fam, akey)][sense_key(long)].append((ex.paper_id, long))
 
     # -- a bare acronym the paper does not define -----------------------------------------
 
@@ -129,15 +131,14 @@ class _Resolver:
         if gaz is not None:
             longs = _long_forms(gaz)
             options.append(_Sense(entity_key(gaz.name), set().union(*map(evidence_stems, longs)), True))
-        for _, keys in sorted(self.senses.get((fam, akey), {}).items()):
-            longs = [long for p, own in self.own.items() if p != paper
-                     for (f, k), long in own.items() if f == fam and k == akey and entity_key(long) in keys]
+        for _, defined in sorted(self.senses.get((fam, akey), {}).items()):
+            longs = [long for p, long in defined if p != paper]
             if not longs:
                 continue  # only this paper defines it (not here: handled as the paper's own)
             if gaz is not None and all(agrees(long, _long_forms(gaz)) for long in longs):
                 options[0].evidence |= set().union(*map(evidence_stems, longs))
                 continue
-            options.append(_Sense(min(keys), set().union(*map(evidence_stems, longs))))
+            options.append(_Sense(min(map(entity_key, longs)), set().union(*map(evidence_stems, longs))))
         scored = sorted(((len(o.evidence & evidence), o.gazetteer, o.target) for o in options), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0] or scored[0][1]):
             return scored[0][2]  # the paper's own words point at one sense
