@@ -23,6 +23,7 @@ _GENERIC = frozenset({"model", "netwo", "learn", "metho", "syste", "large", "dee
                       "algor", "appro", "archi", "data", "task", "train", "based", "using", "towar", "gener"})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(name: str) -> bool:
     """A short token with at least two capitals: "SD", "LLMs", "vDiT", "GPT-4"."""
     letters = sum(c.isalpha() for c in name)
@@ -102,6 +103,7 @@ def spells(short: str, long: str) -> bool:
                if token[p] >= 0 and lower[p] == chars[0] and p in starts and skippable(-1, token[p]))
 
 
+@lru_cache(maxsize=1 << 14)
 def stems(long: str) -> tuple[str, ...]:
     """Content words of a long form, plural and ending cut: "Low-Rank Adapted" → (low, rank, adapt)."""
     out = []
@@ -128,9 +130,10 @@ def agrees(long: str, others: list[str]) -> bool:
     return any(mine <= set(stems(o)) or set(stems(o)) <= mine for o in others)
 
 
-def evidence_stems(long: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def evidence_stems(long: str) -> frozenset[str]:
     """The stems of a long form that can show, in another text, which sense is meant."""
-    return {s for s in stems(long) if len(s) >= 4 and s not in _GENERIC}
+    return frozenset(s for s in stems(long) if len(s) >= 4 and s not in _GENERIC)
 
 
 def text_stems(text: str) -> set[str]:
