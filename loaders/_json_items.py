@@ -12,19 +12,27 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from kg.loaders._text import TextFile
 
-__all__ = ["Item", "iter_items", "head_chars", "first_char"]
+__all__ = ["Item", "iter_items", "head_chars", "first_char", "first_bad"]
 
 _DECODER = json.JSONDecoder()
 _WS = re.compile(r"[ \t\r\n]*")
 _LIST_KEYS = ("data", "items", "results", "papers", "records", "entries")
 _JSON_ERRORS = (json.JSONDecodeError, RecursionError, ValueError)
+
+
+class _ItemError(ValueError):
+    """A JSON error at ``pos`` of the document (without counting its lines, as JSONDecodeError does)."""
+
+    def __init__(self, msg: str, pos: int) -> None:
+        super().__init__(msg)
+        self.msg, self.pos = msg, pos
 
 
 @dataclass
@@ -49,6 +57,12 @@ def head_chars(text: TextFile, n: int = 4000) -> str:
     return "\n".join(out)
 
 
+def first_bad(bad: list[int], first: int, last: int) -> int | None:
+    """The first of the sorted unreadable line numbers ``bad`` within ``first..last``."""
+    i = bisect_left(bad, first)
+    return bad[i] if i < len(bad) and bad[i] <= last else None
+
+
 def first_char(text: TextFile) -> str:
     for line in text.lines[:50]:
         if line.strip():
@@ -71,15 +85,39 @@ class _Doc:
         line = self.line(pos)
         return Item(line, error=why, end=line)
 
-    def resume(self, after: int, item_start: int) -> int | None:
-        """The next item at the indentation of the item that began at ``item_start``."""
+    def opener(self, item_start: int) -> str | None:
+        """How the next item at the indentation of the one at ``item_start`` begins (None: no layout)."""
         line_start = self.raw.rfind("\n", 0, item_start) + 1
         indent = self.raw[line_start:item_start]
         if indent.strip():  # the item shares its line with other text: no layout to resume by
             return None
-        opener = "\n" + indent + self.raw[item_start]
-        found = self.raw.find(opener, after)
-        return None if found < 0 else found + len(opener) - 1
+        return "\n" + indent + self.raw[item_start]
+
+    def resume(self, after: int, item_start: int) -> int | None:
+        """The next item at the indentation of the item that began at ``item_start``."""
+        opener = self.opener(item_start)
+        found = self.raw.find(opener, after) if opener else -1
+        return None if found < 0 else found + len(opener) - 1  # type: ignore[arg-type]
+
+    def decode(self, start: int) -> tuple[Any, int]:
+        """The value at ``start`` and where it ends.
+
+        Decoded within the span up to the next item at the same indentation when
+        there is one, so that an error costs that span, not the whole document
+        (``JSONDecodeError`` counts the lines before its position).
+        """
+        opener = self.opener(start)
+        limit = self.raw.find(opener, start + 1) if opener else -1
+        if limit < 0:
+            return _DECODER.raw_decode(self.raw, start)
+        span = self.raw[start:limit]
+        try:
+            value, used = _DECODER.raw_decode(span)
+            return value, start + used
+        except json.JSONDecodeError as exc:
+            if exc.pos < len(span.rstrip().rstrip(",").rstrip()):  # inside the item: a real error
+                raise _ItemError(exc.msg, start + exc.pos) from None
+        return _DECODER.raw_decode(self.raw, start)  # the item runs past the next opener
 
     def array(self, pos: int) -> Iterator[Item]:
         """Items of the array whose ``[`` is at ``pos``."""
@@ -90,7 +128,7 @@ class _Doc:
         while pos < len(raw):
             start = pos
             try:
-                value, pos = _DECODER.raw_decode(raw, pos)
+                value, pos = self.decode(pos)
             except _JSON_ERRORS as exc:
                 where = max(getattr(exc, "pos", start), start)
                 why = getattr(exc, "msg", type(exc).__name__)
@@ -156,7 +194,7 @@ def iter_items(text: TextFile) -> Iterator[Item]:
     bad = sorted(text.bad)
     reported: set[int] = set()
     for item in _Doc("\n".join(text.lines)).items():
-        hit = next((b for b in bad if item.line <= b <= item.end), None) if bad else None
+        hit = first_bad(bad, item.line, item.end)
         if hit is None:
             yield item
         else:

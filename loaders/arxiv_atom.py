@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json_items import head_chars
+from kg.loaders._json_items import first_bad, head_chars
 from kg.loaders._text import TextFile
 from kg.model import LoadError, PaperRecord
 
@@ -137,10 +137,10 @@ def _spans(raw: str) -> Iterator[tuple[int, int]]:
         start = match.start()
         prefix = raw[start + 1: match.end() - 1].rsplit("entry", 1)[0]
         close = f"</{prefix}entry>"
-        end = raw.find(close, match.end())
         nxt = _ENTRY_OPEN.search(raw, match.end())
-        if end < 0 or (nxt and nxt.start() < end):  # unclosed: the entry runs to the next one (or the end)
-            stop = nxt.start() if nxt else len(raw)
+        stop = nxt.start() if nxt else len(raw)
+        end = raw.find(close, match.end(), stop)  # never past the next entry: linear however many are unclosed
+        if end < 0:  # unclosed: the entry runs to the next one (or the end)
             yield start, -stop
             pos = stop
             continue
@@ -175,13 +175,14 @@ def parse_arxiv_atom(text: TextFile) -> Iterator[PaperRecord | LoadError]:
             return
     root_name = root_tag[1:].split(" ", 1)[0].rstrip(">")
     reported: set[int] = set()
+    bad_lines = sorted(text.bad)
     for start, end in _spans(raw):
         line = line_of(start)
         if end < 0:
             yield LoadError(source=source, line=line, message="entry is not closed; skipped")
             continue
         last = line + raw.count("\n", start, end)
-        bad = next((n for n in sorted(text.bad) if line <= n <= last), None) if text.bad else None
+        bad = first_bad(bad_lines, line, last)
         if bad is not None:
             reported.add(bad)
             yield LoadError(source=source, line=bad, message=f"{text.bad[bad]}; entry at line {line} skipped")
