@@ -25,6 +25,7 @@ __all__ = ["sniff", "parse_arxiv_atom", "record_from_entry"]
 ATOM = "http://www.w3.org/2005/Atom"
 ARXIV = "http://arxiv.org/schemas/atom"
 _ENTRY_OPEN = re.compile(r"<(?:[\w.-]+:)?entry[\s>/]")
+_ENTRY_CLOSE = re.compile(r"</(?:[\w.-]+:)?entry\s*>")
 _ROOT = re.compile(r"<(?:[\w.-]+:)?feed[\s>]")
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _SEP = "\x1f"  # expat's namespace separator: "uri\x1flocal"
@@ -176,7 +177,15 @@ def parse_arxiv_atom(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     root_name = root_tag[1:].split(" ", 1)[0].rstrip(">")
     reported: set[int] = set()
     bad_lines = sorted(text.bad)
-    for start, end in _spans(raw):
+    after = 0  # end of the last entry: a closing tag between entries is an entry whose start was damaged
+    for start, end in [*_spans(raw), (len(raw), len(raw))]:
+        stray = _ENTRY_CLOSE.search(raw, after, start)
+        if stray:
+            yield LoadError(source=source, line=line_of(stray.start()),
+                            message="an </entry> without its <entry> (the entry's start is damaged); skipped")
+        if start == len(raw):
+            break
+        after = abs(end)
         line = line_of(start)
         if end < 0:
             yield LoadError(source=source, line=line, message="entry is not closed; skipped")
