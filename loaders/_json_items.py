@@ -137,7 +137,7 @@ class _Doc:
 
     def resync(self, pos: int, why: str) -> Iterator[Item]:
         """Report damage at ``pos`` and read on from the next item of the list's layout, if any."""
-        resume = self.resume(pos, pos)
+        resume = self.resume(max(self.raw.rfind("\n", 0, pos), 0), pos)  # an item may begin right at pos
         if resume is None:
             yield self.error(pos, f"{why}; not read")
             return
