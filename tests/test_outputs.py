@@ -121,4 +121,4 @@ def test_build_summary_names_rejected_records(tmp_path):
     (tmp_path / "in.jsonl").write_text('{"title": "Fine"}\n{broken\n', encoding="utf-8")
     result = build([tmp_path])
     assert result.summary()["papers"] == 1
-    assert result.summary()["rejected"] == [f"{tmp_path / 'in.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes (line 1, column 2); record skipped"]
+    assert result.summary()["rejected"] == [f"{tmp_path / 'in.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes at column 2"]
