@@ -220,7 +220,8 @@ class _Resolver:
             if fam == "method":
                 kind = EntityType.METHOD
             else:
-                kind = EntityType.BENCHMARK if kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET] else EntityType.DATASET
+                benchmark = kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET]
+                kind = EntityType.BENCHMARK if benchmark else EntityType.DATASET
             eid = node_id(kind.value, name)
             aliases = sorted(s for s in surfaces if s != name)
             if eid in entities:  # two groups folding to the same id: merge them
