@@ -74,7 +74,8 @@ def stability(small: Any, large: Any) -> list[tuple[str, str, set[Any], set[Any]
         a, b = paper_facts(small, pid), paper_facts(large, pid)
         for role in sorted(set(a) | set(b)):
             if a.get(role, set()) != b.get(role, set()):
-                moved.append((pid, role, a.get(role, set()) - b.get(role, set()), b.get(role, set()) - a.get(role, set())))
+                before, after = a.get(role, set()), b.get(role, set())
+                moved.append((pid, role, before - after, after - before))
     return moved
 
 
@@ -184,7 +185,8 @@ def main() -> None:
     by_id = {p for p, _, gone, new in moved if {i for i, _ in gone} != {i for i, _ in new}}
     print(f"seed papers whose edges moved: {len(by_id)} to another entity, "
           f"{len({p for p, *_ in moved} - by_id)} only to another spelling of the same entity id")
-    print(f"duplicate groups: {len(dups)} (same paper {by_kind['same paper']}, across papers {by_kind['across papers']})")
+    print(f"duplicate groups: {len(dups)} "
+          f"(same paper {by_kind['same paper']}, across papers {by_kind['across papers']})")
     print(f"wrong merges: {len(wrong)} (expansions {by_kind['expansions']}, sizes {by_kind['sizes']})")
     if args.show:
         for pid, role, gone, new in moved:

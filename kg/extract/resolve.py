@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -130,11 +130,13 @@ class _Resolver:
 
     # -- a bare acronym the paper does not define -----------------------------------------
 
-    def sense_of(self, paper: str, fam: str, surface: str, evidence: set[str]) -> str:
+    def sense_of(self, paper: str, fam: str, surface: str, read: Callable[[], set[str]]) -> str:
         surface = _singular(surface)
         akey = entity_key(surface)
         gaz = self.entry(fam, surface)
         options = [o for o in self.options(fam, akey, gaz) if o.papers != {paper}]  # not only this paper's
+        undecided = len(options) > 1 or any(not o.gazetteer for o in options)
+        evidence = read() if undecided else set()  # the paper is read only when it can change the answer
         scored = sorted(((len(o.evidence & evidence), o.gazetteer, o.target) for o in options), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0] or scored[0][1]):
             return scored[0][2]  # the paper's own words point at one sense
@@ -167,13 +169,13 @@ class _Resolver:
         for ex in self.extractions:
             own = self.own[ex.paper_id]
             text = self.texts.get(ex.paper_id)
-            evidence = text_stems(text if text is not None else " ".join(m.sentence for m in ex.mentions))
+            read = _reader(text if text is not None else " ".join(m.sentence for m in ex.mentions))
             for m in ex.mentions:
                 fam, key = _family(m.type), _acronym_key(m.name)
                 if (fam, key) in own and entity_key(own[(fam, key)]) != entity_key(m.name):
                     target = entity_key(own[(fam, key)])  # "ACR (Long Form)" or a defined acronym
                 elif is_acronym(m.name) and not m.aliases:
-                    target = self.sense_of(ex.paper_id, fam, m.name, evidence)
+                    target = self.sense_of(ex.paper_id, fam, m.name, read)
                 else:
                     target = entity_key(m.name)
                 self.add(ex.paper_id, fam, m, target)
@@ -220,7 +222,8 @@ class _Resolver:
             if fam == "method":
                 kind = EntityType.METHOD
             else:
-                kind = EntityType.BENCHMARK if kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET] else EntityType.DATASET
+                benchmark = kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET]
+                kind = EntityType.BENCHMARK if benchmark else EntityType.DATASET
             eid = node_id(kind.value, name)
             aliases = sorted(s for s in surfaces if s != name)
             if eid in entities:  # two groups folding to the same id: merge them
@@ -269,6 +272,12 @@ class _Resolver:
                     entities[eid] = Entity(eid, gaz.type, gaz.name, sorted(gaz.aliases))
             if eid is not None and eid != entity.id:
                 entity.family = eid
+
+
+def _reader(text: str) -> Callable[[], set[str]]:
+    """The stems of ``text``, computed on the first call only."""
+    cache: list[set[str]] = []
+    return lambda: cache[0] if cache else cache.append(text_stems(text)) or cache[0]
 
 
 @lru_cache(maxsize=1 << 16)
