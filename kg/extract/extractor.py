@@ -55,6 +55,7 @@ class _PaperState:
         self.own_data: dict[str, EntityType] = {}  # title-head names the title calls a dataset/benchmark
         self.ner_data: set[str] = set()  # names the NER component labelled DATASET
         self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
+        self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -188,7 +189,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0])
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
-                                  cue_at=cues.propose_at, ignored=state.ignored)
+                                  cue_at=cues.propose_at, ignored=state.ignored, rejected=state.rejected)
     for start, end, label in model_spans or []:
         # a model span counts when it looks like a name and no rule found it already
         text = sentence[start:end]

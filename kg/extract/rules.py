@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from kg.extract.acronyms import find_definitions
 from kg.extract.lexicon import Lexicon
+from kg.extract.reject import lowercase_long_form_ok, rejection, strip_possessive
 from kg.ids import entity_key
 from kg.model import EntityType
 
@@ -142,7 +143,8 @@ def mask_urls(sentence: str) -> str:
 
 def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False,
                     weak_ok: "Callable[[Candidate], bool] | None" = None, cue_at: int | None = None,
-                    ignored: set[str] | None = None) -> list[Candidate]:
+                    ignored: set[str] | None = None,
+                    rejected: list[tuple[str, str]] | None = None) -> list[Candidate]:
     """Name candidates in one sentence, acronym definitions merged with their long form.
 
     ``known`` holds folded names the paper has already defined or proposed, so
@@ -160,6 +162,19 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             taken += [(ls, le), (ss, se)]
             if ignored is not None:
                 ignored.add(entity_key(short))  # later bare "GCIL" is the task too
+            continue
+        why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
+            rejection(long_form, sentence, ls, le, lexicon.is_generic)
+            or ("reject.metric" if rejection(short) == "reject.metric" else None)
+            or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form) else None))
+        if why == "reject.class_word" and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
+            why = None  # "we propose Large Content and Behavior Models (LCBMs)": the paper's own name
+        if why is not None:
+            taken += [(ls, le), (ss, se)]
+            if ignored is not None:
+                ignored.add(entity_key(short))
+            if rejected is not None:
+                rejected.append((why, long_form))
             continue
         found.append(Candidate(ls, le, long_form, True, aliases=[short], rule="acronym.definition"))
         taken += [(ls, le), (ss - 1, se + 1)]
@@ -189,7 +204,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.text = cand.text[len(head) + 1 :]
             cand.strong = _kind(cand.text) == "name" or cand.text.count(" ") >= 1
             cand.capsonly = cand.capsonly or _kind(cand.text) == "cap"
-        text = cand.text.rstrip("'’")
+        shift, text = strip_possessive(cand.text)  # "Meta's CyberSecEval": the owner is not the name
+        cand.start += shift
+        text = text.rstrip("'’")
         if text.endswith("'s"):
             text = text[:-2]
         cand.text = text
@@ -197,6 +214,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         key = entity_key(text)
         at_start = not sentence[: cand.start].strip()
         if lexicon.is_generic(text) or not key or key.isdigit() or (ignored and key in ignored):
+            continue
+        why = None if lexicon.lookup(text) else rejection(text, sentence, cand.start, cand.end, lexicon.is_generic)
+        if why is not None:
+            if rejected is not None:
+                rejected.append((why, text))
             continue
         if lexicon.lookup(text) or key in known:
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
