@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.acronyms import find_definitions
+from kg.extract.acronyms import find_definitions, find_reverse_definitions
 from kg.extract.lexicon import Lexicon
 from kg.extract.reject import lowercase_long_form_ok, rejection, strip_possessive
 from kg.ids import entity_key
@@ -152,7 +152,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     """
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for ls, le, long_form, ss, se, short in find_definitions(sentence):
+    definitions = list(find_definitions(sentence))
+    spans = [(d[0], d[1]) for d in definitions] + [(d[3], d[4]) for d in definitions]
+    definitions += [d for d in find_reverse_definitions(sentence)
+                    if not any(a < max(d[1], d[4]) and min(d[0], d[3]) < b for a, b in spans)]
+    for ls, le, long_form, ss, se, short in definitions:
         if _NOT_METHOD_AFTER.match(sentence[se:]):
             taken += [(ls, le), (ss, se)]
             continue  # "the Kurdyka-Lojasiewicz (KL) condition"
@@ -167,7 +171,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
             or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form) else None))
-        if why == "reject.class_word" and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
+        if why == "reject.class_word" and long_form[:1].isupper() and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
             why = None  # "we propose Large Content and Behavior Models (LCBMs)": the paper's own name
         if why is not None:
             taken += [(ls, le), (ss, se)]
@@ -282,9 +286,13 @@ _ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s
 _ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
     r"\b(outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
-    r"improves? (?:up)?on|better than|superior to)\b",
+    r"improves? (?:up)?on|improves? over|better than|superior to|"
+    r"(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b",
     re.I,
 )
+_COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
+                       r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
+                       r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
 _OUTPERFORM_ZH = re.compile(r"(优于|超过|超越|胜过|击败|领先于|好于)")
 
 
@@ -398,3 +406,13 @@ def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[C
     left = [c for c in cands if clause < c.start and c.end <= m.start()]
     right = [c for c in cands if m.end() <= c.start < limit or list_start <= c.start < list_end]
     return m.start(), left, right
+
+
+def compared_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """ "Compared with X and Y, our Z achieves …": (winners Z, losers X, Y)."""
+    m = _COMPARED.match(sentence)
+    if not m:
+        return None
+    losers = [c for c in cands if m.start(1) <= c.start and c.end <= m.end(1)]
+    winners = [c for c in cands if m.start(2) <= c.start and c.end <= m.end(2)]
+    return winners, losers
