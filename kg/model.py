@@ -117,6 +117,7 @@ class Mention(_Model):
     introduced: bool = False
     sentence: str
     rule: str
+    confidence: float = 1.0  # from the rule's measured precision and the support (kg/extract/confidence.py)
 
 
 class Relation(_Model):
@@ -127,6 +128,7 @@ class Relation(_Model):
     object: str
     sentence: str
     rule: str
+    confidence: float = 1.0
 
 
 class Extraction(_Model):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extract import rules
 from kg.extract.acronyms import match_long_form
+from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.reject import common_word
 from kg.ids import entity_key
@@ -44,6 +45,7 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
     introduced: bool = False
     benchmark_votes: int = 0
+    support: int = 1  # sentences naming it
 
 
 class _PaperState:
@@ -78,6 +80,8 @@ class _PaperState:
         if hit is None:
             hit = self.found[key] = _Found(cand.text, kind, role, sentence, rule, list(cand.aliases), introduced)
         else:
+            if sentence != hit.sentence:
+                hit.support += 1
             for alias in cand.aliases:
                 if alias not in hit.aliases:
                     hit.aliases.append(alias)
@@ -370,7 +374,8 @@ def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
             role = Predicate.USES
         mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
                                 introduced=found.introduced and kind is not EntityType.METHOD,
-                                sentence=found.sentence, rule=found.rule))
+                                sentence=found.sentence, rule=found.rule,
+                                confidence=confidence(found.rule, found.support)))
     relations, seen = [], set()
     for w, loser, sentence, rule in state.wins:
         a, b = state.found.get(state.key(w)), state.found.get(state.key(loser))
@@ -379,7 +384,7 @@ def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
         if a.type is EntityType.METHOD and b.type is EntityType.METHOD:
             seen.add((a.name, b.name))
             relations.append(Relation(predicate=Predicate.OUTPERFORMS, subject=a.name, object=b.name,
-                                      sentence=sentence, rule=rule))
+                                      sentence=sentence, rule=rule, confidence=confidence(rule)))
     return Extraction(paper_id=paper_id, mentions=mentions, relations=relations)
 
 
