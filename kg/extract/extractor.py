@@ -140,7 +140,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     proposes = False
     base = _SIZE_SUFFIX.sub("", cand.text)
     if key in state.own:
-        proposes, rule = True, "title.head"
+        proposes, rule = True, (rule if rule == "title.data_head" else "title.head")
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
@@ -337,9 +337,12 @@ def _zh_sentences(text: str) -> str:
     return re.sub(r"([。！？；])", r"\1 ", text)
 
 
-def extract_paper(paper: Paper, nlp: Language) -> Extraction:
+def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] | None = None) -> Extraction:
+    """The paper's mentions and relations; ``rejected`` (if given) receives (rejection rule, text) of dropped names."""
     component: KgMentions = nlp.get_pipe("kg_mentions")  # type: ignore[assignment]
     state = _PaperState(component.lexicon)
+    if rejected is not None:
+        state.rejected = rejected
     tail = paper.title.partition(":")[2]
     data_word = _TITLE_DATA.search(tail) or _TITLE_EVAL.match(tail)
     for name in _title_heads(paper.title, component.lexicon):

@@ -18,7 +18,7 @@ from kg.ids import fold
 __all__ = ["rejection", "common_word", "lowercase_long_form_ok", "strip_possessive", "CLASSES"]
 
 CLASSES = ("reject.fragment", "reject.number", "reject.unit", "reject.metric", "reject.task",
-           "reject.organisation", "reject.language", "reject.class_word")
+           "reject.organisation", "reject.language", "reject.class_word", "reject.concept")
 
 
 class _Vocabulary:

@@ -154,9 +154,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     taken: list[tuple[int, int]] = []
     definitions = list(find_definitions(sentence))
     spans = [(d[0], d[1]) for d in definitions] + [(d[3], d[4]) for d in definitions]
+    forward = len(definitions)
     definitions += [d for d in find_reverse_definitions(sentence)
                     if not any(a < max(d[1], d[4]) and min(d[0], d[3]) < b for a, b in spans)]
-    for ls, le, long_form, ss, se, short in definitions:
+    for index, (ls, le, long_form, ss, se, short) in enumerate(definitions):
         if _NOT_METHOD_AFTER.match(sentence[se:]):
             taken += [(ls, le), (ss, se)]
             continue  # "the Kurdyka-Lojasiewicz (KL) condition"
@@ -180,7 +181,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             if rejected is not None:
                 rejected.append((why, long_form))
             continue
-        found.append(Candidate(ls, le, long_form, True, aliases=[short], rule="acronym.definition"))
+        found.append(Candidate(ls, le, long_form, True, aliases=[short],
+                               rule="acronym.definition" if index < forward else "acronym.reverse_definition"))
         taken += [(ls, le), (ss - 1, se + 1)]
     if _HAN.search(sentence):  # "图像上的注意力提示（Attention Prompting on Image）": the whole gloss
         for m in _ZH_GLOSS.finditer(sentence):
