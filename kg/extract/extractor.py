@@ -30,6 +30,8 @@ _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", 
 _TITLE_DATA = re.compile(r"\b(dataset|benchmark|corpus|suite|test set|leaderboard|arena)s?\b", re.I)
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
+_STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
+                      r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
@@ -70,7 +72,8 @@ class _PaperState:
     def add(self, cand: rules.Candidate, kind: EntityType, role: Predicate, sentence: str, rule: str,
             introduced: bool = False) -> _Found:
         key = self.key(cand.text)
-        for alias in cand.aliases:
+        plurals = [a[:-1] for a in cand.aliases if re.fullmatch(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s", a)]
+        for alias in [*cand.aliases, *plurals]:  # "JEPAs" defines "JEPA" too
             akey = entity_key(alias)
             if akey in self.found and akey != key:  # "PRM" seen before "Process Reward Model (PRM)"
                 old = self.found.pop(akey)
@@ -225,6 +228,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own):
                 continue
+            if _STUDIED.search(sentence[cues.propose_at:c.start]):
+                continue  # "we present a study of X": X is what is studied, not what is new
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))
@@ -277,8 +282,16 @@ def _title_long_form(name: str, tail: str) -> str | None:
     words = re.findall(r"[A-Z][\w\-]*(?:\s+(?:of|for|and|the|in|on|with|to|via)\s+[A-Z][\w\-]*|\s+[A-Z][\w\-]*)*", tail)
     for run in words:
         first = match_long_form(name, run.split())
-        if first is not None:
-            return " ".join(run.split()[first:])
+        if first is None:
+            continue
+        letters, taken = [c.lower() for c in name if c.isalnum()], []
+        for word in run.split()[first:]:  # up to the word holding the acronym's last letter
+            taken.append(word)
+            for c in word.lower():
+                if letters and c == letters[0]:
+                    letters.pop(0)
+            if not letters:
+                return " ".join(taken)
     return None
 
 
