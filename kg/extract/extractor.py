@@ -115,6 +115,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     direct = lexicon.lookup(cand.text)
     entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None), None)
     kind, rule = rules.data_kind(sentence, cand)
+    if rule == "context.data_word_before" and state.key(cand.text) in state.own:
+        kind, rule = None, ""  # "… on five benchmarks, SRTA …": the paper's own method stays a method
     if state.key(cand.text) in state.own_data:
         kind, rule = state.own_data[state.key(cand.text)], "title.data_head"
     elif kind is None and entry is None and state.key(cand.text) in state.ner_data:

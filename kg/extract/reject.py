@@ -112,6 +112,8 @@ def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = N
         return "reject.unit"  # "16 GB RAM" → "GB RAM"
     if text in units and not text.isupper():
         return "reject.unit"
+    if re.fullmatch(r"[A-Z]{2,}s", text):
+        return "reject.class_word"  # "SSMs", "SKUs": a plural acronym is a class of things
     last = words[-1] if words else text
     if _AT_K.match(text) or text in vocab["metrics"] or (len(words) > 1 and last in vocab["metrics"] and last.isupper()):
         return "reject.metric"

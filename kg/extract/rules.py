@@ -127,6 +127,9 @@ _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
+_NAME_THEN_ADJECTIVAL = re.compile(r"^((?=[^\s-]*[A-Z0-9][^\s-]*[A-Z0-9])[^\s-]+)-(?:based|style|like|driven|mediated|hybrid|guided|"
+                                   r"powered|enhanced|aware|specific|oriented|centric|assisted|augmented|inspired)"
+                                   r"\s+\S")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
 
@@ -166,7 +169,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         ):
             taken += [(ls, le), (ss, se)]
             if ignored is not None:
-                ignored.add(entity_key(short))  # later bare "GCIL" is the task too
+                ignored.add(entity_key(short))
+                if short.endswith("s"):
+                    ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too  # later bare "GCIL" is the task too
             continue
         why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
@@ -178,6 +183,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             taken += [(ls, le), (ss, se)]
             if ignored is not None:
                 ignored.add(entity_key(short))
+                if short.endswith("s"):
+                    ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too
             if rejected is not None:
                 rejected.append((why, long_form))
             continue
@@ -210,6 +217,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.text = cand.text[len(head) + 1 :]
             cand.strong = _kind(cand.text) == "name" or cand.text.count(" ") >= 1
             cand.capsonly = cand.capsonly or _kind(cand.text) == "cap"
+        head = _NAME_THEN_ADJECTIVAL.match(cand.text)
+        if head:  # "DETR-based 3D detectors", "MoE-style PEFT": the name is the part before the suffix
+            cand.text, cand.end, cand.strong, cand.capsonly = head.group(1), cand.start + head.end(1), True, False
         shift, text = strip_possessive(cand.text)  # "Meta's CyberSecEval": the owner is not the name
         cand.start += shift
         text = text.rstrip("'’")
