@@ -56,6 +56,10 @@ _RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*[x×%]?$|^\d[\d.,]*[x×]$")
 _WORD_NUMBER = re.compile(r"^[a-z]+-\d[\d.]*$")  # "layer-5"
 _LATIN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")  # a name cut inside a word: "Cramér-Rao" → "r-Rao"
 _AT_K = re.compile(r"^[A-Za-z]+@(?:\d+|k)$")  # "Recall@20", "pass@k"
+_METRIC_HEAD = re.compile(r"\s(?:error|rate|score|index|ratio|accuracy|distance|divergence|precision|recall|"
+                          r"coefficient|metric|measure|correlation|deviation)s?$", re.I)
+_ORG_HEAD = re.compile(r"\s(?:committee|commission|bureau|board|government|ministry|court|parliament|agency|"
+                       r"consortium|alliance|university|institute|hospital|foundation|inc\.?|ltd\.?|corporation)$", re.I)
 _PLURAL_CLASS = re.compile(r"(?:models|llms|lms|vlms|mllms|networks|nets|transformers|agents|methods|systems|"
                            r"architectures|frameworks|algorithms|approaches|techniques|baselines|policies|"
                            r"learners|classifiers|detectors|encoders|decoders|optimizers|solvers)$", re.I)
@@ -117,10 +121,15 @@ def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = N
     last = words[-1] if words else text
     if _AT_K.match(text) or text in vocab["metrics"] or (len(words) > 1 and last in vocab["metrics"] and last.isupper()):
         return "reject.metric"
+    if len(words) > 1 and (_METRIC_HEAD.search(text) or (words[0] in vocab["metrics"] and words[0].isupper()
+                                                        and re.fullmatch(r"[\d.,%@]+", " ".join(words[1:])))):
+        return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
     if text in vocab["tasks"]:
         return "reject.task"
     if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
         return "reject.organisation"
+    if len(words) > 1 and _ORG_HEAD.search(text):
+        return "reject.organisation"  # "Federal Open Market Committee"
     if text in vocab["languages"]:
         return "reject.language"
     if len(words) > 1 and words[0] in vocab["languages"] and is_generic is not None and is_generic(" ".join(words[1:])):

@@ -115,7 +115,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|level|wise|augmented|"
                          r"extracted|generated|conditioned|centric|only|scale|sized|tuned|powered|enhanced|"
                          r"related|oriented|agnostic|dependent|independent|inspired|printed|integrated|"
-                         r"theoretic|informed|intensive|friendly|ready|native|[a-z]+ed)$", re.I)
+                         r"theoretic|informed|intensive|friendly|ready|native|compatible|efficient|[a-z]+ed)$", re.I)
 _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
                       r"core|node|gpu|token|k|m|b|times|x)s?)(?:\b|-|$)|^\d[\d.,]*-[a-z]+$|^\d[\d.]*[A-Za-z]{1,2}$", re.I)
 _NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|theorem|lemma|bound|property|"
