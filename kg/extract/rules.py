@@ -158,7 +158,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     definitions = list(find_definitions(sentence))
     spans = [(d[0], d[1]) for d in definitions] + [(d[3], d[4]) for d in definitions]
     forward = len(definitions)
-    definitions += [d for d in find_reverse_definitions(sentence)
+    definitions += [d for d in (find_reverse_definitions(sentence) if "(" in sentence else ())
                     if not any(a < max(d[1], d[4]) and min(d[0], d[3]) < b for a, b in spans)]
     for index, (ls, le, long_form, ss, se, short) in enumerate(definitions):
         if _NOT_METHOD_AFTER.match(sentence[se:]):
@@ -217,10 +217,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.text = cand.text[len(head) + 1 :]
             cand.strong = _kind(cand.text) == "name" or cand.text.count(" ") >= 1
             cand.capsonly = cand.capsonly or _kind(cand.text) == "cap"
-        head = _NAME_THEN_ADJECTIVAL.match(cand.text)
+        head = _NAME_THEN_ADJECTIVAL.match(cand.text) if "-" in cand.text else None
         if head:  # "DETR-based 3D detectors", "MoE-style PEFT": the name is the part before the suffix
             cand.text, cand.end, cand.strong, cand.capsonly = head.group(1), cand.start + head.end(1), True, False
-        shift, text = strip_possessive(cand.text)  # "Meta's CyberSecEval": the owner is not the name
+        shift, text = strip_possessive(cand.text) if "'" in cand.text or "’" in cand.text else (0, cand.text)
         cand.start += shift
         text = text.rstrip("'’")
         if text.endswith("'s"):
