@@ -202,7 +202,12 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
-        if _ADJECTIVAL.search(cand.text) or _MEASURE.match(cand.text):
+        adjectival = _ADJECTIVAL.search(cand.text)
+        if adjectival and " " not in cand.text and re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()]):
+            # "DAgger-like approaches", "GPT-4-based agents": the name before the suffix is used
+            cand.end, cand.text, cand.strong, cand.capsonly = cand.start + adjectival.start(), \
+                cand.text[:adjectival.start()], True, False
+        elif adjectival or _MEASURE.match(cand.text):
             continue
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
@@ -305,7 +310,7 @@ _OUTPERFORM = re.compile(
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
                        r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
-_OUTPERFORM_ZH = re.compile(r"(优于|超过|超越|胜过|击败|领先于|好于)")
+_OUTPERFORM_ZH = re.compile(r"(优于|超过|超越|胜过|击败|领先于|好于|比(?=[^，。；]{0,60}?(?:提升|提高|高出|更快|更好|更优|更强)))")
 
 
 @dataclass(frozen=True)
