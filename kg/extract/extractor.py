@@ -102,6 +102,15 @@ class _PaperState:
         return hit
 
 
+def _same_sense(entry, named) -> bool:
+    """Whether a gazetteer entry is the thing the paper names (its long form agrees), not a homonym."""
+    if named is None:
+        return False
+    name = named.text if isinstance(named, rules.Candidate) else named.name
+    keys = {entity_key(entry.name), *map(entity_key, entry.aliases)}
+    return entity_key(name) in keys
+
+
 _ORDER = [Predicate.PROPOSES, Predicate.INTRODUCES, Predicate.EVALUATES_ON, Predicate.USES_DATASET, Predicate.USES]
 
 
@@ -113,7 +122,11 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
               first_after_cue: bool) -> None:
     lexicon = state.lexicon
     direct = lexicon.lookup(cand.text)
-    entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None), None)
+    own_sense = state.key(cand.text)  # the long form this paper defined the acronym as
+    if direct is not None and own_sense != entity_key(cand.text) and not _same_sense(direct, state.found.get(own_sense)):
+        direct = None  # the paper's own "Grouped-Query Attention (GQA)" wins over the gazetteer's GQA benchmark
+    entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None
+                            and _same_sense(e, cand)), None)
     kind, rule = rules.data_kind(sentence, cand)
     if rule == "context.data_word_before" and state.key(cand.text) in state.own:
         kind, rule = None, ""  # "… on five benchmarks, SRTA …": the paper's own method stays a method
