@@ -176,7 +176,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
-            or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form) else None))
+            or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form)
+                 and not re.search(r"\w[A-Z]", long_form) else None))  # "moTion Predictor" spells its acronym
         if why == "reject.class_word" and long_form[:1].isupper() and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
             why = None  # "we propose Large Content and Behavior Models (LCBMs)": the paper's own name
         if why is not None:
