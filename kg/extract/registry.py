@@ -73,7 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("context.evaluated_on", "accept", "'on X' in a sentence about evaluation scores",
          "The planner reaches 91% accuracy on TrelloMaze and stays fast.", "TrelloMaze", "EVALUATES_ON"),
     # ---- relations
-    Rule("cue.outperform", "relation", rules._OUTPERFORM.pattern,
+    Rule("cue.outperform", "relation", rules._OUTPERFORM.pattern + " | " + rules._OVER.pattern,
          "We propose GraphKnit for merging plans. GraphKnit outperforms PlanNet-2 by a wide margin.",
          "GraphKnit > PlanNet-2"),
     Rule("cue.compared_with", "relation", rules._COMPARED.pattern,

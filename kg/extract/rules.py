@@ -304,10 +304,10 @@ _ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s
 _ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
     r"\b(outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
-    r"improves? (?:up)?on|improves? over|better than|superior to|"
-    r"(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b",
+    r"improves? (?:up)?on|better than|superior to)\b",
     re.I,
 )
+_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
                        r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
@@ -406,7 +406,8 @@ def title_head_names(title: str) -> list[str]:
 
 def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[Candidate], list[Candidate]] | None:
     """Split candidates around an "outperforms" cue: (cue start, left side, right side)."""
-    m = _OUTPERFORM.search(sentence) or _OUTPERFORM_ZH.search(sentence)
+    m = _OUTPERFORM.search(sentence) or (_OVER.search(sentence) if " over " in sentence else None) \
+        or _OUTPERFORM_ZH.search(sentence)
     if not m:
         return None
     tail = sentence[m.end() :]
