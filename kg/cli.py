@@ -118,15 +118,19 @@ def eval_cli(
     errors: Annotated[bool, typer.Option("--errors", help="List every miss and every extra.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer JSONL.")] = None,
+    by_rule: Annotated[bool, typer.Option("--by-rule", help="Also print precision and count per rule.")] = False,
+    half: Annotated[Optional[str], typer.Option("--half", help="Score one fixed half of GOLD only: A or B.")] = None,
 ) -> None:
     """Score the extraction on INPUTS against GOLD: precision, recall and F1 per category."""
     from kg.evaluate import evaluate
 
+    if half is not None and half.upper() not in ("A", "B"):
+        raise typer.BadParameter("--half takes A or B")
     _existing([gold], "GOLD")
     _existing(inputs, "INPUTS")
     _existing(gazetteer or [], "--gazetteer")
     with _user_errors(as_json):
-        report = evaluate(gold, inputs, [str(g) for g in gazetteer or []])
+        report = evaluate(gold, inputs, [str(g) for g in gazetteer or []], half=half)
         if not report.matched_papers:
             raise _UserError(f"none of the {len(report.unmatched_gold)} gold papers of {gold} is in the inputs")
     if as_json:
@@ -139,6 +143,12 @@ def eval_cli(
                 table.add_row(cat, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
             out.print(table)
         out.print(f"{report.matched_papers} gold papers matched; {len(report.unmatched_gold)} not found")
+        if by_rule:
+            for cat, rules in report.by_rule.items():
+                table = Table("rule", "P", "tp", "fp", "n", title=f"{cat} by rule")
+                for rule, s in sorted(rules.items(), key=lambda kv: (-(kv[1].tp + kv[1].fp), kv[0])):
+                    table.add_row(rule, f"{s.precision:.3f}", str(s.tp), str(s.fp), str(s.tp + s.fp))
+                out.print(table)
     if errors:
         for line in report.errors:
             typer.echo(line)

@@ -6,6 +6,7 @@ name or any alias agree after folding case and punctuation.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Any
 
 from kg.ids import fold
 
-__all__ = ["Score", "EvalReport", "score_rows", "evaluate", "CATEGORIES"]
+__all__ = ["Score", "EvalReport", "score_rows", "evaluate", "CATEGORIES", "half_of"]
 
 CATEGORIES = ("methods", "proposes", "data", "benchmarks", "introduces", "outperforms")
 
@@ -49,6 +50,7 @@ class EvalReport:
     errors: list[str] = field(default_factory=list)  # "miss"/"extra" lines
     matched_papers: int = 0
     unmatched_gold: list[str] = field(default_factory=list)
+    by_rule: dict[str, dict[str, Score]] = field(default_factory=dict)  # category -> rule -> tp/fp of its predictions
 
     def as_dict(self) -> dict[str, Any]:
         def table(scores: dict[str, Score]) -> dict[str, dict[str, float]]:
@@ -56,7 +58,9 @@ class EvalReport:
                         "tp": s.tp, "fp": s.fp, "fn": s.fn} for c, s in scores.items()}
         return {"papers": self.matched_papers, "overall": table(self.overall),
                 "by_source": {k: table(v) for k, v in sorted(self.by_source.items())},
-                "unmatched_gold": self.unmatched_gold}
+                "unmatched_gold": self.unmatched_gold,
+                "by_rule": {c: {r: {"precision": round(s.precision, 4), "tp": s.tp, "fp": s.fp}
+                                for r, s in sorted(rules.items())} for c, rules in self.by_rule.items()}}
 
 
 def _surfaces(entity: Any) -> set[str]:
@@ -85,23 +89,28 @@ def _pairs(items: Iterable[Sequence[Any]], ents: list[Any]) -> list[set[str]]:
     """An outperforms pair as the set of "winner|loser" surface combinations."""
     lookup = {fold(s): _surfaces(e) for e in ents for s in _surfaces(e)}
     out = []
-    for a, b in items:
+    for a, b, *_ in items:
         sa, sb = lookup.get(fold(a), {fold(a)}), lookup.get(fold(b), {fold(b)})
         out.append({f"{x}|{y}" for x in sa for y in sb})
     return out
 
 
-def _views(row: dict[str, Any]) -> dict[str, tuple[list[set[str]], list[str]]]:
+def _views(row: dict[str, Any]) -> dict[str, tuple[list[set[str]], list[str], list[str]]]:
+    """Per category: surface sets, labels and the rule behind each item ("?" when the row has none)."""
     methods = row["proposes"] + row["uses"]
     data = row["datasets"] + row["benchmarks"]
     label = lambda e: e if isinstance(e, str) else e["name"]  # noqa: E731
+    rule = lambda e: "?" if isinstance(e, str) else e.get("rule", "?")  # noqa: E731
+    introduces = row.get("introduces_rules") or row["introduces"]
+    view = lambda items: ([_surfaces(e) for e in items], [label(e) for e in items], [rule(e) for e in items])  # noqa: E731
     return {
-        "methods": ([_surfaces(e) for e in methods], [label(e) for e in methods]),
-        "proposes": ([_surfaces(e) for e in row["proposes"]], [label(e) for e in row["proposes"]]),
-        "data": ([_surfaces(e) for e in data], [label(e) for e in data]),
-        "benchmarks": ([_surfaces(e) for e in row["benchmarks"]], [label(e) for e in row["benchmarks"]]),
-        "introduces": ([_surfaces(e) for e in row["introduces"]], [label(e) for e in row["introduces"]]),
-        "outperforms": (_pairs(row["outperforms"], methods), [" > ".join(p) for p in row["outperforms"]]),
+        "methods": view(methods),
+        "proposes": view(row["proposes"]),
+        "data": view(data),
+        "benchmarks": view(row["benchmarks"]),
+        "introduces": view(introduces),
+        "outperforms": (_pairs(row["outperforms"], methods), [" > ".join(p[:2]) for p in row["outperforms"]],
+                        [p[2] if len(p) > 2 else "?" for p in row["outperforms"]]),
     }
 
 
@@ -137,12 +146,16 @@ def score_rows(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, Any]])
         source = Path(gold.get("source", "?")).name
         per_source = report.by_source.setdefault(source, {c: Score() for c in CATEGORIES})
         for cat in CATEGORIES:
-            (gs, gl), (ps, pl) = gviews[cat], pviews[cat]
+            (gs, gl, _), (ps, pl, pr) = gviews[cat], pviews[cat]
             score, missed, extra = _match(gs, ps)
             report.overall[cat].add(score)
             per_source[cat].add(score)
+            rules = report.by_rule.setdefault(cat, {})
+            for pi, rule in enumerate(pr):
+                hit = Score(fp=1) if pi in extra else Score(tp=1)
+                rules.setdefault(rule, Score()).add(hit)
             report.errors += [f"miss  {cat:11} {gl[i]!r:40} in {gold['title'][:70]}" for i in missed]
-            report.errors += [f"extra {cat:11} {pl[i]!r:40} in {gold['title'][:70]}" for i in extra]
+            report.errors += [f"extra {cat:11} {pl[i]!r:40} {pr[i]:24} in {gold['title'][:70]}" for i in extra]
     return report
 
 
@@ -157,12 +170,43 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def evaluate(gold: str | Path, inputs: Sequence[str | Path], gazetteers: Sequence[str] = ()) -> EvalReport:
-    """Build the graph of ``inputs`` and score its papers against ``gold``."""
-    from kg.build import build
+def half_of(title: str) -> str:
+    """"A" or "B": a fixed split of a gold by a hash of the folded title (tune on A, report B)."""
+    return "A" if hashlib.sha1(fold(title).encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+def rows_with_rules(G: Any) -> list[dict[str, Any]]:
+    """``paper_rows`` with the rule behind every item: entities get ``rule``, outperforms pairs a third field."""
     from kg.paper_rows import paper_rows
 
+    fields = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datasets", "EVALUATES_ON": "benchmarks",
+              "INTRODUCES": "introduces"}
+    rule_of: dict[tuple[str, str, str], str] = {}
+    for u, v, d in G.edges(data=True):
+        if d["type"] in fields:
+            rule_of.setdefault((u, v, fields[d["type"]]), d.get("rule", "?"))
+        elif d["type"] == "OUTPERFORMS":
+            rule_of.setdefault((d["paper"], f"{G.nodes[u]['name']}|{G.nodes[v]['name']}", "outperforms"),
+                               d.get("rule", "?"))
+    rows = paper_rows(G)
+    for row in rows:
+        for key in ("proposes", "uses", "datasets", "benchmarks"):
+            row[key] = [{**e, "rule": rule_of.get((row["id"], e["id"], key), "?")} for e in row[key]]
+        named = {e["name"]: e["id"] for key in ("datasets", "benchmarks") for e in row[key]}
+        row["introduces_rules"] = [{"name": n, "aliases": [], "rule": rule_of.get((row["id"], named.get(n, ""),
+                                   "introduces"), "?")} for n in row["introduces"]]
+        row["outperforms"] = [[a, b, rule_of.get((row["id"], f"{a}|{b}", "outperforms"), "?")]
+                              for a, b in row["outperforms"]]
+    return rows
+
+
+def evaluate(gold: str | Path, inputs: Sequence[str | Path], gazetteers: Sequence[str] = (),
+             half: str | None = None) -> EvalReport:
+    """Build the graph of ``inputs`` and score its papers against ``gold`` (or one half of it: "A" or "B")."""
+    from kg.build import build
+
     built = build(inputs, gazetteers=gazetteers)
-    return score_rows(read_gold(gold), paper_rows(built.graph))
+    gold_rows = [r for r in read_gold(gold) if half is None or half_of(r["title"]) == half.upper()]
+    return score_rows(gold_rows, rows_with_rules(built.graph))
 
 

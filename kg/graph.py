@@ -43,7 +43,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
     for ex in extractions:
         for m in ex.mentions:
             entity = resolution.entity_of(m.type, m.name, ex.paper_id)
-            prov = {"paper": ex.paper_id, "sentence": m.sentence, "rule": m.rule}
+            prov = {"paper": ex.paper_id, "sentence": m.sentence, "rule": m.rule, "confidence": m.confidence}
             role = m.role.value
             if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
                 role = "EVALUATES_ON" if entity.type.value == "Benchmark" else "USES_DATASET"
@@ -58,7 +58,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             b = resolution.entity_of(kinds[r.object], r.object, ex.paper_id)
             if a.id != b.id:
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
-                           paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
+                           paper=ex.paper_id, sentence=r.sentence, rule=r.rule, confidence=r.confidence)
     _add_citations(G, papers)
     for paper_id, method_id, data in list(G.edges(data=True)):
         # a method "proposed" by many papers is a class word or an extraction slip, not a lineage

@@ -111,6 +111,7 @@ class Mention(_Model):
     introduced: bool = False
     sentence: str
     rule: str
+    confidence: float = 1.0  # from the rule's measured precision and the support (kg/extract/confidence.py)
 
 
 class Relation(_Model):
@@ -121,6 +122,7 @@ class Relation(_Model):
     object: str
     sentence: str
     rule: str
+    confidence: float = 1.0
 
 
 class Extraction(_Model):

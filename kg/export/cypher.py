@@ -36,6 +36,8 @@ def cypher_literal(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):  # edge confidence
+        return repr(value)
     if isinstance(value, str):
         return "'" + "".join(_escape_char(c) for c in value) + "'"
     if isinstance(value, list | tuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["find_definitions", "match_long_form"]
+__all__ = ["find_definitions", "find_reverse_definitions", "match_long_form"]
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9+.\-/]{0,14}?)(?:\s*[,;][^()]*)?\s*\)")
 _WORD = re.compile(r"[\w'’+.\-/]+")
@@ -94,3 +94,21 @@ def find_definitions(sentence: str) -> Iterator[tuple[int, int, str, int, int, s
         if long_form.lower() == short.lower():
             continue
         yield start, end, long_form, m.start(1), m.start(1) + len(short), short
+
+
+_REVERSE = re.compile(r"\b([A-Z][A-Za-z0-9\-]{1,14})\s*\(\s*([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,9})\s*\)")
+
+
+def find_reverse_definitions(sentence: str) -> Iterator[tuple[int, int, str, int, int, str]]:
+    """ "ACR (Long Form)": the acronym first, its capitalised long form in parentheses.
+
+    Same tuple as :func:`find_definitions`; the long form must spell the acronym
+    from its first word on.
+    """
+    for m in _REVERSE.finditer(sentence):
+        short, long_form = m.group(1), m.group(2)
+        if not _acronym_like(short) or len(long_form) <= len(short):
+            continue
+        words = long_form.split()
+        if match_long_form(short, words) == 0 and long_form[:1].lower() == short[:1].lower():
+            yield m.start(2), m.end(2), long_form, m.start(1), m.end(1), short

@@ -17,7 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import rules
+from kg.extract.acronyms import match_long_form
+from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.reject import common_word
 from kg.ids import entity_key
 from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 
@@ -27,6 +30,10 @@ _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", 
 _TITLE_DATA = re.compile(r"\b(dataset|benchmark|corpus|suite|test set|leaderboard|arena)s?\b", re.I)
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
+_STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
+                      r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
+_MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
+                          r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 
 
@@ -40,6 +47,7 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
     introduced: bool = False
     benchmark_votes: int = 0
+    support: int = 1  # sentences naming it
 
 
 class _PaperState:
@@ -54,7 +62,8 @@ class _PaperState:
         self.subject: str | None = None  # first method named in the previous sentence
         self.own_data: dict[str, EntityType] = {}  # title-head names the title calls a dataset/benchmark
         self.ner_data: set[str] = set()  # names the NER component labelled DATASET
-        self.wins: list[tuple[str, str, str]] = []  # (winner key, loser key, sentence)
+        self.wins: list[tuple[str, str, str, str]] = []  # (winner key, loser key, sentence, rule)
+        self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -63,7 +72,8 @@ class _PaperState:
     def add(self, cand: rules.Candidate, kind: EntityType, role: Predicate, sentence: str, rule: str,
             introduced: bool = False) -> _Found:
         key = self.key(cand.text)
-        for alias in cand.aliases:
+        plurals = [a[:-1] for a in cand.aliases if re.fullmatch(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s", a)]
+        for alias in [*cand.aliases, *plurals]:  # "JEPAs" defines "JEPA" too
             akey = entity_key(alias)
             if akey in self.found and akey != key:  # "PRM" seen before "Process Reward Model (PRM)"
                 old = self.found.pop(akey)
@@ -73,6 +83,8 @@ class _PaperState:
         if hit is None:
             hit = self.found[key] = _Found(cand.text, kind, role, sentence, rule, list(cand.aliases), introduced)
         else:
+            if sentence != hit.sentence:
+                hit.support += 1
             for alias in cand.aliases:
                 if alias not in hit.aliases:
                     hit.aliases.append(alias)
@@ -90,6 +102,15 @@ class _PaperState:
         return hit
 
 
+def _same_sense(entry, named) -> bool:
+    """Whether a gazetteer entry is the thing the paper names (its long form agrees), not a homonym."""
+    if named is None:
+        return False
+    name = named.text if isinstance(named, rules.Candidate) else named.name
+    keys = {entity_key(entry.name), *map(entity_key, entry.aliases)}
+    return entity_key(name) in keys
+
+
 _ORDER = [Predicate.PROPOSES, Predicate.INTRODUCES, Predicate.EVALUATES_ON, Predicate.USES_DATASET, Predicate.USES]
 
 
@@ -101,8 +122,14 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
               first_after_cue: bool) -> None:
     lexicon = state.lexicon
     direct = lexicon.lookup(cand.text)
-    entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None), None)
+    own_sense = state.key(cand.text)  # the long form this paper defined the acronym as
+    if direct is not None and own_sense != entity_key(cand.text) and not _same_sense(direct, state.found.get(own_sense)):
+        direct = None  # the paper's own "Grouped-Query Attention (GQA)" wins over the gazetteer's GQA benchmark
+    entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None
+                            and _same_sense(e, cand)), None)
     kind, rule = rules.data_kind(sentence, cand)
+    if rule == "context.data_word_before" and state.key(cand.text) in state.own:
+        kind, rule = None, ""  # "… on five benchmarks, SRTA …": the paper's own method stays a method
     if state.key(cand.text) in state.own_data:
         kind, rule = state.own_data[state.key(cand.text)], "title.data_head"
     elif kind is None and entry is None and state.key(cand.text) in state.ner_data:
@@ -131,7 +158,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     proposes = False
     base = _SIZE_SUFFIX.sub("", cand.text)
     if key in state.own:
-        proposes, rule = True, "title.head"
+        proposes, rule = True, (rule if rule == "title.data_head" else "title.head")
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
@@ -188,7 +215,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0])
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
-                                  cue_at=cues.propose_at, ignored=state.ignored)
+                                  cue_at=cues.propose_at, ignored=state.ignored, rejected=state.rejected)
     for start, end, label in model_spans or []:
         # a model span counts when it looks like a name and no rule found it already
         text = sentence[start:end]
@@ -216,6 +243,10 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own):
                 continue
+            if _STUDIED.search(sentence[cues.propose_at:c.start]):
+                continue  # "we present a study of X": X is what is studied, not what is new
+            if common_word(c.text) and not rules.named_before(sentence, c.start):
+                continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))
     for cand in cands:
         if rules.named_before(sentence, cand.start):  # "named Attention Prompting on Image"
@@ -228,23 +259,55 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
                     and state.found[state.key(c.text)].type is EntityType.METHOD]
     state.subject = methods_here[0] if methods_here else None
+    compared = rules.compared_pairs(sentence, cands)
+    if compared is not None:
+        winners = [state.key(c.text) for c in compared[0] if state.key(c.text) in state.found][:1]
+        for w in winners:
+            for c in compared[1]:
+                if state.key(c.text) in state.found and state.key(c.text) != w:
+                    state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
     split = rules.outperform_pairs(sentence, cands)
     if split is None:
         return
     cue, left, right = split
+    # a name behind a preposition is a means or a setting, not the subject: "with X, …", "using X, …"
+    left = [c for c in left if not _MEANS_BEFORE.search(sentence[max(0, c.start - 20):c.start])]
     known_left = [state.key(c.text) for c in left if state.key(c.text) in state.found]
     # the subject: the first method named before the cue ("X, trained on D, outperforms Y")
     winners = [k for k in known_left if state.found[k].type is EntityType.METHOD][:1]
     if not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
             and previous_subject is not None:
         winners = [previous_subject]  # "X achieves …. It outperforms Y": X
-    elif not winners and re.search(r"\b(our|we|it|the proposed|this)\b|我们|该方法|本文|它", sentence[:cue], re.I):
+    elif not winners and re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
     losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
     for w in winners:
         for loser in losers:
             if w != loser:
-                state.wins.append((w, loser, sentence))
+                state.wins.append((w, loser, sentence, "cue.outperform"))
+
+
+_TITLE_EVAL = re.compile(r"\s*(?:an?\s+)?(evaluating|benchmarking|assessing|measuring|testing)\b", re.I)
+
+
+def _title_long_form(name: str, tail: str) -> str | None:
+    """The run of capitalised words in the title's tail that spells the head acronym."""
+    if not (name.isupper() or sum(c.isupper() for c in name) >= 3) or " " in name:
+        return None
+    words = re.findall(r"[A-Z][\w\-]*(?:\s+(?:of|for|and|the|in|on|with|to|via)\s+[A-Z][\w\-]*|\s+[A-Z][\w\-]*)*", tail)
+    for run in words:
+        first = match_long_form(name, run.split())
+        if first is None:
+            continue
+        letters, taken = [c.lower() for c in name if c.isalnum()], []
+        for word in run.split()[first:]:  # up to the word holding the acronym's last letter
+            taken.append(word)
+            for c in word.lower():
+                if letters and c == letters[0]:
+                    letters.pop(0)
+            if not letters:
+                return " ".join(taken)
+    return None
 
 
 def _title_heads(title: str, lexicon: Lexicon) -> list[str]:
@@ -302,15 +365,22 @@ def _zh_sentences(text: str) -> str:
     return re.sub(r"([。！？；])", r"\1 ", text)
 
 
-def extract_paper(paper: Paper, nlp: Language) -> Extraction:
+def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] | None = None) -> Extraction:
+    """The paper's mentions and relations; ``rejected`` (if given) receives (rejection rule, text) of dropped names."""
     component: KgMentions = nlp.get_pipe("kg_mentions")  # type: ignore[assignment]
     state = _PaperState(component.lexicon)
+    if rejected is not None:
+        state.rejected = rejected
     tail = paper.title.partition(":")[2]
-    data_word = _TITLE_DATA.search(tail)
+    data_word = _TITLE_DATA.search(tail) or _TITLE_EVAL.match(tail)
     for name in _title_heads(paper.title, component.lexicon):
         state.own.add(entity_key(name))
+        long_form = _title_long_form(name, tail)
+        if long_form:  # "SPORD: A Simulation-Propose-then-OR-Dispose Approach …": one name, two forms
+            state.alias_of[entity_key(long_form)] = entity_key(name)
         if data_word:  # "Kelpie: A Multilingual Reasoning Dataset"
-            bench = data_word.group(1).lower() in ("benchmark", "suite", "test set", "leaderboard", "arena")
+            bench = data_word.group(1).lower() in ("evaluating", "benchmarking", "assessing", "measuring", "testing",
+                                                   "benchmark", "suite", "test set", "leaderboard", "arena")
             state.own_data[entity_key(name)] = EntityType.BENCHMARK if bench else EntityType.DATASET
     texts = [paper.title, paper.abstract or "", _zh_sentences(paper.abstract_zh or "")]
     for i, text in enumerate(texts):
@@ -335,16 +405,17 @@ def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
             role = Predicate.USES
         mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
                                 introduced=found.introduced and kind is not EntityType.METHOD,
-                                sentence=found.sentence, rule=found.rule))
+                                sentence=found.sentence, rule=found.rule,
+                                confidence=confidence(found.rule, found.support)))
     relations, seen = [], set()
-    for w, loser, sentence in state.wins:
+    for w, loser, sentence, rule in state.wins:
         a, b = state.found.get(state.key(w)), state.found.get(state.key(loser))
         if a is None or b is None or a is b or (a.name, b.name) in seen:
             continue
         if a.type is EntityType.METHOD and b.type is EntityType.METHOD:
             seen.add((a.name, b.name))
             relations.append(Relation(predicate=Predicate.OUTPERFORMS, subject=a.name, object=b.name,
-                                      sentence=sentence, rule="cue.outperform"))
+                                      sentence=sentence, rule=rule, confidence=confidence(rule)))
     return Extraction(paper_id=paper_id, mentions=mentions, relations=relations)
 
 

@@ -30,7 +30,7 @@ _TASK_HEADS = {
     "generation", "translation", "classification", "prediction", "forecasting", "retrieval", "answering",
     "understanding", "reasoning", "synthesis", "captioning", "summarization", "interaction", "interface",
     "planning", "navigation", "manipulation", "editing", "completion", "reconstruction",
-    "rendering", "localization", "compression", "analysis", "problem", "task", "physic",
+    "rendering", "localization", "compression", "analysis", "problem", "task", "physic", "enhancement",
 }
 _VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
 

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.acronyms import find_definitions
+from kg.extract.acronyms import find_definitions, find_reverse_definitions
 from kg.extract.lexicon import Lexicon
+from kg.extract.reject import lowercase_long_form_ok, rejection, strip_possessive
 from kg.ids import entity_key
 from kg.model import EntityType
 
@@ -118,7 +119,7 @@ _WORD_CHAR = re.compile(r"\w")
 _ADJECTIVAL = re.compile(r"-(based|like|driven|guided|specific|aware|free|style|level|wise|augmented|"
                          r"extracted|generated|conditioned|centric|only|scale|sized|tuned|powered|enhanced|"
                          r"related|oriented|agnostic|dependent|independent|inspired|printed|integrated|"
-                         r"theoretic|informed|intensive|friendly|ready|native|[a-z]+ed)$", re.I)
+                         r"theoretic|informed|intensive|friendly|ready|native|compatible|efficient|[a-z]+ed)$", re.I)
 _MEASURE = re.compile(r"^\d[\d.,]*(?:[x×]|-?(?:bit|fold|shot|way|layer|dim|day|hour|step|round|class|level|"
                       r"core|node|gpu|token|k|m|b|times|x)s?)(?:\b|-|$)|^\d[\d.,]*-[a-z]+$|^\d[\d.]*[A-Za-z]{1,2}$", re.I)
 _NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|theorem|lemma|bound|property|"
@@ -130,6 +131,9 @@ _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
+_NAME_THEN_ADJECTIVAL = re.compile(r"^((?=[^\s-]*[A-Z0-9][^\s-]*[A-Z0-9])[^\s-]+)-(?:based|style|like|driven|mediated|hybrid|guided|"
+                                   r"powered|enhanced|aware|specific|oriented|centric|assisted|augmented|inspired)"
+                                   r"\s+\S")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
 
@@ -186,7 +190,8 @@ def mask_urls(sentence: str) -> str:
 
 def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False,
                     weak_ok: "Callable[[Candidate], bool] | None" = None, cue_at: int | None = None,
-                    ignored: set[str] | None = None) -> list[Candidate]:
+                    ignored: set[str] | None = None,
+                    rejected: list[tuple[str, str]] | None = None) -> list[Candidate]:
     """Name candidates in one sentence, acronym definitions merged with their long form.
 
     ``known`` holds folded names the paper has already defined or proposed, so
@@ -194,7 +199,12 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     """
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for ls, le, long_form, ss, se, short in find_definitions(sentence):
+    definitions = list(find_definitions(sentence))
+    spans = [(d[0], d[1]) for d in definitions] + [(d[3], d[4]) for d in definitions]
+    forward = len(definitions)
+    definitions += [d for d in (find_reverse_definitions(sentence) if "(" in sentence else ())
+                    if not any(a < max(d[1], d[4]) and min(d[0], d[3]) < b for a, b in spans)]
+    for index, (ls, le, long_form, ss, se, short) in enumerate(definitions):
         if _NOT_METHOD_AFTER.match(sentence[se:]):
             taken += [(ls, le), (ss, se)]
             continue  # "the Kurdyka-Lojasiewicz (KL) condition"
@@ -203,9 +213,28 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         ):
             taken += [(ls, le), (ss, se)]
             if ignored is not None:
-                ignored.add(entity_key(short))  # later bare "GCIL" is the task too
+                ignored.add(entity_key(short))
+                if short.endswith("s"):
+                    ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too  # later bare "GCIL" is the task too
             continue
-        found.append(Candidate(ls, le, long_form, True, aliases=[short], rule="acronym.definition"))
+        why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
+            rejection(long_form, sentence, ls, le, lexicon.is_generic)
+            or ("reject.metric" if rejection(short) == "reject.metric" else None)
+            or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form)
+                 and not re.search(r"\w[A-Z]", long_form) else None))  # "moTion Predictor" spells its acronym
+        if why == "reject.class_word" and long_form[:1].isupper() and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
+            why = None  # "we propose Large Content and Behavior Models (LCBMs)": the paper's own name
+        if why is not None:
+            taken += [(ls, le), (ss, se)]
+            if ignored is not None:
+                ignored.add(entity_key(short))
+                if short.endswith("s"):
+                    ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too
+            if rejected is not None:
+                rejected.append((why, long_form))
+            continue
+        found.append(Candidate(ls, le, long_form, True, aliases=[short],
+                               rule="acronym.definition" if index < forward else "acronym.reverse_definition"))
         taken += [(ls, le), (ss - 1, se + 1)]
     if _HAN.search(sentence):  # "图像上的注意力提示（Attention Prompting on Image）": the whole gloss
         for m in _ZH_GLOSS.finditer(sentence):
@@ -218,7 +247,12 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
-        if _ADJECTIVAL.search(cand.text) or _MEASURE.match(cand.text):
+        adjectival = _ADJECTIVAL.search(cand.text)
+        if adjectival and " " not in cand.text and re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()]):
+            # "DAgger-like approaches", "GPT-4-based agents": the name before the suffix is used
+            cand.end, cand.text, cand.strong, cand.capsonly = cand.start + adjectival.start(), \
+                cand.text[:adjectival.start()], True, False
+        elif adjectival or _MEASURE.match(cand.text):
             continue
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
@@ -233,7 +267,12 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.text = cand.text[len(head) + 1 :]
             cand.strong = _kind(cand.text) == "name" or cand.text.count(" ") >= 1
             cand.capsonly = cand.capsonly or _kind(cand.text) == "cap"
-        text = cand.text.rstrip("'’")
+        head = _NAME_THEN_ADJECTIVAL.match(cand.text) if "-" in cand.text else None
+        if head:  # "DETR-based 3D detectors", "MoE-style PEFT": the name is the part before the suffix
+            cand.text, cand.end, cand.strong, cand.capsonly = head.group(1), cand.start + head.end(1), True, False
+        shift, text = strip_possessive(cand.text) if "'" in cand.text or "’" in cand.text else (0, cand.text)
+        cand.start += shift
+        text = text.rstrip("'’")
         if text.endswith("'s"):
             text = text[:-2]
         cand.text = text
@@ -241,6 +280,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         key = entity_key(text)
         at_start = not sentence[: cand.start].strip()
         if lexicon.is_generic(text) or not key or key.isdigit() or (ignored and key in ignored):
+            continue
+        why = None if lexicon.lookup(text) else rejection(text, sentence, cand.start, cand.end, lexicon.is_generic)
+        if why is not None:
+            if rejected is not None:
+                rejected.append((why, text))
             continue
         if lexicon.lookup(text) or key in known:
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
@@ -307,7 +351,11 @@ _OUTPERFORM = re.compile(
     r"improves? (?:up)?on|better than|superior to)\b",
     re.I,
 )
-_OUTPERFORM_ZH = re.compile(r"(优于|超过|超越|胜过|击败|领先于|好于)")
+_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b", re.I)
+_COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
+                       r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
+                       r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
+_OUTPERFORM_ZH = re.compile(r"(优于|超过|超越|胜过|击败|领先于|好于|比(?=[^，。；]{0,60}?(?:提升|提高|高出|更快|更好|更优|更强)))")
 
 
 @dataclass(frozen=True)
@@ -402,7 +450,8 @@ def title_head_names(title: str) -> list[str]:
 
 def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[Candidate], list[Candidate]] | None:
     """Split candidates around an "outperforms" cue: (cue start, left side, right side)."""
-    m = _OUTPERFORM.search(sentence) or _OUTPERFORM_ZH.search(sentence)
+    m = _OUTPERFORM.search(sentence) or (_OVER.search(sentence) if " over " in sentence else None) \
+        or _OUTPERFORM_ZH.search(sentence)
     if not m:
         return None
     tail = sentence[m.end() :]
@@ -420,3 +469,13 @@ def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[C
     left = [c for c in cands if clause < c.start and c.end <= m.start()]
     right = [c for c in cands if m.end() <= c.start < limit or list_start <= c.start < list_end]
     return m.start(), left, right
+
+
+def compared_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """ "Compared with X and Y, our Z achieves …": (winners Z, losers X, Y)."""
+    m = _COMPARED.match(sentence)
+    if not m:
+        return None
+    losers = [c for c in cands if m.start(1) <= c.start and c.end <= m.end(1)]
+    winners = [c for c in cands if m.start(2) <= c.start and c.end <= m.end(2)]
+    return winners, losers

@@ -1,0 +1,109 @@
+"""Every extraction rule by name: what it reads, an example sentence and what the
+example must yield. ``tests/test_rule_registry.py`` runs each example through the
+real pipeline; ``kg eval --by-rule`` measures each rule on a gold; the measured
+precision (``data/rule_precision.json``) sets the confidence of what it finds.
+
+Examples are written for this registry (no abstract is quoted). ``expect`` is the
+name an accept rule must produce with that rule, or the name a reject rule must
+drop; ``role`` is the role the accept rule gives it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract import reject, rules
+
+__all__ = ["Rule", "RULES", "by_name"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str  # "accept" (a mention), "relation" (an OUTPERFORMS pair) or "reject" (a dropped candidate)
+    reads: str  # the pattern or word list the rule reads
+    example: str  # abstract text written for the test
+    expect: str  # accept: the name found; relation: "A > B"; reject: the name dropped
+    role: str = ""  # accept: PROPOSES, USES, USES_DATASET or EVALUATES_ON
+    title: str = "A study"  # the example paper's title
+
+
+RULES: tuple[Rule, ...] = (
+    # ---- accept: where a name comes from and which role it gets
+    Rule("pattern.name", "accept", "a run of words with inner capitals or digits (rules._spans)",
+         "The planner runs on top of FooNet-3 without changes.", "FooNet-3", "USES"),
+    Rule("pattern.cued_name", "accept", "a lone capitalised word right after a propose/naming cue",
+         "We propose a planner using Quorix as its search routine.", "Quorix", "USES"),
+    Rule("pattern.zh_gloss", "accept", rules._ZH_GLOSS.pattern,
+         "我们研究了梯度折叠方法（Folded Gradient Averaging）在小模型上的效果。", "Folded Gradient Averaging", "USES"),
+    Rule("gazetteer", "accept", "kg/extract/data/gazetteer.jsonl",
+         "The encoder is initialised from CLIP before training.", "CLIP", "USES"),
+    Rule("gazetteer+context.training", "accept", "a gazetteer benchmark in a training sentence",
+         "The classifier is pretrained on CIFAR-10 images.", "CIFAR-10", "USES_DATASET"),
+    Rule("acronym.definition", "accept", "Schwartz-Hearst long form (ACR), kg/extract/acronyms.py",
+         "The solver relies on Sparse Ridge Folding (SRF) to stay stable.", "Sparse Ridge Folding", "USES"),
+    Rule("acronym.reverse_definition", "accept", "ACR (Long Form), acronyms.find_reverse_definitions",
+         "The solver relies on SRF (Sparse Ridge Folding) to stay stable.", "Sparse Ridge Folding", "USES"),
+    Rule("title.head", "accept", "the title's 'X:' head (rules.title_head_names)",
+         "This paper describes how the planner stitches partial plans.", "Zorblax", "PROPOSES",
+         "Zorblax: Stitching Partial Plans"),
+    Rule("title.data_head", "accept", "the title's 'X:' head when the tail says dataset/benchmark/evaluating",
+         "It holds ten thousand annotated street scenes.", "Streetly", "USES_DATASET",
+         "Streetly: A Dataset of Annotated Street Scenes"),
+    Rule("own.variant", "accept", "a size variant (X-7B) of a name the paper proposes",
+         "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
+    Rule("cue.named", "accept", rules._NAMED.pattern,
+         "We build a planner called Plan Stitcher that merges partial plans.", "Plan Stitcher", "PROPOSES"),
+    Rule("cue.passive_propose", "accept", rules._PASSIVE_PROPOSE.pattern,
+         "To merge partial plans, a KnitPlan scheme is proposed.", "KnitPlan", "PROPOSES"),
+    Rule("cue.propose", "accept", rules._PROPOSE.pattern,
+         "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
+    Rule("cue.our", "accept", "'our (proposed|new) X'",
+         "Results show that our proposed KnotNet3 merges plans quickly.", "KnotNet3", "PROPOSES"),
+    Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
+         "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
+    Rule("cue.propose_lowercase", "accept", "'we propose <lowercase name>, a …'",
+         "We propose gradient ridge folding, a regulariser for small models.", "gradient ridge folding", "PROPOSES"),
+    Rule("context.data_word_after", "accept", rules._DATA_AFTER.pattern,
+         "All models are trained on the Zentrix dataset of street scenes.", "Zentrix", "USES_DATASET"),
+    Rule("context.data_word_before", "accept", rules._DATA_BEFORE.pattern,
+         "Images come from the corpus Quarrow and are cleaned by hand.", "Quarrow", "USES_DATASET"),
+    Rule("shape.data_name", "accept", rules._DATA_NAME.pattern,
+         "Scores are reported on StreetQA for every model.", "StreetQA", "EVALUATES_ON"),
+    Rule("context.evaluated_on", "accept", "'on X' in a sentence about evaluation scores",
+         "The planner reaches 91% accuracy on TrelloMaze and stays fast.", "TrelloMaze", "EVALUATES_ON"),
+    # ---- relations
+    Rule("cue.outperform", "relation", rules._OUTPERFORM.pattern + " | " + rules._OVER.pattern,
+         "We propose GraphKnit for merging plans. GraphKnit outperforms PlanNet-2 by a wide margin.",
+         "GraphKnit > PlanNet-2"),
+    Rule("cue.compared_with", "relation", rules._COMPARED.pattern,
+         "We propose GraphKnit for merging plans. Compared with PlanNet-2, GraphKnit achieves higher success.",
+         "GraphKnit > PlanNet-2"),
+    # ---- reject: what is dropped although it looks like a name
+    Rule("reject.fragment", "reject", "a span cut at _ # $ ^ \\ or a letter, '--', 'A+B', 'X-based Y'",
+         "The loss uses the Kull--Back term and the MoE-style PEFT layer.", "Kull--Back"),
+    Rule("reject.number", "reject", "ranges, 'layer-5', LaTeX words, 'Task B'",
+         "Results for Task B improve when the planner is run twice.", "Task B"),
+    Rule("reject.unit", "reject", "kg/extract/data/units.txt after a number",
+         "The board has 16 GB RAM and runs the planner at 41.2dB SNR.", "GB RAM"),
+    Rule("reject.metric", "reject", "kg/extract/data/metrics.txt",
+         "The planner improves nDCG and BERTScore over the baseline.", "BERTScore"),
+    Rule("reject.task", "reject", "kg/extract/data/tasks.txt",
+         "We study Text-to-SQL with a small planner.", "Text-to-SQL"),
+    Rule("reject.organisation", "reject", "kg/extract/data/organisations.txt (also hardware, formats)",
+         "Training takes two days on one Nvidia A100 GPU.", "Nvidia A100 GPU"),
+    Rule("reject.language", "reject", "kg/extract/data/languages.txt",
+         "Prompts are written in Bangla and translated by the planner.", "Bangla"),
+    Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), '<language> NLP', shouted English words",
+         "We study Hybrid Attention LLMs in depth.", "Hybrid Attention LLMs"),
+    Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like",
+         "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
+)
+
+_BY_NAME = {r.name: r for r in RULES}
+assert len(_BY_NAME) == len(RULES), "rule names are unique"
+assert {r.name for r in RULES if r.kind == "reject"} >= set(reject.CLASSES)
+
+
+def by_name(name: str) -> Rule | None:
+    return _BY_NAME.get(name)

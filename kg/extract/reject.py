@@ -1,0 +1,189 @@
+"""Named rejection classes: the things that look like names but are not methods,
+datasets or benchmarks — metrics, tasks, organisations/platforms/hardware,
+languages, units and numbers, class words, fragments of longer spans.
+
+Each class is read from a word list in ``kg/extract/data/`` (well-known field
+vocabulary) or is a shape test; :func:`rejection` names the first class a
+candidate falls in, so every dropped candidate can say why.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.ids import fold
+
+__all__ = ["rejection", "common_word", "lowercase_long_form_ok", "strip_possessive", "CLASSES"]
+
+CLASSES = ("reject.fragment", "reject.number", "reject.unit", "reject.metric", "reject.task",
+           "reject.organisation", "reject.language", "reject.class_word", "reject.concept")
+
+
+class _Vocabulary:
+    """Folded terms and folded prefixes (lines ending in "*") of one word list."""
+
+    def __init__(self, name: str, folded: bool = True) -> None:
+        text = (resources.files("kg.extract") / "data" / name).read_text(encoding="utf-8")
+        lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        key = fold if folded else (lambda s: s)
+        self.terms = frozenset(key(t) for t in lines if not t.endswith("*"))
+        self.prefixes = tuple(key(t[:-1]) for t in lines if t.endswith("*"))
+
+    def __contains__(self, text: str) -> bool:
+        k = fold(text)
+        return bool(k) and (k in self.terms or (bool(self.prefixes) and k.startswith(self.prefixes)))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, _Vocabulary]:
+    return {name: _Vocabulary(f"{name}.txt") for name in ("metrics", "tasks", "organisations", "languages")}
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    text = (resources.files("kg.extract") / "data" / "units.txt").read_text(encoding="utf-8")
+    return frozenset(t.strip() for t in text.splitlines() if t.strip() and not t.startswith("#"))
+
+
+_FRAGMENT_EDGE = set("_#$^\\")  # "{…}" is LaTeX emphasis around a whole name: \\emph{X}
+_LATEX_WORD = re.compile(r"^(times|cdot|simeq|approx|sim|leq|geq|mathbf|mathcal|mathrm|textbf|textit|text|frac|"
+                         r"sqrt|sum|prod|log|exp|pm|mp|infty|alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|mu)"
+                         r"(?:[-\d]|$)")
+_NUMBER_UNIT = re.compile(r"^\d[\d.,]*([A-Za-z][A-Za-z0-9-]*)$")
+_RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*[x×%]?$|^\d[\d.,]*[x×]$")
+_WORD_NUMBER = re.compile(r"^[a-z]+-\d[\d.]*$")  # "layer-5"
+_LATIN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")  # a name cut inside a word: "Cramér-Rao" → "r-Rao"
+_AT_K = re.compile(r"^[A-Za-z]+@(?:\d+|k)$")  # "Recall@20", "pass@k"
+_METRIC_HEAD = re.compile(r"\s(?:error|rate|score|index|ratio|accuracy|distance|divergence|precision|recall|"
+                          r"coefficient|metric|measure|correlation|deviation)s?$", re.I)
+_ORG_HEAD = re.compile(r"\s(?:committee|commission|bureau|board|government|ministry|court|parliament|agency|"
+                       r"consortium|alliance|university|institute|hospital|foundation|inc\.?|ltd\.?|corporation)$", re.I)
+_PLURAL_CLASS = re.compile(r"(?:models|llms|lms|vlms|mllms|networks|nets|transformers|agents|methods|systems|"
+                           r"architectures|frameworks|algorithms|approaches|techniques|baselines|policies|"
+                           r"learners|classifiers|detectors|encoders|decoders|optimizers|solvers)$", re.I)
+_REFERENCE = re.compile(r"^(?:Task|Track|Subtask|Phase|Stage|Step|Part|Level|Type|Case|Section|Figure|Fig|Table|"
+                        r"Appendix|Eq|Equation|Theorem|Lemma|Definition|Algorithm|Setting|Scenario|Round|Day|Week)"
+                        r"\s+(?:[A-Z]|\d+|[IVX]+)$")
+_INNER_ADJECTIVAL = re.compile(r"(?:^|\s)(?=\S*[A-Z0-9]\S*[A-Z0-9])\S+-(?:based|style|like|driven|mediated|hybrid|guided|powered|enhanced|aware|specific|"
+                               r"oriented|centric|assisted|augmented|inspired)\s+\S")
+_CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
+
+
+def strip_possessive(text: str) -> tuple[int, str]:
+    """ "JD.com's NetSim" → (offset of "NetSim", "NetSim"); a name rarely holds "'s "."""
+    m = re.search(r"['’]s\s+(?=\S)", text)
+    if m is None:
+        return 0, text
+    return m.end(), text[m.end():]
+
+
+def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = None,
+              is_generic=None) -> str | None:
+    """The rejection class of a candidate ``text`` at ``sentence[start:end]``, or None.
+
+    ``is_generic`` (the lexicon's class-word test) lets "<language> NLP" and
+    "HLA LLMs" be recognised as class words.
+    """
+    end = start + len(text) if end is None else end
+    before = sentence[start - 1] if start > 0 and sentence else ""
+    after = sentence[end] if sentence and end < len(sentence) else ""
+    # fragments of a longer span the word pattern cut: "C$^2$KV", "snake_case", "Cramér-Rao" → "r-Rao"
+    if before in _FRAGMENT_EDGE or after in _FRAGMENT_EDGE or _LATIN.match(before) or _LATIN.match(after):
+        return "reject.fragment"
+    words = text.split()
+    if words and words[0] in _units() and re.search(r"\d\s*$", sentence[max(0, start - 12):start]):
+        return "reject.unit"  # "16 GB RAM" → "GB RAM"
+    why = _text_rejection(text)
+    if why is not None or is_generic is None or len(words) < 2:
+        return why
+    if words[0] in _vocab()["languages"] and is_generic(" ".join(words[1:])):
+        return "reject.class_word"  # "Bangla NLP"
+    if _CLASS_HEAD.search(text) and re.search(r"[A-Z].*[A-Z]", words[0]) and not is_generic(words[-1]):
+        return None  # "ACRONYM Models" where the acronym is a name: not a class word
+    if _CLASS_HEAD.search(text):
+        return "reject.class_word"  # "HLA LLMs", "Diffusion Language Models", "Vision foundation models"
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_rejection(text: str) -> str | None:
+    """The context-free part of :func:`rejection` (cached: names repeat across papers)."""
+    vocab = _vocab()
+    if "--" in text or re.search(r"[A-Za-z0-9]\+[A-Za-z0-9]", text):
+        return "reject.fragment"  # "Kullback--Leibler", "IMU+GPS"
+    words = text.split()
+    if _RANGE.match(text) or _WORD_NUMBER.match(text) or _LATEX_WORD.match(text) or (
+        text[:1].isdigit() and re.search(r"-[a-z]{3,}", text)
+    ):
+        return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
+    if _REFERENCE.match(text):
+        return "reject.number"  # "Task B", "Stage 2", "Table 3"
+    if _INNER_ADJECTIVAL.search(text):
+        return "reject.fragment"  # "MoE-style PEFT", "X-based UAV": a description around a name
+    if re.match(r"^[a-z]+-[A-Z]", text) and common_word(text.split("-")[0].capitalize()):
+        return "reject.fragment"  # "isotropic-Gaussian"
+    parts = [w for part in words for w in part.split("-")]
+    if all(w.isupper() and len(w) > 1 and _zipf(w.lower()) >= 5.5 for w in parts):
+        return "reject.class_word"  # "IF-THEN", "AND": shouted English words
+    units = _units()
+    for w in words:
+        m = _NUMBER_UNIT.match(w)
+        if m and (m.group(1) in units or m.group(1).lower() in ("x", "k", "m", "b", "b-parameter")):
+            return "reject.unit"  # "41.49dB PSNR", "Samsung 28nm"
+    if text in units and not text.isupper():
+        return "reject.unit"
+    if re.fullmatch(r"[A-Z]{2,}s", text):
+        return "reject.class_word"  # "SSMs", "SKUs": a plural acronym is a class of things
+    last = words[-1] if words else text
+    if _AT_K.match(text) or text in vocab["metrics"] or (len(words) > 1 and last in vocab["metrics"] and last.isupper()):
+        return "reject.metric"
+    if len(words) > 1 and (_METRIC_HEAD.search(text) or (words[0] in vocab["metrics"] and words[0].isupper()
+                                                        and re.fullmatch(r"[\d.,%@]+", " ".join(words[1:])))):
+        return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
+    if text in vocab["tasks"]:
+        return "reject.task"
+    if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
+        return "reject.organisation"
+    if len(words) > 1 and _ORG_HEAD.search(text):
+        return "reject.organisation"  # "Federal Open Market Committee"
+    if text in vocab["languages"]:
+        return "reject.language"
+    if len(words) > 1 and text[:1].islower() and _PLURAL_CLASS.search(text):
+        return "reject.class_word"  # "state-space models"
+    return None
+
+
+@lru_cache(maxsize=1 << 15)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1 << 15)
+def common_word(word: str, threshold: float = 3.0) -> bool:
+    """A single capitalised word that is common English ("Extractor", "Cascade"): a name only under a naming cue."""
+    if " " in word or not word[:1].isupper() or any(c.isupper() or c.isdigit() for c in word[1:]):
+        return False
+    return _zipf(word.lower()) >= threshold
+
+
+_METHOD_HEAD = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|ism|system|algorithm|model|architecture|framework|"
+                          r"method|attention|transformer|search|descent|regression|estimator|encoder|decoder|policy|"
+                          r"gradient|optimizer|adapter|embedding|scheme|distillation|prompting|sampler|network|"
+                          r"inference|tuning|training|learning|machine|forest|tree|filter|kernel|operator|"
+                          r"autoencoder|head|layer|loss|objective|cache|memory|graph|field|process|chain|game)$")
+
+
+def lowercase_long_form_ok(long_form: str) -> bool:
+    """A lowercase acronym long form names a technique when its head is singular and technique-like.
+
+    "adaptive Fourier decomposition" yes; "partial differential equations", "external memory access",
+    "pushdown automaton" no.
+    """
+    last = re.split(r"[\s\-]+", long_form.strip())[-1].lower()
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return False
+    return bool(_METHOD_HEAD.search(last))
