@@ -15,11 +15,11 @@ import networkx as nx
 
 from kg.extract.resolve import Resolution
 from kg.ids import node_id
+from kg.lineage import add_builds_on
 from kg.model import Extraction, Paper, Predicate
 
 __all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
 
-MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
 PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "openalex_id", "url", "pdf_url",
                 "code_url", "year", "date", "categories", "references", "sources")
 
@@ -36,7 +36,6 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             G.add_edge(aid, paper.id, key="AUTHORED", type="AUTHORED", position=position)
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
-    proposers: dict[str, list[str]] = {}
     for ex in extractions:
         for m in ex.mentions:
             entity = resolution.entity_of(m.type, m.name)
@@ -47,8 +46,6 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             G.add_edge(ex.paper_id, entity.id, key=role, type=role, **prov)
             if m.introduced and entity.type.value != "Method":
                 G.add_edge(ex.paper_id, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
-            if m.role is Predicate.PROPOSES:
-                proposers.setdefault(entity.id, []).append(ex.paper_id)
         kinds = {m.name: m.type for m in ex.mentions}
         for r in ex.relations:
             a = resolution.entity_of(kinds[r.subject], r.subject)
@@ -57,14 +54,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
     _add_citations(G, papers)
-    for paper_id, method_id, data in list(G.edges(data=True)):
-        # a method "proposed" by many papers is a class word or an extraction slip, not a lineage
-        if data["type"] != "USES" or len(set(proposers.get(method_id, []))) > MAX_PROPOSERS:
-            continue
-        for proposer in proposers.get(method_id, []):
-            if proposer != paper_id:
-                G.add_edge(paper_id, proposer, key=f"BUILDS_ON|{method_id}", type="BUILDS_ON",
-                           via=method_id, paper=paper_id, sentence=data["sentence"], rule="inferred.uses_proposed_method")
+    add_builds_on(G)
     return G
 
 
