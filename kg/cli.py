@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -143,7 +143,8 @@ def viz_cli(
     focus: Annotated[Optional[str], typer.Option("--focus", help="A paper or entity to centre the view on.")] = None,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Hops around --focus.")] = 2,
     types: Annotated[Optional[str], typer.Option("--types", help="Node types to draw, e.g. Paper,Method.")] = None,
-    min_degree: Annotated[int, typer.Option("--min-degree", min=0, help="Hide nodes with fewer links.")] = 0,
+    min_degree: Annotated[int, typer.Option("--min-degree", min=0, help="Keep the k-core: nodes with at least this many links among those kept.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Report the result (or the error) as JSON.")] = False,
 ) -> None:
     """Write an interactive offline HTML graph: the whole graph or an ego view."""
     from kg.export.graph_json import read_graph
@@ -156,9 +157,11 @@ def viz_cli(
     try:
         path = viz(read_graph(graph), output, focus, depth, kinds, min_degree)
     except (LookupError, FileNotFoundError) as exc:
-        console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
-    console.print(f"wrote {path}", highlight=False)
+        _fail(exc, as_json)
+    if as_json:
+        typer.echo(json.dumps({"wrote": str(path)}))
+    else:
+        console.print(f"wrote {path}", highlight=False)
 
 
 @app.command("explore")
@@ -174,12 +177,54 @@ def explore_cli(
     try:
         result = explore(read_graph(graph), query)
     except (LookupError, FileNotFoundError) as exc:
-        console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
+        _fail(exc, as_json)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
     _print_exploration(result)
+
+
+def _fail(exc: Exception, as_json: bool) -> NoReturn:
+    """Report a lookup failure (with "did you mean" suggestions) as text or as JSON on stdout; exit 1."""
+    from kg.search import NotFound
+
+    if as_json:
+        data = exc.as_dict() if isinstance(exc, NotFound) else {"error": type(exc).__name__, "message": str(exc)}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        console.print(f"[red]error:[/] {exc}", highlight=False)
+    raise typer.Exit(code=1) from exc
+
+
+@app.command("path")
+def path_cli(
+    a: Annotated[str, typer.Argument(help="A paper or entity (title, arXiv id or name).")],
+    b: Annotated[str, typer.Argument(help="Another paper or entity.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Also write the chain as an HTML page.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the chain as JSON.")] = False,
+) -> None:
+    """The shortest meaningful chain between A and B (hubs cost more), in words."""
+    import networkx as nx
+
+    from kg.export.graph_json import read_graph
+    from kg.path import describe, path
+
+    try:
+        G = read_graph(graph)
+        result = path(G, a, b)
+    except (LookupError, FileNotFoundError, nx.NetworkXNoPath) as exc:
+        _fail(exc, as_json)
+    if output is not None:
+        from kg.viz.html import viz_path
+
+        viz_path(G, result, output)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        Console().print(describe(result), highlight=False, markup=False)
+    if output is not None:
+        console.print(f"wrote {output}", highlight=False)
 
 
 def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
@@ -198,11 +243,12 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
         for title, key in (("prior works", "prior_works"), ("derivative works", "derivative_works")):
             out.print(f"[bold]{title}[/] ({len(r[key])})")
             for i in r[key]:
-                how = "cites" if i["cites"] else "via " + ", ".join(i["via"])
+                how = "cites" if i["cites"] else f"via {', '.join(i['via'])} (confidence {i['confidence']:.2f})"
                 out.print(f"  {i['title']}{year(i)} — {how}", highlight=False)
-        out.print("[bold]related[/] (shared methods, datasets, benchmarks; Adamic–Adar)")
+        out.print("[bold]related[/] (score: title+abstract TF-IDF, raised by shared rare entities)")
         for i in r["related"]:
-            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)} — {', '.join(i['shared'])}", highlight=False)
+            shared = f" — shares {', '.join(i['shared'])}" if i["shared"] else ""
+            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)}{shared}", highlight=False)
     elif r["kind"] == "Author":
         out.print(f"[bold]{r['name']}[/] (Author)", highlight=False)
         for i in r["papers"]:
