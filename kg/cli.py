@@ -192,7 +192,9 @@ def _fail(exc: Exception, as_json: bool) -> NoReturn:
         data = exc.as_dict() if isinstance(exc, NotFound) else {"error": type(exc).__name__, "message": str(exc)}
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        console.print(f"[red]error:[/] {exc}", highlight=False)
+        from rich.text import Text
+
+        console.print(Text.assemble(("error: ", "red"), str(exc)), highlight=False, soft_wrap=True)
     raise typer.Exit(code=1) from exc
 
 

@@ -46,7 +46,9 @@ def title_head(title: str) -> str:
 
 def is_coined(name: str) -> bool:
     """A made-up name (H3, S4D, YOLOv9, FlashAttention), not a phrase of ordinary words."""
-    if len(fold(name)) < 3 or fold(name) in _generic() or " " in name.strip() or "--" in name:
+    key = fold(name)
+    if len(key) < 2 or (len(key) == 2 and not re.search(r"\d", key)) or key in _generic() or " " in name.strip() \
+            or "--" in name:
         return False
     return bool(re.search(r"\d", name) or re.search(r"[A-Z]", name[1:]))
 
@@ -59,7 +61,7 @@ def _names(G: nx.MultiDiGraph, method: str) -> list[str]:
 def named_contribution(G: nx.MultiDiGraph, paper: str, method: str, sentence: str) -> float:
     """How sure we are that ``method`` is ``paper``'s own named contribution (0 when it is not)."""
     names = _names(G, method)
-    if any(fold(n) in _generic() for n in names) or len(fold(names[0])) < 3:
+    if any(fold(n) in _generic() for n in names) or len(fold(names[0])) < 2:
         return 0.0
     head = fold(title_head(G.nodes[paper].get("title", "")))
     if head and any(fold(n) == head for n in names):

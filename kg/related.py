@@ -57,7 +57,8 @@ class RelatedIndex:
         texts = [_text(G.nodes[p]) + " " + str(G.nodes[p].get("title_zh") or "") for p in self.papers]
         self.entities = [sorted({v for _, v in G.out_edges(p) if G.nodes[v]["label"] in ENTITY_LABELS})
                          for p in self.papers]
-        self.text = self._fit(TfidfVectorizer(analyzer=tokens, sublinear_tf=True, min_df=1, max_df=0.5), texts)
+        max_df = 0.5 if len(texts) >= 20 else 1.0  # in a tiny corpus every shared word is "common"
+        self.text = self._fit(TfidfVectorizer(analyzer=tokens, sublinear_tf=True, max_df=max_df), texts)
         self.ent = self._fit(TfidfVectorizer(analyzer=lambda ids: ids, min_df=2), self.entities)
 
     def _fit(self, vectorizer: Any, docs: list[Any]) -> Any:
