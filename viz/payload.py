@@ -28,7 +28,7 @@ __all__ = ["COLORS", "SHAPES", "EDGE_STYLES", "LAYOUT_THRESHOLD", "OVERVIEW_THRE
 
 COLORS = {  # Okabe–Ito: distinct under deuteranopia and protanopia
     "Paper": "#0072B2",
-    "Author": "#999999",
+    "Author": "#D9D9D9",
     "Method": "#E69F00",
     "Dataset": "#009E73",
     "Benchmark": "#CC79A7",
@@ -252,9 +252,10 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
                     extra_papers[other] = {"title": d["title"], "year": d.get("year"),
                                            "abstract": _short(d.get("abstract") or d.get("abstract_zh") or "", 220)}
         net.add_node(nid, label=_short(_name(data)), title=_tooltip(data), group=label, shape=SHAPES[label],
-                     color={"background": colour, "border": "#222222" if nid == focus else colour},
                      value=degree.get(nid, 0), year=data.get("year"), card=_card(G if full is G else full, nid),
                      side=side, names=names_of(data), borderWidth=4 if nid == focus else 1, **extra)
+        # pyvis drops ``color`` when a node has a group; papers carry their year's shade
+        net.node_map[nid]["color"] = {"background": colour, "border": "#222222" if nid == focus else colour}
     for u, v, key in sorted(G.edges(keys=True)):
         data = G.edges[u, v, key]
         style = EDGE_STYLES.get(data["type"], EDGE_STYLES["USES"])
