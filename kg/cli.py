@@ -250,7 +250,8 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
         out.print("[bold]related[/] (score: title+abstract TF-IDF, raised by shared rare entities)")
         for i in r["related"]:
             shared = f" — shares {', '.join(i['shared'])}" if i["shared"] else ""
-            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)}{shared}", highlight=False)
+            loose = "" if i["close"] else " (loosely related)"
+            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)}{loose}{shared}", highlight=False)
     elif r["kind"] == "Author":
         out.print(f"[bold]{r['name']}[/] (Author)", highlight=False)
         for i in r["papers"]:

@@ -88,7 +88,7 @@ def select_subgraph(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 2
         H = H.subgraph([n for n, d in H.nodes(data=True) if d["label"] in keep or n == focus])
     if min_degree > 0:
         H = H.subgraph(k_core(H, min_degree, focus))
-    return H.copy()
+    return H if H is G else H.copy()  # the whole graph is only read: no copy
 
 
 def overview(G: nx.MultiDiGraph, limit: int = OVERVIEW_NODES) -> nx.MultiDiGraph:
@@ -209,8 +209,8 @@ def _side(G: nx.MultiDiGraph, nid: str, index: Any) -> dict[str, list[list[Any]]
         prior, derivative = lineage_of(G, nid)
         note = lambda i: "cites" if i["cites"] else "via " + ", ".join(i["via"])  # noqa: E731
         side = {"prior": [[i["id"], note(i)] for i in prior], "derivative": [[i["id"], note(i)] for i in derivative]}
-        side["related"] = [[i["id"], f"score {i['score']:.2f}" + (" · shares " + ", ".join(i["shared"][:3])
-                                                                  if i["shared"] else "")]
+        side["related"] = [[i["id"], f"score {i['score']:.2f}" + ("" if i["close"] else " (loosely related)")
+                            + (" · shares " + ", ".join(i["shared"][:3]) if i["shared"] else "")]
                            for i in (index.related(nid, SIDE_LIMIT) if index else [])]
         return side
     by: dict[str, list[list[Any]]] = {"proposed by": [], "used by": []}
@@ -260,7 +260,9 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
         data = G.edges[u, v, key]
         style = EDGE_STYLES.get(data["type"], EDGE_STYLES["USES"])
         title = PHRASES.get(data["type"], (data["type"],))[0] + (f"\n{data['sentence']}" if data.get("sentence") else "")
-        net.add_edge(u, v, title=title, relation=data["type"], arrows="to", color={"color": style["color"], "opacity": 0.7},
+        # on big pages only lineage and wins keep arrow heads (the card says every direction in words)
+        arrows = "to" if not fixed or data["type"] in ("BUILDS_ON", "CITES", "OUTPERFORMS") else ""
+        net.add_edge(u, v, title=title, relation=data["type"], arrows=arrows, color={"color": style["color"], "opacity": 0.7},
                      width=style["width"], dashes=style["dashes"])
     if focus is not None and related is not None and G.nodes[focus]["label"] == "Paper":
         for other, note in _side(full, focus, related)["related"]:
