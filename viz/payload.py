@@ -185,7 +185,7 @@ def _layout(H: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
         else:
             angle = 2 * math.pi * (i - len(big)) / max(len(groups) - len(big), 1)
             cx, cy = 1.3 * spread * math.cos(angle), 1.3 * spread * math.sin(angle)
-        radius = 25 * math.sqrt(len(members))
+        radius = 45 * math.sqrt(len(members))
         sub = simple.subgraph(members)
         inner = nx.spring_layout(sub, seed=seed, iterations=30) if 1 < len(members) <= 400 else \
             nx.circular_layout(sub) if len(members) > 1 else {members[0]: (0.0, 0.0)}
@@ -278,9 +278,10 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
                     "stabilization": {"enabled": True, "iterations": 250, "fit": False}},
         "interaction": {"hover": not big, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
         "edges": {"smooth": False, "font": {"size": 0}, "selectionWidth": 2},
+        # hubs get big labels, so the best-connected names stay readable at the zoom that fits the whole graph
         "nodes": {"font": {"size": 12}, "scaling": {"min": 6, "max": 40,
-                                                    "label": {"enabled": True, "min": 11, "max": 30, "drawThreshold": 6,
-                                                              "maxVisible": 40}}},
+                                                    "label": {"enabled": True, "min": 11, "max": 70 if fixed else 30,
+                                                              "drawThreshold": 5, "maxVisible": 36}}},
         "groups": {label: {"shape": SHAPES[label], "color": {"background": color, "border": color}}
                    for label, color in COLORS.items()},
     }
