@@ -27,17 +27,21 @@ class _UserError(Exception):
 
 
 @contextmanager
-def _user_errors(as_json: bool = False) -> Iterator[None]:
-    """Turn the errors a user can cause (missing or corrupt files, an unreachable server, a bad
-    output folder) into one ``error:`` line and exit code 1 — never a traceback."""
+def _user_errors(as_json: bool = False, also: tuple[type[Exception], ...] = ()) -> Iterator[None]:
+    """Turn the errors a user can cause (missing or corrupt files, a name not in the graph, an
+    unreachable server, a bad output folder) into one ``error:`` line and exit code 1 — never a
+    traceback. Under ``--json`` the error is a JSON object on stdout (with suggestions for a name
+    not found)."""
     from kg.output import OutputError
+    from kg.search import NotFound
 
     try:
         yield
-    except (_UserError, OutputError, LookupError, OSError, ValueError, RuntimeError) as exc:
+    except (_UserError, OutputError, LookupError, OSError, ValueError, RuntimeError, *also) as exc:
         message = str(exc) or type(exc).__name__
         if as_json:
-            typer.echo(json.dumps({"error": message, "kind": type(exc).__name__}, ensure_ascii=False))
+            data = exc.as_dict() if isinstance(exc, NotFound) else {"error": type(exc).__name__, "message": message}
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         else:
             console.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=1) from exc
@@ -204,7 +208,8 @@ def viz_cli(
     focus: Annotated[Optional[str], typer.Option("--focus", help="A paper or entity to centre the view on.")] = None,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Hops around --focus.")] = 2,
     types: Annotated[Optional[str], typer.Option("--types", help="Node types to draw, e.g. Paper,Method.")] = None,
-    min_degree: Annotated[int, typer.Option("--min-degree", min=0, help="Hide nodes with fewer links.")] = 0,
+    min_degree: Annotated[int, typer.Option("--min-degree", min=0, help="Keep the k-core: nodes with at least this many links among those kept.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Report the result (or the error) as JSON.")] = False,
 ) -> None:
     """Write an interactive offline HTML graph: the whole graph or an ego view."""
     from kg.export.graph_json import read_graph
@@ -214,9 +219,12 @@ def viz_cli(
     unknown = sorted(set(kinds or []) - {lab.name for lab in LABELS})
     if unknown:
         raise typer.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
-    with _user_errors():
+    with _user_errors(as_json):
         path = viz(read_graph(graph), output, focus, depth, kinds, min_degree)
-    console.print(f"wrote {path}", highlight=False)
+    if as_json:
+        typer.echo(json.dumps({"wrote": str(path)}))
+    else:
+        console.print(f"wrote {path}", highlight=False)
 
 
 @app.command("explore")
@@ -237,6 +245,35 @@ def explore_cli(
     _print_exploration(result)
 
 
+@app.command("path")
+def path_cli(
+    a: Annotated[str, typer.Argument(help="A paper or entity (title, arXiv id or name).")],
+    b: Annotated[str, typer.Argument(help="Another paper or entity.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Also write the chain as an HTML page.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the chain as JSON.")] = False,
+) -> None:
+    """The shortest meaningful chain between A and B (hubs cost more), in words."""
+    import networkx as nx
+
+    from kg.export.graph_json import read_graph
+    from kg.path import describe, path
+
+    with _user_errors(as_json, also=(nx.NetworkXNoPath,)):
+        G = read_graph(graph)
+        result = path(G, a, b)
+    if output is not None:
+        from kg.viz.html import viz_path
+
+        viz_path(G, result, output)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        Console().print(describe(result), highlight=False, markup=False)
+    if output is not None:
+        console.print(f"wrote {output}", highlight=False)
+
+
 def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
     out = Console()
     year = lambda i: f" ({i['year']})" if i.get("year") else ""  # noqa: E731
@@ -253,11 +290,13 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
         for title, key in (("prior works", "prior_works"), ("derivative works", "derivative_works")):
             out.print(f"[bold]{title}[/] ({len(r[key])})")
             for i in r[key]:
-                how = "cites" if i["cites"] else "via " + ", ".join(i["via"])
+                how = "cites" if i["cites"] else f"via {', '.join(i['via'])} (confidence {i['confidence']:.2f})"
                 out.print(f"  {i['title']}{year(i)} — {how}", highlight=False)
-        out.print("[bold]related[/] (shared methods, datasets, benchmarks; Adamic–Adar)")
+        out.print("[bold]related[/] (score: title+abstract TF-IDF, raised by shared rare entities)")
         for i in r["related"]:
-            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)} — {', '.join(i['shared'])}", highlight=False)
+            shared = f" — shares {', '.join(i['shared'])}" if i["shared"] else ""
+            loose = "" if i["close"] else " (loosely related)"
+            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)}{loose}{shared}", highlight=False)
     elif r["kind"] == "Author":
         out.print(f"[bold]{r['name']}[/] (Author)", highlight=False)
         for i in r["papers"]:

@@ -3,22 +3,21 @@ builds on it and what is related (``kg explore``).
 
 Prior and derivative works come from real ``CITES`` edges when the input had
 references (OpenAlex, a ``references`` field) and from the inferred
-``BUILDS_ON`` edges otherwise. Related papers share methods, datasets and
-benchmarks, weighted like Adamic–Adar: a shared entity counts 1/log(n) where n
-is how many papers name it, so a rare shared method says more than GPT-4.
+``BUILDS_ON`` edges (:mod:`kg.lineage`), citations first. Related papers come
+from :mod:`kg.related` (text similarity raised by shared rare entities).
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 
-from kg.ids import fold, parse_arxiv_id
+from kg.related import RelatedIndex
+from kg.search import NotFound, resolve
 
-__all__ = ["find_node", "explore", "explore_paper", "explore_entity"]
+__all__ = ["find_node", "explore", "explore_paper", "explore_entity", "lineage_of"]
 
 ENTITY_LABELS = ("Method", "Dataset", "Benchmark")
 _ROLE_OF_EDGE = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datasets",
@@ -26,40 +25,12 @@ _ROLE_OF_EDGE = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datase
 
 
 def find_node(G: nx.MultiDiGraph, text: str) -> str | None:
-    """The node a user means by ``text``: a node id, an arXiv id, an entity name or alias, or a title.
-
-    Matching forgives case, punctuation and spacing; exact names beat title prefixes,
-    which beat words found inside a title.
-    """
-    if text in G:
-        return text
-    arxiv = parse_arxiv_id(text)
-    if arxiv and f"arxiv:{arxiv}" in G:
-        return f"arxiv:{arxiv}"
-    key = fold(text)
-    if not key:
+    """The node a user means by ``text`` (see :func:`kg.search.search`), or None when nothing matches
+    except fuzzily."""
+    try:
+        return resolve(G, text)
+    except NotFound:
         return None
-    best: tuple[int, int, str] | None = None
-    for nid, data in G.nodes(data=True):
-        label = data["label"]
-        if label in ENTITY_LABELS or label == "Author":
-            names = [data["name"], *data.get("aliases", [])]
-            rank = 0 if any(fold(n) == key for n in names) else None
-        else:
-            title = fold(data.get("title", ""))
-            titles = [title, fold(data.get("title_zh") or "")]
-            if key in titles:
-                rank = 0
-            elif any(t.startswith(key) for t in titles if t):
-                rank = 1
-            elif any(key in t for t in titles if t):
-                rank = 2
-            else:
-                rank = None
-        if rank is not None:
-            candidate = (rank, -G.degree(nid), nid)
-            best = candidate if best is None or candidate < best else best
-    return best[2] if best else None
 
 
 def _paper_item(G: nx.MultiDiGraph, pid: str, **extra: Any) -> dict[str, Any]:
@@ -76,59 +47,54 @@ def _by_year(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda i: (i.get("year") is None, i.get("year") or 0, i.get("title", i.get("name", ""))))
 
 
-def _papers_naming(G: nx.MultiDiGraph, nid: str) -> set[str]:
-    return {u for u, _, d in G.in_edges(nid, data=True) if G.nodes[u]["label"] == "Paper"}
-
-
-def related_papers(G: nx.MultiDiGraph, pid: str, limit: int = 10) -> list[dict[str, Any]]:
-    scores: dict[str, float] = defaultdict(float)
-    shared: dict[str, set[str]] = defaultdict(set)
-    entities = {v for _, v in G.out_edges(pid) if G.nodes[v]["label"] in ENTITY_LABELS}
-    for entity in entities:
-        papers = _papers_naming(G, entity)
-        if len(papers) < 2:
-            continue
-        weight = 1 / math.log(len(papers))
-        for other in papers - {pid}:
-            scores[other] += weight
-            shared[other].add(G.nodes[entity]["name"])
-    ranked = sorted(scores, key=lambda p: (-scores[p], G.nodes[p]["title"]))[:limit]
-    return [_paper_item(G, p, score=round(scores[p], 3), shared=sorted(shared[p])) for p in ranked]
-
-
 def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: str, edge: dict[str, Any]) -> None:
     """Record ``other`` as a prior/derivative work when ``edge`` is a citation or an inferred BUILDS_ON."""
     if edge["type"] not in ("BUILDS_ON", "CITES"):
         return
-    item = works.setdefault(other, _paper_item(G, other, via=[], cites=False))
+    item = works.setdefault(other, _paper_item(G, other, via=[], cites=False, confidence=0.0, evidence=[]))
     if edge["type"] == "CITES":
         item["cites"] = True
+        item["confidence"] = 1.0
     else:
-        item["via"].append(G.nodes[edge["via"]]["name"])
+        name = G.nodes[edge["via"]]["name"]
+        item["via"].append(name)
+        item["evidence"].append({"via": name, "sentence": edge.get("sentence") or ""})
+        item["confidence"] = max(item["confidence"], float(edge.get("confidence", 1.0)))
 
 
-def explore_paper(G: nx.MultiDiGraph, pid: str) -> dict[str, Any]:
+def _ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Citations first, then inferred links by confidence, each group oldest first."""
+    return sorted(items, key=lambda i: (not i["cites"], -i["confidence"], i.get("year") is None, i.get("year") or 0,
+                                        i["id"]))
+
+
+def lineage_of(G: nx.MultiDiGraph, pid: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(prior works, derivative works) of paper ``pid``: real citations above inferred BUILDS_ON links."""
+    prior: dict[str, dict[str, Any]] = {}
+    derivative: dict[str, dict[str, Any]] = {}
+    for _, v, e in sorted(G.out_edges(pid, data=True), key=lambda x: x[1]):
+        _add_lineage(G, prior, v, e)
+    for u, _, e in sorted(G.in_edges(pid, data=True), key=lambda x: x[0]):
+        _add_lineage(G, derivative, u, e)
+    return _ranked(list(prior.values())), _ranked(list(derivative.values()))
+
+
+def explore_paper(G: nx.MultiDiGraph, pid: str, index: RelatedIndex | None = None) -> dict[str, Any]:
     d = G.nodes[pid]
     out: dict[str, Any] = {"kind": "Paper", **_paper_item(G, pid)}
-    for key in ("arxiv_id", "url", "pdf_url", "code_url"):
+    for key in ("abstract", "arxiv_id", "url", "pdf_url", "code_url"):
         if d.get(key):
             out[key] = d[key]
     out["authors"] = [G.nodes[a]["name"] for a, _, e in sorted(G.in_edges(pid, data=True),
                       key=lambda e: e[2].get("position", 0)) if e["type"] == "AUTHORED"]
     for role in _ROLE_OF_EDGE.values():
         out[role] = []
-    prior: dict[str, dict[str, Any]] = {}
-    derivative: dict[str, dict[str, Any]] = {}
     for _, v, e in sorted(G.out_edges(pid, data=True), key=lambda x: x[1]):
         role = _ROLE_OF_EDGE.get(e["type"])
         if role and not any(i["id"] == v for i in out[role]):
             out[role].append(_entity_item(G, v, sentence=e.get("sentence"), rule=e.get("rule")))
-        _add_lineage(G, prior, v, e)
-    for u, _, e in sorted(G.in_edges(pid, data=True), key=lambda x: x[0]):
-        _add_lineage(G, derivative, u, e)
-    out["prior_works"] = _by_year(list(prior.values()))
-    out["derivative_works"] = _by_year(list(derivative.values()))
-    out["related"] = related_papers(G, pid)
+    out["prior_works"], out["derivative_works"] = lineage_of(G, pid)
+    out["related"] = (index or RelatedIndex(G)).related(pid)
     return out
 
 
@@ -166,10 +132,11 @@ def explore_entity(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
 
 
 def explore(G: nx.MultiDiGraph, query: str) -> dict[str, Any]:
-    """What the graph says around ``query`` (a title, an arXiv id or an entity name)."""
-    nid = find_node(G, query)
-    if nid is None:
-        raise LookupError(f"nothing in the graph matches {query!r}")
+    """What the graph says around ``query`` (a title, an arXiv id or an entity name).
+
+    Raises :class:`kg.search.NotFound` (with "did you mean" suggestions) when nothing matches.
+    """
+    nid = resolve(G, query)
     label = G.nodes[nid]["label"]
     if label == "Paper":
         return explore_paper(G, nid)

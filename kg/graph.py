@@ -16,11 +16,11 @@ import networkx as nx
 from kg import schema
 from kg.extract.resolve import Resolution
 from kg.ids import node_id
+from kg.lineage import add_builds_on
 from kg.model import Extraction, Paper, Predicate
 
 __all__ = ["make_graph", "drop_below", "nodes_of", "edges_of", "counts"]
 
-MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
 PAPER_FIELDS = tuple(p.name for p in schema.PAPER_FIELDS)
 
 
@@ -39,7 +39,6 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
     for entity in resolution.entities.values():
         if entity.family is not None:  # a size or tune of another entity (Llama-3-8B of Llama 3)
             G.add_edge(entity.id, entity.family, key="VARIANT_OF", type="VARIANT_OF", rule="resolution.variant")
-    proposers: dict[str, list[str]] = {}
     for ex in extractions:
         for m in ex.mentions:
             entity = resolution.entity_of(m.type, m.name, ex.paper_id)
@@ -50,8 +49,6 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             G.add_edge(ex.paper_id, entity.id, key=role, type=role, **prov)
             if m.introduced and entity.type.value != "Method":
                 G.add_edge(ex.paper_id, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
-            if m.role is Predicate.PROPOSES:
-                proposers.setdefault(entity.id, []).append(ex.paper_id)
         kinds = {m.name: m.type for m in ex.mentions}
         for r in ex.relations:
             a = resolution.entity_of(kinds[r.subject], r.subject, ex.paper_id)
@@ -60,14 +57,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule, confidence=r.confidence)
     _add_citations(G, papers)
-    for paper_id, method_id, data in list(G.edges(data=True)):
-        # a method "proposed" by many papers is a class word or an extraction slip, not a lineage
-        if data["type"] != "USES" or len(set(proposers.get(method_id, []))) > MAX_PROPOSERS:
-            continue
-        for proposer in proposers.get(method_id, []):
-            if proposer != paper_id:
-                G.add_edge(paper_id, proposer, key=f"BUILDS_ON|{method_id}", type="BUILDS_ON",
-                           via=method_id, paper=paper_id, sentence=data["sentence"], rule="inferred.uses_proposed_method")
+    add_builds_on(G)
     return G
 
 

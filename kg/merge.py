@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from kg.ids import fold, identity_key, paper_id
 from kg.model import LoadError, Paper, PaperRecord
 from kg.unionfind import UnionFind
+from kg.years import paper_year
 
 __all__ = ["merge_records", "reconcile"]
 
@@ -61,7 +62,7 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
         pdf_url=_first(r.pdf_url for r in records)
         or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
         code_url=_first(r.code_url for r in records),  # type: ignore[arg-type]
-        year=_first(r.year for r in records),  # type: ignore[arg-type]
+        year=paper_year(_first(r.year for r in records), _first(r.date for r in records), arxiv_id),  # type: ignore[arg-type]
         date=_first(r.date for r in records),  # type: ignore[arg-type]
         categories=categories,
         sources=[r.where for r in records],

@@ -79,7 +79,7 @@ def test_corrupt_or_missing_graph(tmp_path, command):
 def test_explore_errors_are_json_under_json(tmp_path):
     result = kg("explore", "Foo", "--graph", tmp_path, "--json")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert json.loads(result.stdout)["error"].endswith("first")
+    assert json.loads(result.stdout)["message"].endswith("first")
 
 
 def test_missing_gold_file(tmp_path):

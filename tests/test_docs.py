@@ -35,7 +35,7 @@ def test_documented_query(doc, seed_out):
 
 def test_every_command_is_documented_and_has_help():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("build", "eval", "query", "push neo4j", "explore", "viz", "train-ner"):
+    for command in ("build", "eval", "query", "push neo4j", "explore", "viz", "path", "train-ner"):
         assert f"kg {command}" in readme
         result = CliRunner().invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Usage" in result.output

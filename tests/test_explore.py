@@ -29,6 +29,17 @@ def test_explore_paper_shows_its_state_space_neighbours(seed_build):
     assert r["derivative_works"] and all("S4D" in i["via"] for i in r["derivative_works"])
 
 
+def test_explore_h3_is_related_by_text_and_never_through_a_class_word(seed_build):
+    r = explore(seed_build.graph, "Hungry Hungry Hippos")
+    assert r["kind"] == "Paper" and "H3" in {i["name"] for i in r["proposes"]}
+    assert r["abstract"] and r["abstract"] == seed_build.graph.nodes[r["id"]]["abstract"]
+    related = r["related"]
+    assert related and sum("State Space" in i["title"] or "Mamba" in i["title"] for i in related[:5]) >= 3
+    assert all(a["score"] >= b["score"] for a, b in zip(related, related[1:]))
+    # "State Space Models" is a class word, not H3's contribution: no paper is its derivative through it
+    assert all("State Space Models" not in i["via"] for i in r["derivative_works"] + r["prior_works"])
+
+
 def test_explore_entity(seed_build):
     r = explore(seed_build.graph, "GPT-4o")
     assert r["kind"] == "Method" and r["used_by"]
@@ -39,28 +50,24 @@ def _toy() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for pid, title, year in [("p:a", "Alpha", 2020), ("p:b", "Beta", 2022), ("p:c", "Gamma", 2021), ("p:d", "Delta", None)]:
         G.add_node(pid, label="Paper", id=pid, title=title, year=year)
-    for mid, name in [("method:m", "Mm"), ("method:rare", "Rare"), ("benchmark:b", "Bench")]:
-        G.add_node(mid, label="Method" if mid.startswith("method") else "Benchmark", id=mid, name=name, aliases=[])
-    edges = [("p:a", "method:m", "PROPOSES"), ("p:b", "method:m", "USES"), ("p:c", "method:m", "USES"),
-             ("p:d", "method:m", "USES"), ("p:b", "method:rare", "USES"), ("p:c", "method:rare", "USES"),
-             ("p:b", "benchmark:b", "EVALUATES_ON")]
-    for u, v, t in edges:
-        G.add_edge(u, v, key=t, type=t, paper=u, sentence="s", rule="r")
-    for p in ("p:b", "p:c", "p:d"):
-        G.add_edge(p, "p:a", key="BUILDS_ON|method:m", type="BUILDS_ON", via="method:m", paper=p, sentence="s", rule="r")
+    G.add_node("method:m", label="Method", id="method:m", name="Mm", aliases=[])
+    for p, conf in (("p:b", 0.9), ("p:c", 0.95), ("p:d", 0.8)):
+        G.add_edge(p, "p:a", key="BUILDS_ON|method:m", type="BUILDS_ON", via="method:m", paper=p, sentence=f"{p} uses Mm",
+                   rule="r", confidence=conf)
+    G.add_edge("p:d", "p:a", key="CITES", type="CITES")
     G.add_edge("p:c", "p:b", key="CITES", type="CITES")
     return G
 
 
-def test_adamic_adar_prefers_rare_shared_entities_and_year_order():
+def test_lineage_lists_citations_first_then_by_confidence_with_evidence():
     G = _toy()
-    r = explore(G, "Beta")
-    assert [i["id"] for i in r["related"]][0] == "p:c"  # shares the rare method and the common one
-    assert r["related"][0]["shared"] == ["Mm", "Rare"]
     alpha = explore(G, "Alpha")
-    assert [i["id"] for i in alpha["derivative_works"]] == ["p:c", "p:b", "p:d"]  # 2021, 2022, unknown last
+    assert [i["id"] for i in alpha["derivative_works"]] == ["p:d", "p:c", "p:b"]  # cites, then 0.95, 0.9
+    assert alpha["derivative_works"][1]["evidence"] == [{"via": "Mm", "sentence": "p:c uses Mm"}]
+    assert alpha["derivative_works"][1]["confidence"] == 0.95
     beta = explore(G, "Beta")
     assert [i["id"] for i in beta["derivative_works"]] == ["p:c"] and beta["derivative_works"][0]["cites"]
+    assert [i["id"] for i in beta["prior_works"]] == ["p:a"] and beta["prior_works"][0]["via"] == ["Mm"]
 
 
 def test_explore_cli_json(seed_out):
@@ -70,6 +77,16 @@ def test_explore_cli_json(seed_out):
     assert data["kind"] == "Method" and data["name"] == "Mamba" and isinstance(data["used_by"], list)
     missing = CliRunner().invoke(app, ["explore", "--graph", str(seed_out), "zzz qqq nothing"])
     assert missing.exit_code == 1
+
+
+def test_explore_cli_suggests_on_a_misspelling_as_json(seed_out):
+    result = CliRunner().invoke(app, ["explore", "--graph", str(seed_out), "Mamaba", "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["error"] == "not_found" and data["query"] == "Mamaba"
+    assert data["suggestions"][0]["name"] == "Mamba" and data["suggestions"][0]["match"] == "fuzzy"
+    text = CliRunner().invoke(app, ["explore", "--graph", str(seed_out), "Hungry Hipos"])
+    assert text.exit_code == 1 and "did you mean" in text.output and "Hungry Hungry Hippos" in text.output
 
 
 def test_openalex_references_become_cites_edges_used_by_explore(tmp_path):

@@ -8,6 +8,7 @@ control characters escaped, so no input can end its string early.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ def cypher_literal(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, float):  # edge confidence
+    if isinstance(value, float) and math.isfinite(value):  # a link's confidence
         return repr(value)
     if isinstance(value, str):
         return "'" + "".join(_escape_char(c) for c in value) + "'"

@@ -80,14 +80,47 @@ def test_page_renders_offline_every_node_and_no_errors(browser, hostile_page_fil
     page.context.close()
 
 
-def test_search_finds_a_node_and_opens_its_card(browser, hostile_page_file):
-    path, _ = hostile_page_file
+def _type(page, text: str) -> list[str]:
+    page.fill("#search", "")
+    page.type("#search", text)
+    page.wait_for_function("document.querySelectorAll('#results li').length > 0")
+    return page.eval_on_selector_all("#results li", "items => items.map(li => li.dataset.id)")
+
+
+def test_type_ahead_finds_mamba_exactly_and_mamaba_fuzzily(browser, hostile_page_file):
+    path, G = hostile_page_file
     page, _, errors, _ = _open(browser, path)
-    page.fill("#search", "Mamba")
+    ids = _type(page, "Mamba")
+    assert ids[0] == "method:mamba" and len(ids) > 1  # exact first, then prefixes (Mamba-2, …)
+    assert "exact" in page.text_content("#results li:first-child")
+    ids = _type(page, "Mamaba")
+    assert ids[0] == "method:mamba" and "did you mean" in page.text_content("#results li:first-child")
+    assert page.text_content("#status").startswith("did you mean Mamba")
     page.press("#search", "Enter")
-    page.wait_for_function("document.getElementById('status').textContent.startsWith('found')")
-    assert "Mamba" in page.text_content("#status")
-    assert page.is_visible("#card") and "Mamba" in page.text_content("#card h3")
+    page.wait_for_function("window.kgFocus === 'method:mamba'")
+    assert page.text_content("#card h3") == "Mamba" and page.eval_on_selector_all("#results li", "l => l.length") == 0
+    assert errors == []
+    page.context.close()
+
+
+def test_side_list_refocuses_the_view_and_the_card_shows_the_abstract(browser, hostile_page_file):
+    path, G = hostile_page_file
+    page, _, errors, _ = _open(browser, path)
+    h3 = next(n for n, d in G.nodes(data=True) if d.get("title", "").startswith("Hungry Hungry Hippos"))
+    page.evaluate(f"window.kgRefocus({json.dumps(h3)})")
+    assert page.text_content("#card .abstract").startswith(G.nodes[h3]["abstract"][:200])
+    assert page.text_content("#card h3").startswith("Hungry Hungry Hippos")
+    items = page.eval_on_selector_all(".side-related li.item", "l => l.map(li => li.dataset.id)")
+    assert len(items) >= 3 and h3 not in items
+    target = items[0]
+    page.click(f".side-related li.item[data-id={json.dumps(target)}]")
+    page.wait_for_function(f"window.kgFocus === {json.dumps(target)}")
+    assert page.text_content("#card h3") == G.nodes[target]["title"]
+    visible = page.evaluate("window.kgNodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.id; })")
+    neighbours = set(G.predecessors(target)) | set(G.successors(target))
+    assert target in visible and set(visible) >= neighbours and len(visible) < G.number_of_nodes() / 2
+    page.click("#all")
+    assert page.evaluate("window.kgNodes.get({filter: function (n) { return n.hidden; }}).length") == 0
     assert errors == []
     page.context.close()
 
@@ -98,9 +131,14 @@ def test_hostile_title_does_not_execute(browser, hostile_page_file):
     hostile_id = next(n for n, d in G.nodes(data=True) if str(d.get("title", "")).startswith(HOSTILE))
     page.evaluate(f"window.kgShowCard({json.dumps(hostile_id)})")
     assert HOSTILE in page.text_content("#card h3")  # shown as text
-    assert page.evaluate("document.querySelectorAll('#card img, #bar img').length") == 0
-    page.fill("#search", "A Hostile Paper")
+    ids = _type(page, "A Hostile Paper")
+    assert ids[0] == hostile_id and HOSTILE in page.text_content("#results li:first-child")
     page.press("#search", "Enter")
+    page.wait_for_function(f"window.kgFocus === {json.dumps(hostile_id)}")
+    related = page.eval_on_selector_all(".side-related li.item", "l => l.map(li => li.dataset.id)")
+    if related:  # the hostile paper also appears in its neighbours' side lists
+        page.click(f".side-related li.item[data-id={json.dumps(related[0])}]")
+    assert page.evaluate("document.querySelectorAll('#panel img, #bar img').length") == 0
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     assert dialogs == [] and requests == [] and errors == []
@@ -125,4 +163,18 @@ def test_focus_view_renders(browser, seed_out, tmp_path):
     page, requests, errors, _ = _open(browser, path)
     assert requests == [] and errors == []
     assert "Mamba" in page.text_content("#card h3")
+    assert page.eval_on_selector_all(".side-used-by li.item", "l => l.length") > 0
+    page.context.close()
+
+
+def test_path_page_renders(browser, seed_out, tmp_path):
+    from kg.export.graph_json import read_graph
+    from kg.path import path as chain
+    from kg.viz.html import viz_path
+
+    G = read_graph(seed_out)
+    result = chain(G, "Mamba", "Hungry Hungry Hippos")
+    page, requests, errors, _ = _open(browser, viz_path(G, result, tmp_path / "path.html"))
+    assert requests == [] and errors == []
+    assert page.evaluate("window.kgNodes.length") == len(result["nodes"])
     page.context.close()

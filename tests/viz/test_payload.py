@@ -2,50 +2,121 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 pytest.importorskip("pyvis")
 
-from kg.viz.payload import COLORS, graph_to_payload, select_subgraph  # noqa: E402
+from kg.viz.payload import (  # noqa: E402
+    COLORS,
+    EDGE_STYLES,
+    SHAPES,
+    graph_to_payload,
+    k_core,
+    overview,
+    select_subgraph,
+)
 
 
-def test_payload_nodes_colours_sizes_and_legend(seed_build):
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _deuteranopia(hex_colour: str) -> tuple[float, float, float]:
+    """Machado, Oliveira and Fernandes (2009), full deuteranopia, applied to sRGB: enough to see two colours merge."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return (0.367322 * r + 0.860646 * g - 0.227968 * b, 0.280085 * r + 0.672501 * g + 0.047413 * b,
+            -0.011820 * r + 0.042940 * g + 0.968881 * b)
+
+
+def test_types_differ_by_shape_and_by_colour_under_deuteranopia():
+    assert len(set(SHAPES.values())) == len(SHAPES)
+    seen = [_deuteranopia(c) for c in COLORS.values()]
+    for i, a in enumerate(seen):
+        for b in seen[i + 1 :]:
+            assert sum(abs(x - y) for x, y in zip(a, b)) > 90, (a, b)  # the old green and red: 32
+
+
+def test_payload_nodes_shapes_sizes_legend_and_edge_styles(seed_build):
     G = seed_build.graph
     payload = graph_to_payload(G)
     assert len(payload["nodes"]) == G.number_of_nodes() and len(payload["edges"]) == G.number_of_edges()
-    assert {n["group"] for n in payload["nodes"]} <= set(COLORS)
-    # pyvis leaves the colour to the node's group, and the groups carry the legend's colours
-    groups = payload["options"]["groups"]
-    assert all(groups[n["group"]]["color"]["background"] == COLORS[n["group"]] for n in payload["nodes"])
-    sizes = {n["id"]: n["size"] for n in payload["nodes"]}
+    assert all(n["shape"] == SHAPES[n["group"]] for n in payload["nodes"])
+    values = {n["id"]: n["value"] for n in payload["nodes"]}
     hub = max(G.nodes, key=G.degree)
-    assert sizes[hub] == max(sizes.values())
+    assert values[hub] == max(values.values())
     assert [item["label"] for item in payload["legend"]] == list(COLORS)
-    assert payload["fixed_layout"] is False and payload["options"]["physics"]["enabled"] is True
+    styles = {e["relation"]: (e["color"]["color"], e["width"], str(e["dashes"])) for e in payload["edges"]}
+    assert len(set(styles.values())) == len(styles) >= 5  # one look per relation
+    assert all(styles[r][0] == EDGE_STYLES[r]["color"] for r in styles)
 
 
-def test_cards_carry_links_entities_and_supporting_sentences(seed_build):
+def test_papers_are_shaded_by_year_older_lighter():
+    G = nx.MultiDiGraph()
+    for pid, year in (("p:old", 2010), ("p:mid", 2018), ("p:new", 2026)):
+        G.add_node(pid, label="Paper", id=pid, title=pid, year=year)
+    colours = {n["id"]: n["color"]["background"] for n in graph_to_payload(G)["nodes"]}
+    assert _luminance(colours["p:old"]) > _luminance(colours["p:mid"]) > _luminance(colours["p:new"])
+
+
+def test_cards_carry_abstract_links_and_facts_in_words_each_sentence_once(seed_build):
     G = seed_build.graph
     payload = graph_to_payload(G)
     molmo = next(n for n in payload["nodes"] if n["id"] == "arxiv:2409.17146")
     card = molmo["card"]
     assert card["title"].startswith("Molmo and PixMo") and card["authors"] == ["Matt Deitke"]
+    assert card["abstract"] == G.nodes["arxiv:2409.17146"]["abstract"]
     assert {link["label"] for link in card["links"]} >= {"arxiv", "PDF"}
-    proposes = [f for f in card["facts"] if f["relation"] == "→ proposes"]
-    assert any(f["other"] == "Molmo" and f["sentence"] for f in proposes)
+    assert any(f["relation"] == "proposes" and f["other"] == "Molmo" and f["sentences"] for f in card["facts"])
+    mamba = next(n for n in payload["nodes"] if n["id"] == "method:mamba")["card"]
+    assert any(f["relation"] == "is used by" for f in mamba["facts"])
+    for node in payload["nodes"]:
+        for f in node["card"]["facts"]:
+            assert len(f["sentences"]) == len(set(f["sentences"]))
+        assert len({(f["relation"], f["id"]) for f in node["card"]["facts"]}) == len(node["card"]["facts"])
 
 
-def test_ego_view_type_and_degree_filters(seed_build):
+def test_side_lists_of_a_paper_and_an_entity(seed_build):
+    from kg.related import RelatedIndex
+
+    G = seed_build.graph
+    index = RelatedIndex(G)
+    payload = graph_to_payload(G, related=index)
+    sides = {n["id"]: n["side"] for n in payload["nodes"]}
+    h3 = next(n for n, d in G.nodes(data=True) if d.get("title", "").startswith("Hungry Hungry Hippos"))
+    assert set(sides[h3]) == {"prior", "derivative", "related"}
+    assert [i[0] for i in sides[h3]["related"]] == [i["id"] for i in index.related(h3, 8)]
+    assert all(i[1].startswith("score ") for i in sides[h3]["related"])
+    assert set(sides["method:mamba"]) == {"proposed by", "used by"} and sides["method:mamba"]["used by"]
+
+
+def test_ego_view_type_filter_and_k_core_leave_no_orphans(seed_build):
     G = seed_build.graph
     ego = select_subgraph(G, "method:mamba", depth=1)
     assert "method:mamba" in ego and all(
         n == "method:mamba" or G.has_edge(n, "method:mamba") or G.has_edge("method:mamba", n) for n in ego)
-    two = select_subgraph(G, "method:mamba", depth=2)
-    assert len(two) > len(ego)
+    assert len(select_subgraph(G, "method:mamba", depth=2)) > len(ego)
     papers_only = select_subgraph(G, "method:mamba", depth=2, types=["Paper"])
     assert {G.nodes[n]["label"] for n in papers_only} == {"Paper", "Method"}  # the focus stays
-    dense = select_subgraph(G, min_degree=5)
-    assert all(dense.degree(n) >= 5 for n in dense) or len(dense) < len(G)
+    for k in (2, 3):
+        core = select_subgraph(G, min_degree=k)
+        assert len(core) and all(len(set(core.predecessors(n)) | set(core.successors(n))) >= k for n in core)
+    assert set(select_subgraph(G, min_degree=3)) == set(nx.k_core(nx.Graph(G.to_undirected()), 3))
+
+
+def test_k_core_keeps_the_focus():
+    G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")])
+    assert k_core(G, 2) == {"a", "b", "c"} and k_core(G, 2, keep="d") == {"a", "b", "c", "d"}
+
+
+def test_overview_is_bounded_without_authors_or_orphans(seed_build):
+    G = seed_build.graph
+    H = overview(G, limit=300)
+    assert 50 < len(H) <= 300
+    assert {d["label"] for _, d in H.nodes(data=True)} <= {"Paper", "Method", "Dataset", "Benchmark"}
+    assert all(len(set(H.predecessors(n)) | set(H.successors(n))) >= 2 for n in H)
+    assert "method:mamba" in H  # among the entities most papers name
 
 
 def test_big_graphs_get_a_precomputed_layout(monkeypatch, seed_build):
@@ -55,3 +126,5 @@ def test_big_graphs_get_a_precomputed_layout(monkeypatch, seed_build):
     payload = graph_to_payload(seed_build.graph)
     assert payload["fixed_layout"] is True and payload["options"]["physics"]["enabled"] is False
     assert all("x" in n and "y" in n for n in payload["nodes"])
+    assert len({(n["x"], n["y"]) for n in payload["nodes"]}) > 0.95 * len(payload["nodes"])
+    assert graph_to_payload(seed_build.graph) == payload  # same seed, same layout

@@ -1,0 +1,141 @@
+"""Inferred lineage: paper A ``BUILDS_ON`` paper B when A uses B's own named contribution.
+
+B's contribution is a method B proposes that is really B's: named in B's title
+head ("Mamba: Linear-Time …" → Mamba), or coined (a name with an inner capital or
+a digit, such as H3 or YOLOv9) and introduced by a naming cue in the sentence
+("we propose H3", "… which we call S4D"). Class words, generic terms, short
+acronyms and methods that several papers claim never make a link, and B is
+never newer than A. Each edge carries its evidence (``via`` the method,
+``sentence`` where A uses it) and a ``confidence``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import networkx as nx
+
+from kg.ids import fold
+
+__all__ = ["MIN_CONFIDENCE", "title_head", "is_coined", "named_contribution", "owners", "add_builds_on"]
+
+MIN_CONFIDENCE = 0.8  # a PROPOSES mention below this is not trusted as B's contribution
+RULE = "inferred.uses_named_contribution"
+_CUE = re.compile(r"\b(?:propos\w*|introduc\w*|present\w*|call\w*|nam(?:e|ed)|dub\w*|term\w*|coin\w*|our)\b\W+"
+                  r"(?:[\w\-.()]+\W+){0,6}$", re.I)
+_APPOSITIVE = re.compile(r"^\W*(?:\([^)]*\)\W*)?(?:,|:|—|-)?\s*(?:a|an|the)\s+(?:\w+[\s-]+){0,3}?"
+                         r"(?:novel|new|simple|general|unified|framework|method|model|approach|architecture|algorithm)",
+                         re.I)
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    from importlib import resources
+
+    text = (resources.files("kg.extract") / "data" / "generic.txt").read_text(encoding="utf-8")
+    words = {fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(words | {w + "s" for w in words})
+
+
+def title_head(title: str) -> str:
+    """The name a title leads with: the part before ':' (or ' - '), when that part is short."""
+    head = re.split(r":\s|\s[-–—]\s", title, maxsplit=1)[0].strip()
+    return head if head != title.strip() and len(head.split()) <= 5 else ""
+
+
+def is_coined(name: str) -> bool:
+    """A made-up name (H3, S4D, YOLOv9, FlashAttention), not a phrase of ordinary words."""
+    key = fold(name)
+    if len(key) < 2 or (len(key) == 2 and not re.search(r"\d", key)) or key in _generic() or " " in name.strip() \
+            or "--" in name:
+        return False
+    return bool(re.search(r"\d", name) or re.search(r"[A-Z]", name[1:]))
+
+
+def _names(G: nx.MultiDiGraph, method: str) -> list[str]:
+    d = G.nodes[method]
+    return [d["name"], *d.get("aliases", [])]
+
+
+def named_contribution(G: nx.MultiDiGraph, paper: str, method: str, sentence: str) -> float:
+    """How sure we are that ``method`` is ``paper``'s own named contribution (0 when it is not)."""
+    names = _names(G, method)
+    if any(fold(n) in _generic() for n in names) or len(fold(names[0])) < 2:
+        return 0.0
+    head = fold(title_head(G.nodes[paper].get("title", "")))
+    if head and any(fold(n) == head for n in names):
+        return 1.0
+    if not any(is_coined(n) for n in names):
+        return 0.0
+    if any(re.search(rf"\b{re.escape(n)}\b", G.nodes[paper].get("title", "")) for n in names if is_coined(n)):
+        return 0.9
+    for n in names:
+        at = sentence.find(n)
+        if at >= 0 and (_CUE.search(sentence[:at]) or _APPOSITIVE.match(sentence[at + len(n):])):
+            return 0.8
+    return 0.0
+
+
+def _newer(G: nx.MultiDiGraph, a: str, b: str) -> bool:
+    ya, yb = G.nodes[a].get("year"), G.nodes[b].get("year")
+    return bool(ya and yb and yb > ya)
+
+
+def _ambiguous_use(G: nx.MultiDiGraph, method: str, sentence: str) -> bool:
+    """A bare short acronym (SDM, MTP, CASA) names different things in different papers."""
+    names = _names(G, method)
+    shown = [n for n in names if n in sentence]
+    return bool(shown) and all(re.fullmatch(r"[A-Z]{2,4}s?", n) for n in shown)
+
+
+_USES = ("USES", "USES_DATASET", "EVALUATES_ON")
+
+
+def owners(G: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
+    """entity id → (the one paper whose named contribution it is, confidence)."""
+    claims: dict[str, list[tuple[str, float]]] = {}
+    for u, v, d in G.edges(data=True):
+        if d["type"] in ("PROPOSES", "INTRODUCES"):
+            score = named_contribution(G, u, v, d.get("sentence") or "") * d.get("confidence", 1.0)
+            claims.setdefault(v, []).append((u, score))
+    by_name: dict[str, list[str]] = {}
+    for nid, d in G.nodes(data=True):
+        if d["label"] in ("Method", "Dataset", "Benchmark"):
+            for n in {fold(x) for x in [d["name"], *d.get("aliases", [])]}:
+                by_name.setdefault(n, []).append(nid)
+    for pid, d in G.nodes(data=True):
+        head = fold(title_head(d.get("title", ""))) if d["label"] == "Paper" else ""
+        for nid in by_name.get(head, []) if len(head) >= 3 and head not in _generic() else []:
+            claims.setdefault(nid, []).append((pid, 1.0))
+    result: dict[str, tuple[str, float]] = {}
+    for entity, found in claims.items():
+        papers = {p for p, _ in found}
+        if len(papers) != 1:  # claimed by several papers: a class word or an extraction slip
+            continue
+        score = max(s for _, s in found)
+        if score >= MIN_CONFIDENCE:
+            result[entity] = (found[0][0], score)
+    return result
+
+
+def add_builds_on(G: nx.MultiDiGraph) -> int:
+    """Add the inferred ``BUILDS_ON`` edges to ``G``; returns how many were added."""
+    owner = owners(G)
+    added = 0
+    for user, entity, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])):
+        if data["type"] not in _USES or entity not in owner:
+            continue
+        proposer, score = owner[entity]
+        sentence = data.get("sentence") or ""
+        if proposer == user or _newer(G, user, proposer) or _ambiguous_use(G, entity, sentence):
+            continue
+        key = f"BUILDS_ON|{entity}"
+        if G.has_edge(user, proposer, key):
+            continue
+        dated = G.nodes[user].get("year") and G.nodes[proposer].get("year")
+        confidence = round(score * data.get("confidence", 1.0) * (1.0 if dated else 0.9), 3)
+        G.add_edge(user, proposer, key=key, type="BUILDS_ON", via=entity, paper=user, sentence=sentence,
+                   rule=RULE, confidence=confidence)
+        added += 1
+    return added
