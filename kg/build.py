@@ -6,13 +6,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 
 import networkx as nx
 
-from kg.extract.extractor import extract_papers
+from kg.cache import extractor_version, paper_key, read_cache, write_cache
+from kg.extract.parallel import extract_parallel
 from kg.extract.lexicon import load_lexicon
 from kg.extract.resolve import Resolution, resolve_entities
 from kg.graph import counts, make_graph
@@ -33,6 +35,8 @@ class Build:
     errors: list[LoadError] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage and per exporter
+    reused: int = 0  # extractions taken from the store of an earlier build
 
     def summary(self) -> dict[str, object]:
         nodes, edges = counts(self.graph)
@@ -51,16 +55,61 @@ def build(
     formats: Sequence[str] | None = None,
     gazetteers: Sequence[str] = (),
     ner_model: str | Path | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
 ) -> Build:
-    """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given."""
-    loaded = load_paths(inputs)
-    papers = merge_records(loaded.records)
-    extractions = extract_papers(papers, tuple(gazetteers), ner_model)
-    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
-    graph = make_graph(papers, extractions, resolution)
-    result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
-    if out is not None:
-        from kg.export import write
+    """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given.
 
-        result.written = write(graph, Path(out), formats)
+    Extraction runs on ``jobs`` worker processes (default: every core). With ``out`` and
+    ``cache``, extractions an earlier build left in ``out`` are reused for unchanged papers
+    and this build's are stored there (:mod:`kg.cache`).
+    """
+    timings: dict[str, float] = {}
+    clock = perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    loaded = load_paths(inputs)
+    lap("load")
+    papers = merge_records(loaded.records)
+    lap("merge")
+    gaz, model = tuple(str(g) for g in gazetteers), (str(ner_model) if ner_model is not None else None)
+    keys: list[str] = []
+    cached: dict[str, Extraction] = {}
+    if out is not None and cache:
+        version = extractor_version(gaz, model)
+        keys = [paper_key(p, version) for p in papers]
+        cached = read_cache(Path(out), set(keys))
+        lap("cache:read")
+    fresh = iter(extract_parallel([p for p, k in zip(papers, keys) if k not in cached] if keys else papers,
+                                  gaz, model, jobs))
+    extractions = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
+    lap("extract")
+    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))
+    lap("resolve")
+    graph = make_graph(papers, extractions, resolution)
+    lap("graph")
+    result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats,
+                   timings=timings, reused=len(cached))
+    if out is not None:
+        result.written = _write(graph, Path(out), formats, lap)
+        if keys:
+            result.written.append(write_cache(Path(out), zip(keys, extractions)))
+            lap("cache:write")
     return result
+
+
+def _write(graph: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None, lap: Callable[[str], None]) -> list[Path]:
+    """Every format in turn, each timed as ``write:NAME``."""
+    from kg.export import DEFAULT_FORMATS, missing_extra, write
+
+    names = list(formats) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
+    written: list[Path] = []
+    for name in names:
+        written += write(graph, out, [name])
+        lap(f"write:{name}")
+    return written
