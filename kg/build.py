@@ -57,12 +57,16 @@ def build(
     ner_model: str | Path | None = None,
     jobs: int | None = None,
     cache: bool = True,
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Build:
     """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given.
 
     Extraction runs on ``jobs`` worker processes (default: every core). With ``out`` and
     ``cache``, extractions an earlier build left in ``out`` are reused for unchanged papers
-    and this build's are stored there (:mod:`kg.cache`).
+    and this build's are stored there (:mod:`kg.cache`). ``scheduler`` (a Dask scheduler
+    address) or ``workers`` (a LocalCluster of that many processes) runs extraction on
+    Dask instead (:mod:`kg.distributed`).
     """
     timings: dict[str, float] = {}
     clock = perf_counter()
@@ -85,8 +89,13 @@ def build(
         keys = [paper_key(p, version) for p in papers]
         cached = read_cache(Path(out), set(keys))
         lap("cache:read")
-    fresh = iter(extract_parallel([p for p, k in zip(papers, keys) if k not in cached] if keys else papers,
-                                  gaz, model, jobs))
+    todo = [p for p, k in zip(papers, keys) if k not in cached] if keys else papers
+    if scheduler or workers:
+        from kg.distributed import extract_on_dask
+
+        fresh = iter(extract_on_dask(todo, gaz, model, scheduler, workers))
+    else:
+        fresh = iter(extract_parallel(todo, gaz, model, jobs))
     extractions = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
     lap("extract")
     resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)))

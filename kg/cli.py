@@ -28,6 +28,10 @@ def build_cli(
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer JSONL.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     ner_model: Annotated[Optional[Path], typer.Option("--ner-model", help="A model from 'kg train-ner'.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: every core).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every paper again; ignore --out/cache.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Extract on a Dask cluster: tcp://HOST:8786.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Extract on a Dask LocalCluster of N processes.")] = None,
 ) -> None:
     """Load INPUTS, extract entities and relations, and write the graph to --out."""
     from kg.build import build
@@ -39,7 +43,8 @@ def build_cli(
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
-    result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model)
+    result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model, jobs=jobs, cache=not no_cache,
+                   scheduler=scheduler, workers=workers)
     summary = result.summary()
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))

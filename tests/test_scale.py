@@ -69,3 +69,18 @@ def test_extractor_version_follows_the_gazetteers(tmp_path):
     gazetteer.write_text('{"name": "Zorblax Two", "type": "method"}\n', encoding="utf-8")
     extractor_version.cache_clear()
     assert extractor_version((str(gazetteer),)) != extended
+
+
+def test_dask_local_cluster_build_equals_the_local_build(tmp_path):
+    import pytest
+
+    pytest.importorskip("dask.distributed")
+    from kg.build import build
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines[:160]) + "\n", encoding="utf-8")
+    local = build([corpus], tmp_path / "local", FORMATS, jobs=1)
+    on_dask = build([corpus], tmp_path / "dask", FORMATS, workers=2)
+    assert len(local.papers) == 160
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
