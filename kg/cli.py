@@ -267,7 +267,10 @@ def push_neo4j_cli(
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("pushing", total=G.number_of_nodes() + G.number_of_edges())
         result = push_neo4j(G, uri, user, password, database, batch_size,
-                            progress=lambda what, n: bar.update(task, advance=n, description=what))
+                            progress=lambda what, n: bar.update(task, advance=n, description=what),
+                            checkpoint=graph / "cache" / "push-neo4j.json")
+    if result.resumed:
+        console.print(f"resumed an interrupted push: {result.resumed} batches were already committed")
     console.print(f"pushed {sum(result.nodes.values())} nodes and {sum(result.relationships.values())} "
                   f"relationships in {result.seconds:.1f}s ({result.rows / max(result.seconds, 1e-9):,.0f} rows/s)")
     for name, count in {**result.nodes, **result.relationships}.items():
