@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,7 +82,3 @@ def write_cache(folder: Path, entries: Iterable[tuple[str, Extraction]]) -> Path
             handle.write(f'{{"key":"{key}","extraction":{extraction.model_dump_json()}}}\n')
     return path
 
-
-def split(papers: Sequence[Paper], keys: Sequence[str], cached: dict[str, Extraction]) -> list[Paper]:
-    """The papers the store does not hold."""
-    return [p for p, k in zip(papers, keys) if k not in cached]

@@ -4,18 +4,49 @@ function of the same name (``kg build`` → :func:`kg.build.build`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg.export import DEFAULT_FORMATS, exporter_names
+from kg.schema import LABELS
 
 app = typer.Typer(help="Build and explore a knowledge graph of research papers.", no_args_is_help=True,
                   add_completion=False)
-console = Console(stderr=True)
+console = Console(stderr=True)  # summaries, progress and errors go to stderr; results to stdout
+
+
+class _UserError(Exception):
+    """A mistake in what the user asked: printed as one line, exit code 1."""
+
+
+@contextmanager
+def _user_errors(as_json: bool = False) -> Iterator[None]:
+    """Turn the errors a user can cause (missing or corrupt files, an unreachable server, a bad
+    output folder) into one ``error:`` line and exit code 1 — never a traceback."""
+    from kg.output import OutputError
+
+    try:
+        yield
+    except (_UserError, OutputError, LookupError, OSError, ValueError, RuntimeError) as exc:
+        message = str(exc) or type(exc).__name__
+        if as_json:
+            typer.echo(json.dumps({"error": message, "kind": type(exc).__name__}, ensure_ascii=False))
+        else:
+            console.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=1) from exc
+
+
+def _existing(paths: Iterable[Path], what: str) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint=what)
 
 
 @app.command("build")
@@ -32,19 +63,30 @@ def build_cli(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every paper again; ignore --out/cache.")] = False,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Extract on a Dask cluster: tcp://HOST:8786.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Extract on a Dask LocalCluster of N processes.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a graph with papers even by an empty one.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Leave out statements less likely than this (0–1).")] = 0.0,
 ) -> None:
-    """Load INPUTS, extract entities and relations, and write the graph to --out."""
+    """Load INPUTS, extract entities and relations, and write the graph to --out.
+
+    The summary (records, papers, nodes and edges by type, rejected records as file:line) goes to
+    stderr; with --json it goes to stdout as JSON."""
     from kg.build import build
 
     formats = list(fmt or DEFAULT_FORMATS) + (["jsonld"] if jsonld else [])
     unknown = sorted(set(formats) - set(exporter_names()))
     if unknown:
         raise typer.BadParameter(f"unknown format(s): {', '.join(unknown)}", param_hint="--format")
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
-    result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model, jobs=jobs, cache=not no_cache,
-                   scheduler=scheduler, workers=workers)
+    _existing(inputs, "INPUTS")
+    _existing(gazetteer or [], "--gazetteer")
+    if ner_model is not None:
+        _existing([ner_model], "--ner-model")
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file; give a folder", param_hint="--out")
+    with _user_errors(as_json):
+        result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model, force=force,
+                       min_confidence=min_confidence, jobs=jobs, cache=not no_cache,
+                       scheduler=scheduler, workers=workers)
     summary = result.summary()
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -63,6 +105,9 @@ def _print_summary(summary: dict, written: list[Path], out: Path) -> None:  # ty
         e = edges[i] if i < len(edges) else ("", "")
         table.add_row(n[0], str(n[1]), e[0], str(e[1]))
     console.print(table)
+    for name, f in summary.get("files", {}).items():
+        console.print(f"  {name}: {f['records']} records = {f['papers']} papers + {f['merged']} merged "
+                      f"+ {f['rejected']} rejected", markup=False, highlight=False, soft_wrap=True)
     rejected = summary["rejected"]
     if rejected:
         console.print(f"[yellow]{len(rejected)} record(s) rejected:[/]")
@@ -82,7 +127,13 @@ def eval_cli(
     """Score the extraction on INPUTS against GOLD: precision, recall and F1 per category."""
     from kg.evaluate import evaluate
 
-    report = evaluate(gold, inputs, [str(g) for g in gazetteer or []])
+    _existing([gold], "GOLD")
+    _existing(inputs, "INPUTS")
+    _existing(gazetteer or [], "--gazetteer")
+    with _user_errors(as_json):
+        report = evaluate(gold, inputs, [str(g) for g in gazetteer or []])
+        if not report.matched_papers:
+            raise _UserError(f"none of the {len(report.unmatched_gold)} gold papers of {gold} is in the inputs")
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=1))
     else:
@@ -122,11 +173,11 @@ def query_cli(
         if not sep or not name.isidentifier():
             raise typer.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
         params[name] = int(value) if value.lstrip("-").isdigit() else value
-    try:
-        result = query(graph, sparql=sparql, cypher=cypher, params=params)
-    except (FileNotFoundError, ValueError, RuntimeError, SyntaxError) as exc:
-        console.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
-        raise typer.Exit(code=2) from exc
+    with _user_errors(fmt == "json"):
+        try:
+            result = query(graph, sparql=sparql, cypher=cypher, params=params)
+        except SyntaxError as exc:
+            raise _UserError(str(exc)) from exc
     if fmt == "json":
         typer.echo(json.dumps(result.records(), ensure_ascii=False, indent=1, default=str))
     elif fmt == "csv":
@@ -155,14 +206,11 @@ def viz_cli(
     from kg.viz.html import viz
 
     kinds = [t.strip() for t in types.split(",")] if types else None
-    unknown = sorted(set(kinds or []) - {"Paper", "Author", "Method", "Dataset", "Benchmark"})
+    unknown = sorted(set(kinds or []) - {lab.name for lab in LABELS})
     if unknown:
         raise typer.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
-    try:
+    with _user_errors():
         path = viz(read_graph(graph), output, focus, depth, kinds, min_degree)
-    except (LookupError, FileNotFoundError) as exc:
-        console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
     console.print(f"wrote {path}", highlight=False)
 
 
@@ -176,11 +224,8 @@ def explore_cli(
     from kg.explore import explore
     from kg.export.graph_json import read_graph
 
-    try:
+    with _user_errors(as_json):
         result = explore(read_graph(graph), query)
-    except (LookupError, FileNotFoundError) as exc:
-        console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
@@ -239,8 +284,11 @@ def train_ner_cli(
     """Train the Method/Dataset NER component on SciERC and TDMSci train splits (use with kg build --ner-model)."""
     from kg.extract.ner import read_scierc, read_tdmsci, train_ner
 
-    sentences = read_scierc(scierc) + read_tdmsci(tdmsci)
-    train_ner(sentences, out, epochs=epochs, seed=seed)
+    _existing([scierc], "--scierc")
+    _existing([tdmsci], "--tdmsci")
+    with _user_errors():
+        sentences = read_scierc(scierc) + read_tdmsci(tdmsci)
+        train_ner(sentences, out, epochs=epochs, seed=seed)
     console.print(f"trained on {len(sentences)} sentences; wrote {out}/", highlight=False)
 
 
@@ -258,17 +306,23 @@ def push_neo4j_cli(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 500,
 ) -> None:
     """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
+    from neo4j.exceptions import AuthError as Neo4jAuthError
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
     from rich.progress import Progress
 
     from kg.export.graph_json import read_graph
     from kg.export.neo4j import push_neo4j
 
-    G = read_graph(graph)
-    with Progress(console=console, transient=True) as bar:
-        task = bar.add_task("pushing", total=G.number_of_nodes() + G.number_of_edges())
-        result = push_neo4j(G, uri, user, password, database, batch_size,
-                            progress=lambda what, n: bar.update(task, advance=n, description=what),
-                            checkpoint=graph / "cache" / "push-neo4j.json")
+    with _user_errors():
+        G = read_graph(graph)
+        try:
+            with Progress(console=console, transient=True) as bar:
+                task = bar.add_task("pushing", total=G.number_of_nodes() + G.number_of_edges())
+                result = push_neo4j(G, uri, user, password, database, batch_size,
+                                    progress=lambda what, n: bar.update(task, advance=n, description=what),
+                                    checkpoint=graph / "cache" / "push-neo4j.json")
+        except (ServiceUnavailable, Neo4jAuthError, Neo4jError) as exc:
+            raise _UserError(f"{uri}: {exc}") from exc
     if result.resumed:
         console.print(f"resumed an interrupted push: {result.resumed} batches were already committed")
     console.print(f"pushed {sum(result.nodes.values())} nodes and {sum(result.relationships.values())} "
@@ -278,6 +332,11 @@ def push_neo4j_cli(
 
 
 def main() -> None:
+    import signal
+    import sys
+
+    # a terminated build unwinds like Ctrl-C: its staging folder is removed, --out is untouched
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     app()
 
 

@@ -13,15 +13,15 @@ from typing import Any
 
 import networkx as nx
 
+from kg import schema
 from kg.extract.resolve import Resolution
 from kg.ids import node_id
 from kg.model import Extraction, Paper, Predicate
 
-__all__ = ["make_graph", "nodes_of", "edges_of", "counts"]
+__all__ = ["make_graph", "drop_below", "nodes_of", "edges_of", "counts"]
 
 MAX_PROPOSERS = 2  # BUILDS_ON is inferred only through methods at most this many papers propose
-PAPER_FIELDS = ("title", "title_zh", "abstract", "abstract_zh", "arxiv_id", "doi", "openalex_id", "url", "pdf_url",
-                "code_url", "year", "date", "categories", "references", "sources")
+PAPER_FIELDS = tuple(p.name for p in schema.PAPER_FIELDS)
 
 
 def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
@@ -36,10 +36,12 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             G.add_edge(aid, paper.id, key="AUTHORED", type="AUTHORED", position=position)
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
+        if entity.family is not None:  # a size or tune of another entity (Llama-3-8B of Llama 3)
+            G.nodes[entity.id]["family"] = entity.family
     proposers: dict[str, list[str]] = {}
     for ex in extractions:
         for m in ex.mentions:
-            entity = resolution.entity_of(m.type, m.name)
+            entity = resolution.entity_of(m.type, m.name, ex.paper_id)
             prov = {"paper": ex.paper_id, "sentence": m.sentence, "rule": m.rule}
             role = m.role.value
             if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
@@ -51,8 +53,8 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                 proposers.setdefault(entity.id, []).append(ex.paper_id)
         kinds = {m.name: m.type for m in ex.mentions}
         for r in ex.relations:
-            a = resolution.entity_of(kinds[r.subject], r.subject)
-            b = resolution.entity_of(kinds[r.object], r.object)
+            a = resolution.entity_of(kinds[r.subject], r.subject, ex.paper_id)
+            b = resolution.entity_of(kinds[r.object], r.object, ex.paper_id)
             if a.id != b.id:
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule)
@@ -69,11 +71,13 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
 
 
 def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
-    """Real ``CITES`` edges for references that name another paper of the corpus."""
+    """Real ``CITES`` edges for references (and citing papers, ``cited_by``) that name
+    another paper of the corpus."""
     index: dict[str, str] = {}
     for p in papers:
         for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else None, f"doi:{p.doi.lower()}" if p.doi else None,
-                    f"openalex:{p.openalex_id}" if p.openalex_id else None):
+                    f"openalex:{p.openalex_id}" if p.openalex_id else None, f"s2:{p.s2_id}" if p.s2_id else None,
+                    f"s2paper:{p.s2_paper_id}" if p.s2_paper_id else None):
             if key:
                 index.setdefault(key, p.id)
     for p in papers:
@@ -81,6 +85,22 @@ def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
             target = index.get(ref)
             if target and target != p.id:
                 G.add_edge(p.id, target, key="CITES", type="CITES", paper=p.id, rule="input.references")
+    for p in papers:
+        for ref in p.cited_by:
+            citing = index.get(ref)
+            if citing and citing != p.id and not G.has_edge(citing, p.id, "CITES"):
+                G.add_edge(citing, p.id, key="CITES", type="CITES", paper=p.id, rule="input.cited_by")
+
+
+def drop_below(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
+    """Remove statements whose confidence is below ``min_confidence``, then the entities no edge
+    reaches any more. Input facts (authorship, citations) have no confidence and always stay."""
+    weak = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+            if d.get("confidence") is not None and d["confidence"] < min_confidence]
+    G.remove_edges_from(weak)
+    entity_labels = set(schema.ENTITY_LABELS)
+    G.remove_nodes_from([n for n, d in list(G.nodes(data=True)) if d["label"] in entity_labels and G.degree(n) == 0])
+    return G
 
 
 def nodes_of(G: nx.MultiDiGraph, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -11,11 +11,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["parse_arxiv_id", "fold", "title_key", "paper_id", "entity_key", "node_id"]
+__all__ = ["parse_arxiv_id", "fold", "title_key", "identity_key", "paper_id", "entity_key", "node_id"]
 
 # New-style ids (2007+): YYMM.NNNN(N), optional version; old style: archive/YYMMNNN.
 _ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
-_ARXIV_OLD = re.compile(r"\b([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+# Starts only where a run of letters/hyphens starts, so a long run is scanned once (linear time).
+_ARXIV_OLD = re.compile(r"(?<![a-z\-])\b([a-z\-]++(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+_LONGEST_BARE_ID = 40  # a bare id is accepted only when it is (nearly) the whole text
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/([^\s?#)\]]+)", re.I)
 
 
@@ -33,6 +35,8 @@ def parse_arxiv_id(text: str | None) -> str | None:
     m = _ARXIV_URL.search(text)
     candidate = m.group(1) if m else re.sub(r"^arxiv:\s*", "", text, flags=re.I)
     candidate = re.sub(r"\.pdf$", "", candidate)
+    if not m and len(candidate) > _LONGEST_BARE_ID:
+        return None
     for pattern in (_ARXIV_NEW, _ARXIV_OLD):
         found = pattern.search(candidate)
         if found and (m or found.group(0) == candidate or len(candidate) <= 24):
@@ -52,7 +56,15 @@ def fold(text: str) -> str:
 
 
 def title_key(title: str) -> str:
+    """The folded title; empty for a title of punctuation or symbols only."""
     return fold(title)
+
+
+def identity_key(title: str) -> str:
+    """What makes two titles the same paper: the folded title, or for a title with no
+    letters or digits (which folds to nothing) the exact title, so such titles never
+    share one id. (The loaders reject such titles; this keeps records built by hand apart.)"""
+    return title_key(title) or f"raw:{' '.join(title.split())}"
 
 
 def _short_hash(text: str) -> str:
@@ -68,7 +80,7 @@ def paper_id(arxiv_id: str | None, title: str, doi: str | None = None, openalex_
         return f"doi:{doi.lower()}"
     if openalex_id:
         return f"openalex:{openalex_id}"
-    return f"title:{_short_hash(title_key(title))}"
+    return f"title:{_short_hash(identity_key(title))}"
 
 
 def entity_key(name: str) -> str:

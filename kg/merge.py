@@ -4,13 +4,14 @@ of authors and links."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
-from kg.ids import fold, paper_id, title_key
-from kg.model import Paper, PaperRecord
+from kg.ids import fold, identity_key, paper_id
+from kg.model import LoadError, Paper, PaperRecord
 from kg.unionfind import UnionFind
 
-__all__ = ["merge_records"]
+__all__ = ["merge_records", "reconcile"]
 
 
 def _first(values: Iterable[object]) -> object:
@@ -36,9 +37,11 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
     assert isinstance(title, str)
     categories: list[str] = []
     references: list[str] = []
+    cited_by: list[str] = []
     for r in records:
         categories += [c for c in r.categories if c not in categories]
         references += [c for c in r.references if c not in references]
+        cited_by += [c for c in r.cited_by if c not in cited_by]
     return Paper(
         id=paper_id(arxiv_id, title, _first(r.doi for r in records),  # type: ignore[arg-type]
                     _first(r.openalex_id for r in records)),  # type: ignore[arg-type]
@@ -50,7 +53,10 @@ def _merge_group(records: list[PaperRecord]) -> Paper:
         arxiv_id=arxiv_id,  # type: ignore[arg-type]
         doi=_first(r.doi for r in records),  # type: ignore[arg-type]
         openalex_id=_first(r.openalex_id for r in records),  # type: ignore[arg-type]
+        s2_id=_first(r.s2_id for r in records),  # type: ignore[arg-type]
+        s2_paper_id=_first(r.s2_paper_id for r in records),  # type: ignore[arg-type]
         references=references,
+        cited_by=cited_by,
         url=_first(r.url for r in records),  # type: ignore[arg-type]
         pdf_url=_first(r.pdf_url for r in records)
         or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
@@ -71,11 +77,12 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
     """
     groups: UnionFind[int] = UnionFind()
     by_arxiv: dict[str, int] = {}
-    by_other: dict[str, int] = {}  # DOI and OpenAlex id join records too
+    by_other: dict[str, int] = {}  # DOI, OpenAlex and Semantic Scholar ids join records too
     for i, r in enumerate(records):
         if r.arxiv_id:
             groups.union(by_arxiv.setdefault(r.arxiv_id, i), i)
-        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None):
+        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None,
+                    f"s2:{r.s2_id}" if r.s2_id else None, f"s2paper:{r.s2_paper_id}" if r.s2_paper_id else None):
             if key:
                 groups.union(by_other.setdefault(key, i), i)
     ids_of: dict[int, set[str]] = {}
@@ -88,9 +95,7 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
             ids_of.setdefault(groups.find(i), set()).add(r.arxiv_id)
     by_title: dict[str, int] = {}
     for i, r in enumerate(records):
-        key = title_key(r.title or r.title_zh or "")
-        if not key:
-            continue
+        key = identity_key(r.title or r.title_zh or "")
         j = by_title.setdefault(key, i)
         a, b = groups.find(i), groups.find(j)
         if a == b or (ids(a) and ids(b) and ids(a) != ids(b)):
@@ -103,3 +108,40 @@ def merge_records(records: list[PaperRecord]) -> list[Paper]:
         members.setdefault(groups.find(i), []).append(r)
     papers = [_merge_group(rs) for rs in members.values()]
     return sorted(papers, key=lambda p: p.id)
+
+
+def _file_of(where: str) -> str:
+    return where.rsplit(":", 1)[0]
+
+
+def reconcile(
+    records: Iterable[PaperRecord], errors: Iterable[LoadError], papers: Iterable[Paper],
+    formats: Mapping[str, str] | None = None,
+) -> dict[str, dict[str, object]]:
+    """Per input file: ``records`` read (built or rejected) = ``papers`` it gave first
+    + ``merged`` into a paper another record gave + ``rejected`` (its errors).
+
+    A paper is "kept" by the file of its first record (in reading order), so the
+    papers column adds up to the number of papers. ``unaccounted`` is a built
+    record that no paper lists; it is always 0 unless merging lost something.
+    """
+    built = Counter(r.source for r in records)
+    rejected = Counter(e.source for e in errors)
+    kept: Counter[str] = Counter()
+    merged: Counter[str] = Counter()
+    for paper in papers:
+        if paper.sources:
+            kept[_file_of(paper.sources[0])] += 1
+            merged.update(_file_of(w) for w in paper.sources[1:])
+    files = sorted(set(formats or {}) | set(built) | set(rejected))
+    report: dict[str, dict[str, object]] = {}
+    for name in files:
+        report[name] = {
+            "format": (formats or {}).get(name),
+            "records": built[name] + rejected[name],
+            "papers": kept[name],
+            "merged": merged[name],
+            "rejected": rejected[name],
+            "unaccounted": built[name] - kept[name] - merged[name],
+        }
+    return report

@@ -12,6 +12,8 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg.schema import ENTITY_LABELS, RELATIONS
+
 __all__ = [
     "EntityType",
     "Predicate",
@@ -28,24 +30,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class EntityType(str, Enum):
-    METHOD = "Method"
-    DATASET = "Dataset"
-    BENCHMARK = "Benchmark"
-
-
-class Predicate(str, Enum):
-    """Edge types; the value is the Neo4j relationship type."""
-
-    AUTHORED = "AUTHORED"
-    PROPOSES = "PROPOSES"
-    USES = "USES"
-    USES_DATASET = "USES_DATASET"
-    EVALUATES_ON = "EVALUATES_ON"
-    INTRODUCES = "INTRODUCES"
-    OUTPERFORMS = "OUTPERFORMS"
-    BUILDS_ON = "BUILDS_ON"
-    CITES = "CITES"
+# Both enums come from the schema (kg/schema.py): the entity labels, e.g. EntityType.METHOD == "Method",
+# and the relation types, e.g. Predicate.PROPOSES == "PROPOSES" (the Neo4j relationship type).
+EntityType = Enum("EntityType", [(name.upper(), name) for name in ENTITY_LABELS], type=str)  # type: ignore[misc]
+Predicate = Enum("Predicate", [(r.type, r.type) for r in RELATIONS], type=str)  # type: ignore[misc]
 
 
 class PaperRecord(_Model):
@@ -61,13 +49,16 @@ class PaperRecord(_Model):
     arxiv_id: str | None = None
     doi: str | None = None
     openalex_id: str | None = None  # e.g. W2741809807
+    s2_id: str | None = None  # Semantic Scholar CorpusId, e.g. 215416146
+    s2_paper_id: str | None = None  # Semantic Scholar paperId (40 hex digits)
     url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
     year: int | None = None
     date: str | None = None  # ISO 8601 date when known
     categories: list[str] = Field(default_factory=list)
-    references: list[str] = Field(default_factory=list)  # cited works: "arxiv:…", "doi:…", "openalex:W…"
+    references: list[str] = Field(default_factory=list)  # cited works: "arxiv:…", "doi:…", "openalex:W…", "s2:…"
+    cited_by: list[str] = Field(default_factory=list)  # works citing this one, same keys
 
     @property
     def where(self) -> str:
@@ -97,6 +88,8 @@ class Paper(_Model):
     arxiv_id: str | None = None
     doi: str | None = None
     openalex_id: str | None = None
+    s2_id: str | None = None
+    s2_paper_id: str | None = None
     url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
@@ -104,6 +97,7 @@ class Paper(_Model):
     date: str | None = None
     categories: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
+    cited_by: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)  # "file:line"
 
 

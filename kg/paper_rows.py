@@ -9,10 +9,11 @@ from typing import Any
 
 import networkx as nx
 
+from kg.schema import ROLE_FIELDS
+
 __all__ = ["paper_rows"]
 
-_ROLE_FIELDS = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datasets",
-                "EVALUATES_ON": "benchmarks", "INTRODUCES": "introduces"}
+_ROLE_FIELDS = ROLE_FIELDS
 
 
 def _entity(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:

@@ -13,20 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.output import check_current
+from kg.schema import PREFIXES
+
 __all__ = ["PREFIXES", "QueryResult", "query", "sparql_query", "cypher_query"]
 
-PREFIXES = {
-    "kg": "https://w3id.org/kg-papers/ns#",
-    "id": "https://w3id.org/kg-papers/id/",
-    "schema": "https://schema.org/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "cito": "http://purl.org/spar/cito/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 @dataclass
@@ -68,6 +59,7 @@ def sparql_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
     path = Path(folder) / "graph.ttl"
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' first")
+    check_current(Path(folder), "graph.ttl")
     store = _store(str(path), path.stat().st_mtime)
     substitutions = {ox.Variable(k): (v if isinstance(v, ox.NamedNode) else ox.Literal(v))
                      for k, v in (params or {}).items()}
@@ -95,6 +87,7 @@ def cypher_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
     path = Path(folder) / "ladybug" / DB_NAME
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' with the query extra installed")
+    check_current(Path(folder), f"ladybug/{DB_NAME}")
     db = ladybug.Database(str(path), read_only=True)
     conn = ladybug.Connection(db)
     try:

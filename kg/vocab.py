@@ -1,52 +1,42 @@
-"""The kg namespace as Python names; ``schemas/kg.ttl`` is the source of truth.
+"""The kg namespace as Python names, and CURIEs → IRIs.
 
-``tests/test_rdf.py`` checks that the terms here are exactly those the ontology
-defines, so a typo such as ``KG.usesDatset`` raises instead of minting a term.
+The terms of ``KG`` are the schema's (:mod:`kg.schema`: classes, relation and
+property terms) plus the few structural ones listed here; ``KG`` is closed, so a
+typo such as ``KG.usesDatset`` raises instead of minting a term.
+``tests/test_schema.py`` checks that they are exactly the terms ``schemas/kg.ttl`` defines.
 """
 
+from __future__ import annotations
+
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import ClosedNamespace
 
-__all__ = ["KG", "KG_NS", "ID", "SCHEMA", "CITO"]
+from kg.schema import LABELS, PAPER_FIELDS, PREFIXES, RELATIONS
 
-KG_NS = "https://w3id.org/kg-papers/ns#"
-ID = Namespace("https://w3id.org/kg-papers/id/")
-SCHEMA = Namespace("https://schema.org/")
-CITO = Namespace("http://purl.org/spar/cito/")
+__all__ = ["KG", "KG_NS", "ID", "SCHEMA", "CITO", "PREFIXES", "curie", "kg_terms"]
+
+KG_NS = PREFIXES["kg"]
+ID = Namespace(PREFIXES["id"])
+SCHEMA = Namespace(PREFIXES["schema"])
+CITO = Namespace(PREFIXES["cito"])
+
+# terms of the ontology's own structure, not tied to one label, relation or property
+_STRUCTURAL = ("Entity", "Authorship", "Statement", "neo4jType", "authorship", "author", "position", "sentence",
+               "rule", "confidence", "via")
 
 
-class KG(DefinedNamespace):
-    _NS = Namespace(KG_NS)
-    _fail = True
+def kg_terms() -> list[str]:
+    """Every local name the kg namespace defines."""
+    curies = [lab.rdf for lab in LABELS] + [r.rdf for r in RELATIONS]
+    curies += [p.rdf for lab in LABELS for p in lab.props if p.rdf] + [p.rdf for p in PAPER_FIELDS if p.rdf]
+    names = {c.partition(":")[2] for c in curies if c.startswith("kg:")} | set(_STRUCTURAL)
+    return sorted(names)
 
-    Paper: URIRef
-    Author: URIRef
-    Entity: URIRef
-    Method: URIRef
-    Dataset: URIRef
-    Benchmark: URIRef
-    Authorship: URIRef
-    Statement: URIRef
-    neo4jType: URIRef
-    authored: URIRef
-    proposes: URIRef
-    uses: URIRef
-    usesDataset: URIRef
-    evaluatesOn: URIRef
-    introduces: URIRef
-    outperforms: URIRef
-    buildsOn: URIRef
-    cites: URIRef
-    openalexId: URIRef
-    reference: URIRef
-    via: URIRef
-    authorship: URIRef
-    author: URIRef
-    position: URIRef
-    arxivId: URIRef
-    year: URIRef
-    pdfUrl: URIRef
-    source: URIRef
-    category: URIRef
-    sentence: URIRef
-    rule: URIRef
+
+KG = ClosedNamespace(KG_NS, kg_terms())
+
+
+def curie(value: str) -> URIRef:
+    """``dcterms:title`` → its IRI; the prefixes are :data:`PREFIXES`."""
+    prefix, _, local = value.partition(":")
+    return URIRef(PREFIXES[prefix] + local)

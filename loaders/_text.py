@@ -1,7 +1,8 @@
 """Reading input files as lines, with every unreadable line named.
 
 A file is decoded line by line so that one bad line (invalid UTF-8, binary
-bytes, an absurdly long line) costs only the record that contains it.
+bytes, an absurdly long line) costs only the record that contains it. Lines end
+at ``\n``, ``\r\n`` or a lone ``\r`` (old Mac files and some CSV exports).
 """
 
 from __future__ import annotations
@@ -31,8 +32,7 @@ def _decode_lines(raw: bytes, source: str) -> TextFile:
         raw = raw[3:]
     lines: list[str] = []
     bad: dict[int, str] = {}
-    for number, chunk in enumerate(raw.split(b"\n"), start=1):
-        chunk = chunk.rstrip(b"\r")
+    for number, chunk in enumerate(raw.splitlines(), start=1):
         try:
             text = chunk.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -52,14 +52,13 @@ def _decode_lines(raw: bytes, source: str) -> TextFile:
                 bad[number] = f"binary data (control byte at column {column})"
                 text = ""
         lines.append(text)
-    if lines and lines[-1] == "" and raw.endswith(b"\n"):
-        lines.pop()
     return TextFile(source=source, lines=lines, bad=bad)
 
 
-def read_text_file(path: str | Path) -> TextFile:
+def read_text_file(path: str | Path, source: str | None = None) -> TextFile:
+    """The file's lines; ``source`` is how errors name it (default: the path as given)."""
     path = Path(path)
-    return _decode_lines(path.read_bytes(), str(path))
+    return _decode_lines(path.read_bytes(), source or str(path))
 
 
 def text_from_string(text: str, source: str = "<string>") -> TextFile:

@@ -3,18 +3,19 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
-import io
-import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._text import TextFile
+from kg.loaders._json import iter_array, loads, raw_decode, why
+from kg.loaders._record import WHOLE_FILE, guarded, make_record
+from kg.loaders._text import MAX_LINE_CHARS, TextFile
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
+__all__ = ["MAX_FIELD_CHARS", "work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "paper_title", "display_name", "name"),
@@ -34,6 +35,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 _OPENALEX = re.compile(r"(?:https?://openalex\.org/)?(W\d+)$", re.I)
 _NONE = {"", "n/a", "na", "none", "null", "-"}
+_AND = re.compile(r"(?<!\S)and(?!\S)")
+
+MAX_FIELD_CHARS = MAX_LINE_CHARS  # one CSV cell (a quoted cell may span lines)
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
 
 
 def _get(row: Mapping[str, Any], field: str) -> Any:
@@ -66,8 +71,8 @@ def _author_name(item: Any) -> str | None:
 def _authors(value: Any) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, str):
-        parts = re.split(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+", value.strip())
+    if isinstance(value, str):  # "A; B", "A, B and C", "A, B, and C"
+        parts = [q for p in re.split(r"[;,]", value) for q in _AND.split(p)]
         return [p for p in (s.strip() for s in parts) if p]
     if isinstance(value, list):
         return [n for n in (_author_name(v) for v in value) if n]
@@ -122,7 +127,8 @@ def _inverted_abstract(index: Any) -> str | None:
 
 
 def _openalex_arxiv(row: Mapping[str, Any]) -> str | None:
-    places = [row.get("primary_location"), *(row.get("locations") or [])]
+    locations = row.get("locations")
+    places = [row.get("primary_location"), *(locations if isinstance(locations, list) else [])]
     for place in places:
         if isinstance(place, Mapping):
             for key in ("landing_page_url", "pdf_url"):
@@ -133,8 +139,13 @@ def _openalex_arxiv(row: Mapping[str, Any]) -> str | None:
     return parse_arxiv_id(str(ids.get("arxiv") or "")) if isinstance(ids, Mapping) else None
 
 
-def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> PaperRecord | LoadError:
-    """Map one JSON object or CSV row onto a :class:`PaperRecord` (OpenAlex works included)."""
+def record_from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadError:
+    """Map one JSON object or CSV row onto a :class:`PaperRecord` (OpenAlex works included);
+    whatever goes wrong becomes a ``file:line`` error for this record."""
+    return guarded(source, line, lambda: _from_mapping(row, source, line))
+
+
+def _from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadError:
     if not isinstance(row, Mapping):
         return LoadError(source=source, line=line, message=f"expected an object, found {type(row).__name__}")
     row = {str(k).strip().lower(): v for k, v in row.items()}
@@ -147,8 +158,6 @@ def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> Paper
                "abstract": row.get("abstract") or _inverted_abstract(row.get("abstract_inverted_index"))}
     title = _text(_get(row, "title"))
     title_zh = _text(_get(row, "title_zh"))
-    if not title and not title_zh:
-        return LoadError(source=source, line=line, message="record has no title; skipped")
     url, pdf_url = _text(_get(row, "url")), _text(_get(row, "pdf_url"))
     raw_id = _text(_get(row, "id"))
     arxiv_id = parse_arxiv_id(raw_id) or parse_arxiv_id(url) or parse_arxiv_id(pdf_url)
@@ -167,10 +176,10 @@ def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> Paper
     raw_refs = _get(row, "references")
     if isinstance(raw_refs, str):
         raw_refs = re.split(r"[\s;,]+", raw_refs)
-    references = [k for k in (work_key(v) for v in raw_refs or []) if k]
-    return PaperRecord(
-        source=source,
-        line=line,
+    elif not isinstance(raw_refs, list):  # one work given as an object, or nothing usable
+        raw_refs = [raw_refs] if isinstance(raw_refs, Mapping) else []
+    references = [k for k in (work_key(v) for v in raw_refs) if k]
+    return make_record(source, line, dict(
         title=title,
         title_zh=title_zh,
         abstract=abstract,
@@ -186,7 +195,7 @@ def record_from_mapping(row: Mapping[str, Any], source: str, line: int) -> Paper
         categories=_strings(_get(row, "categories")),
         openalex_id=openalex_id,
         references=list(dict.fromkeys(references)),
-    )
+    ))
 
 
 def _first_char(text: TextFile) -> str:
@@ -196,34 +205,46 @@ def _first_char(text: TextFile) -> str:
     return ""
 
 
+def _one_object_per_line(text: TextFile) -> bool:
+    """Most of the first lines are each a whole ``{…}`` object (JSON Lines), so one
+    damaged first line does not turn the file into one broken JSON document."""
+    head = [ln.strip() for ln in text.head(40) if ln.strip()][:20]
+    objects = sum(1 for ln in head if ln.startswith("{") and ln.endswith("}"))
+    if len(head) + len(text.bad) <= 1:
+        return False
+    if objects * 2 > len(head):
+        return True
+    try:  # two or three lines: is the first one a whole object?
+        loads(head[0])
+    except ValueError:
+        return False
+    return head[0].startswith("{")
+
+
 def sniff_json(text: TextFile) -> bool:
     first = _first_char(text)
-    if first == "[":
-        return True
-    if first != "{":
-        return False
-    non_empty = [ln for ln in text.lines if ln.strip()]
-    if len(non_empty) + len(text.bad) <= 1:
-        return True
-    try:  # one pretty-printed object, not one object per line
-        json.loads(non_empty[0])
-    except json.JSONDecodeError:
-        return True
-    return False
+    return first == "[" or (first == "{" and not _one_object_per_line(text))
 
 
 def sniff_jsonl(text: TextFile) -> bool:
-    return _first_char(text) == "{" and not sniff_json(text)
+    return _one_object_per_line(text)
+
+
+def _delimiter(header: str) -> str | None:
+    """The delimiter that splits ``header`` into cells one of which names the title."""
+    for delimiter in (",", "\t", ";"):
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if len(cells) > 1 and {c.strip().lower() for c in cells} & set(_ALIASES["title"]):
+            return delimiter
+    return None
 
 
 def sniff_csv(text: TextFile) -> bool:
     head = next((ln for ln in text.head(5) if ln.strip()), "")
-    try:
-        dialect = csv.Sniffer().sniff(head, delimiters=",\t;")
-    except csv.Error:
-        return False
-    columns = {c.strip().strip('"').lower() for c in head.split(dialect.delimiter)}
-    return bool(columns & set(_ALIASES["title"]))
+    return _delimiter(head) is not None
 
 
 def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
@@ -234,60 +255,137 @@ def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield LoadError(
-                source=text.source, line=number, message=f"invalid JSON: {exc.msg} at column {exc.colno}"
-            )
+            row = loads(line)
+        except ValueError as exc:
+            yield LoadError(source=text.source, line=number, message=f"{why(exc)}; record skipped")
             continue
         yield record_from_mapping(row, text.source, number)
 
 
-def _line_of(raw: str, needle: str) -> int:
-    position = raw.find(needle)
-    return raw.count("\n", 0, position) + 1 if position >= 0 else 1
+_LIST_KEYS = ("results", "papers", "records", "items", "data")
+
+
+def _list_at(raw: str, data: Mapping[str, Any]) -> int | None:
+    """Offset of the ``[`` that opens the list of papers in a decoded page object."""
+    for key in _LIST_KEYS:
+        if isinstance(data.get(key), list):
+            for found in re.finditer(r'"%s"[ \t\n\r]*+:[ \t\n\r]*+\[' % key, raw):
+                try:
+                    if raw_decode(raw, found.end() - 1)[0] == data[key]:
+                        return found.end() - 1
+                except ValueError:
+                    continue
+    return None
+
+
+def _damaged_list_at(raw: str) -> int | None:
+    """Offset of the ``[`` after the first papers key of a page that does not decode."""
+    found = re.search(r'"(?:%s)"[ \t\n\r]*+:[ \t\n\r]*+\[' % "|".join(_LIST_KEYS), raw)
+    return found.end() - 1 if found else None
 
 
 def parse_json(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    if text.bad:
-        for number, why in sorted(text.bad.items()):
-            yield LoadError(source=text.source, line=number, message=f"{why}; the JSON document cannot be read")
-        return
+    """A JSON array of papers, an API page (``{"results": [...]}``) or one paper object.
+
+    Elements are decoded one by one, so a damaged element (or an undecodable
+    line inside it) costs only that element.
+    """
     raw = "\n".join(text.lines)
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        yield LoadError(source=text.source, line=exc.lineno, message=f"invalid JSON: {exc.msg}")
-        return
-    if isinstance(data, Mapping):
-        for key in ("results", "papers", "records", "items", "data"):
-            if isinstance(data.get(key), list):
-                data = data[key]
-                break
+    newlines = [m.start() for m in re.finditer("\n", raw)]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_left(newlines, offset) + 1
+
+    bad = dict(text.bad)
+    pos = re.match(r"\s*", raw).end()  # type: ignore[union-attr]
+    elements: Iterator[tuple[int, int, Any, str | None]] | list[tuple[int, int, Any, str | None]]
+    if raw.startswith("[", pos):
+        elements = iter_array(raw, pos)
+    elif raw.startswith("{", pos):
+        try:
+            data, end = raw_decode(raw, pos)
+        except ValueError as exc:
+            at = _damaged_list_at(raw)
+            if at is None:
+                line = exc.lineno if hasattr(exc, "lineno") else line_of(pos)
+                yield LoadError(source=text.source, line=line, message=f"{why(exc)}; {WHOLE_FILE}")
+                return
+            elements = iter_array(raw, at)
         else:
-            data = [data]
-    if not isinstance(data, list):
-        yield LoadError(source=text.source, line=1, message="expected a list of paper objects")
+            at = _list_at(raw, data) if isinstance(data, Mapping) else None
+            elements = iter_array(raw, at) if at is not None else [(pos, end, data, None)]
+            rest = re.compile(r"\s*").match(raw, end).end()  # type: ignore[union-attr]
+            if rest < len(raw):
+                yield LoadError(source=text.source, line=line_of(rest), message="text after the end of the JSON document")
+    else:
+        yield LoadError(source=text.source, line=line_of(pos), message=f"expected a JSON array or object; {WHOLE_FILE}")
         return
-    for item in data:
-        title = _text(item.get("title")) if isinstance(item, Mapping) else None
-        line = _line_of(raw, json.dumps(title)[1:-1]) if title else 1
-        yield record_from_mapping(item, text.source, line)
+    for start, end, value, reason in elements:
+        first, last = line_of(start), line_of(max(start, end - 1))
+        spoiled = sorted(n for n in bad if first <= n <= last)
+        if spoiled:
+            yield LoadError(source=text.source, line=spoiled[0],
+                            message=f"{bad[spoiled[0]]}; the record at line {first} skipped")
+            for n in spoiled:
+                del bad[n]
+        elif reason:
+            yield LoadError(source=text.source, line=first, message=f"{reason}; record skipped")
+        else:
+            yield record_from_mapping(value, text.source, first)
+    for number, reason in sorted(bad.items()):
+        yield LoadError(source=text.source, line=number, message=reason)
+
+
+def _rows_from(lines: list[str], start: int) -> Iterator[str]:
+    return (lines[k] + "\n" for k in range(start, len(lines)))
 
 
 def parse_csv(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    raw = "\n".join(text.lines)
-    head = next((ln for ln in text.lines if ln.strip()), "")
-    dialect = csv.Sniffer().sniff(head, delimiters=",\t;")
-    reader = csv.DictReader(io.StringIO(raw), dialect=dialect)
-    start = 2
-    for row in reader:
-        end = reader.line_num
-        broken = next((b for b in sorted(text.bad) if start <= b <= end), None)
-        if broken is not None:
-            yield LoadError(source=text.source, line=broken, message=f"{text.bad[broken]}; row skipped")
-        elif None in row:
-            yield LoadError(source=text.source, line=start, message="row has more cells than the header; skipped")
+    """Rows are read one at a time, each from the line it starts on: a row that
+    runs past its line must be well formed (quotes closed, as many cells as the
+    header), else it is reported and reading resumes on the next line, so an
+    unclosed quote never swallows the rows after it."""
+    lines = text.lines
+    h = next((i for i, ln in enumerate(lines) if ln.strip() and i + 1 not in text.bad), None)
+    delimiter = _delimiter(lines[h]) if h is not None else None
+    if h is None or delimiter is None:
+        yield LoadError(source=text.source, line=1, message=f"no CSV header with a title column; {WHOLE_FILE}")
+        return
+    for number in sorted(n for n in text.bad if n <= h):
+        yield LoadError(source=text.source, line=number, message=text.bad[number])
+    header = [c.strip() for c in next(csv.reader([lines[h]], delimiter=delimiter))]
+    following = [ln for ln in lines[h + 1 : h + 40] if ln.strip()][:5]
+    width = max((len(next(csv.reader([ln], delimiter=delimiter), [])) for ln in following), default=len(header))
+    if width < len(header) and any(len(c) > 40 or " " in c for c in header[width:]):
+        yield LoadError(source=text.source, line=h + 1,
+                        message=f"the header line has {len(header)} cells but the rows have {width}: "
+                        "a row seems joined to the header; that row is lost")
+    i = h + 1
+    while i < len(lines):
+        number = i + 1
+        if number in text.bad:
+            yield LoadError(source=text.source, line=number, message=f"{text.bad[number]}; row skipped")
+            i += 1
+            continue
+        if not lines[i].strip():
+            i += 1
+            continue
+        reader = csv.reader(_rows_from(lines, i), delimiter=delimiter, strict=True)
+        try:
+            cells = next(reader)
+        except csv.Error as exc:
+            yield LoadError(source=text.source, line=number, message=f"malformed CSV row ({exc}); row skipped")
+            i += 1
+            continue
+        used = reader.line_num
+        if len(cells) > len(header) or (used > 1 and len(cells) != len(header)):
+            yield LoadError(source=text.source, line=number,
+                            message=f"row has {len(cells)} cells, the header has {len(header)}; row skipped")
+            i += 1 if used > 1 else used
+            continue
+        spoiled = next((n for n in range(number, number + used) if n in text.bad), None)
+        if spoiled is not None:
+            yield LoadError(source=text.source, line=spoiled, message=f"{text.bad[spoiled]}; row at line {number} skipped")
         else:
-            yield record_from_mapping(row, text.source, start)
-        start = end + 1
+            yield record_from_mapping(dict(zip(header, cells)), text.source, number)
+        i += used

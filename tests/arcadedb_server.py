@@ -34,6 +34,7 @@ class BoltServer:
             [sys.executable, __file__, str(root), password,
              str(free_port()), str(self.bolt_port)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            cwd=root,  # ArcadeDB writes log/ into its working folder: keep it out of the repository
         )
         self._expect("READY")
 

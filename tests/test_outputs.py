@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from kg import schema
 from kg.build import build
 from kg.export import DEFAULT_FORMATS, exporter_names, get_exporter, write
 from kg.export.neo4j_csv import ARRAY_DELIMITER
@@ -52,7 +53,13 @@ def test_neo4j_csv_headers_and_import_command(seed_out, seed_build):
     folder = seed_out / "neo4j" / "csv"
     with (folder / "nodes_Paper.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:2] == ["id:ID", ":LABEL"] and "year:int" in rows[0] or "title" in rows[0]
+    header = rows[0]
+    assert header[:2] == ["id:ID", ":LABEL"]
+    assert "title" in header and "sources:string[]" in header
+    kinds = {p.name: p.kind for p in schema.label("Paper").props}
+    for column in header[2:]:  # every typed column carries its type
+        name, _, typ = column.partition(":")
+        assert typ == {"int": "int", "list": "string[]"}.get(kinds[name], ""), column
     assert len(rows) - 1 == 301
     sources = rows[0].index("sources:string[]")
     assert all(cell for cell in (r[sources] for r in rows[1:]))
@@ -103,6 +110,7 @@ def test_failed_write_leaves_the_old_file(tmp_path, seed_build, monkeypatch):
         write(seed_build.graph, tmp_path, ["jsonl"])
     assert (tmp_path / "papers.jsonl").read_bytes() == before
     assert not list(tmp_path.glob(".papers.jsonl.*"))
+    assert not list(tmp_path.parent.glob(f".{tmp_path.name}.kg-staging-*"))
 
 
 def test_default_formats_are_registered():

@@ -66,4 +66,6 @@ def test_query_cli_formats(seed_out, fmt):
 
 def test_query_cli_reports_a_bad_query(seed_out):
     result = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--sparql", "SELECT WHERE {"])
-    assert result.exit_code == 2 and "error" in result.output
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("error:") and "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not an escaped exception

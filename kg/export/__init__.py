@@ -7,8 +7,12 @@ Each exporter is ``write_X(G, out_dir) -> list[Path]``: it reads only the graph.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
-from collections.abc import Callable, Sequence
+import os
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -58,11 +62,57 @@ def missing_extra(name: str) -> str | None:
     return extra if module and find_spec(module) is None else None
 
 
-def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None) -> list[Path]:
-    """Write ``formats`` (default: every default format whose library is installed)."""
-    out.mkdir(parents=True, exist_ok=True)
-    names = list(formats) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
-    written: list[Path] = []
-    for name in names:
-        written += get_exporter(name)(G, out)
-    return written
+def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *, force: bool = False,
+          extra: Mapping[str, Callable[[Path], list[Path]]] | None = None,
+          lap: Callable[[str], None] | None = None) -> list[Path]:
+    """Write ``formats`` (default: every default format whose library is installed) into ``out`` as one unit.
+
+    Everything is written into a staging folder beside ``out`` and swapped in with one rename
+    (:mod:`kg.output`); files of formats not written this time are carried over and marked stale in
+    ``manifest.json`` when they belong to another build. An empty graph never replaces a folder that
+    holds papers unless ``force``. ``extra`` writers (name → function of the staging folder, e.g. the
+    extraction store) run after the exporters; ``lap(name)`` is called after each one (timings).
+    """
+    from kg.export.graph_json import graph_json_text
+    from kg.graph import counts
+    from kg.output import OutputError, file_sha256, make_manifest, read_manifest, staged, swap
+
+    out = Path(out)
+    names = list(dict.fromkeys(formats)) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder")
+    previous = read_manifest(out) if out.is_dir() else None
+    nodes, edges = counts(G)
+    papers = nodes.get("Paper", 0)
+    if not papers and not force and ((previous or {}).get("papers") or (out / "graph.json").exists()):
+        raise OutputError(f"the new graph has no papers; {out} holds a previous build, kept as it is "
+                          "(use --force to replace it with an empty graph)")
+    with staged(out) as staging:
+        written: dict[str, list[Path]] = {}
+        for name, writer in [*((n, partial(get_exporter(n), G)) for n in names), *(extra or {}).items()]:
+            written[name] = writer(staging)
+            if lap:
+                lap(f"write:{name}")
+        # the build id is the hash of graph.json, written or not
+        if "graph-json" in written:
+            build_id = file_sha256(staging / "graph.json")[:16]
+        else:
+            build_id = hashlib.sha256(graph_json_text(G).encode("utf-8")).hexdigest()[:16]
+        if out.is_dir():
+            _carry_over(out, staging)
+        make_manifest(staging, build_id, {"papers": papers, "nodes": nodes, "edges": edges}, written, previous)
+        swap(staging, out)
+    return [out / p.relative_to(staging) for paths in written.values() for p in paths]
+
+
+def _carry_over(old: Path, staging: Path) -> None:
+    """Hard-link (or copy) every file of the previous folder that this build did not write."""
+    for path in sorted(old.rglob("*")):
+        target = staging / path.relative_to(old)
+        if path.is_dir() or target.exists() or path.name == "manifest.json":
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)

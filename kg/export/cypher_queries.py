@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 
+from kg.schema import LABELS as SCHEMA_LABELS
+from kg.schema import RELATIONS
+
 __all__ = ["LABELS", "REL_KEYS", "constraint_queries", "upsert_nodes_query", "upsert_rels_query", "check_name"]
 
-LABELS = ("Paper", "Author", "Method", "Dataset", "Benchmark")
+LABELS = tuple(lab.name for lab in SCHEMA_LABELS)
 # properties that, with the endpoints, identify one relationship (MERGE key)
-REL_KEYS = {"OUTPERFORMS": ("paper",), "BUILDS_ON": ("via",)}
+REL_KEYS = {r.type: r.key for r in RELATIONS if r.key}
 
 _NAME = re.compile(r"^[A-Z][A-Za-z_]*$")
 

@@ -12,7 +12,7 @@ import networkx as nx
 from kg.atomic import write_text
 from kg.graph import edges_of, nodes_of
 
-__all__ = ["graph_to_json", "write_graph_json", "read_graph"]
+__all__ = ["graph_to_json", "graph_json_text", "write_graph_json", "read_graph"]
 
 FORMAT = "kg-graph/1"
 
@@ -25,19 +25,30 @@ def graph_to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
+def graph_json_text(G: nx.MultiDiGraph) -> str:
+    """The text of ``graph.json``; its hash is the build id (:mod:`kg.output`)."""
+    return json.dumps(graph_to_json(G), ensure_ascii=False, indent=0) + "\n"
+
+
 def write_graph_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.json"
-    write_text(path, json.dumps(graph_to_json(G), ensure_ascii=False, indent=0) + "\n")
+    write_text(path, graph_json_text(G))
     return [path]
 
 
 def read_graph(folder: str | Path) -> nx.MultiDiGraph:
     """The graph a ``kg build`` wrote into ``folder``."""
+    from kg.output import check_current
+
     path = Path(folder) / "graph.json"
-    if not path.exists():
+    if not path.is_file():
         raise FileNotFoundError(f"{path} not found: run 'kg build INPUT... --out {folder}' first")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("format") != FORMAT:
+    check_current(Path(folder), "graph.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: corrupt graph ({exc}); rebuild it with 'kg build INPUT... --out {folder}'") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError(f"{path}: not a kg graph (format {data.get('format')!r}, expected {FORMAT!r})")
     G = nx.MultiDiGraph()
     for node in data["nodes"]:

@@ -17,29 +17,21 @@ import networkx as nx
 from kg.atomic import atomic_dir
 from kg.export.cypher_queries import check_name
 from kg.graph import edges_of, nodes_of
+from kg.schema import LABELS, RELATIONS, Prop
 
 __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
 DB_NAME = "graph.lbug"
-_PAPER = {"id": "STRING PRIMARY KEY", "title": "STRING", "title_zh": "STRING", "abstract": "STRING",
-          "abstract_zh": "STRING", "arxiv_id": "STRING", "doi": "STRING", "openalex_id": "STRING", "url": "STRING", "pdf_url": "STRING",
-          "code_url": "STRING", "year": "INT64", "date": "STRING", "categories": "STRING[]", "references": "STRING[]",
-          "sources": "STRING[]"}
-_ENTITY = {"id": "STRING PRIMARY KEY", "name": "STRING", "aliases": "STRING[]"}
-_PROV = {"paper": "STRING", "sentence": "STRING", "rule": "STRING"}
+_TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
+
+
+def _columns(props: tuple[Prop, ...]) -> dict[str, str]:
+    return {p.name: "STRING PRIMARY KEY" if p.name == "id" else _TYPES[p.kind] for p in props}
+
+
 SCHEMA: dict[str, Any] = {
-    "nodes": {"Paper": _PAPER, "Author": _ENTITY, "Method": _ENTITY, "Dataset": _ENTITY, "Benchmark": _ENTITY},
-    "rels": {
-        "AUTHORED": ([("Author", "Paper")], {"position": "INT64"}),
-        "PROPOSES": ([("Paper", "Method")], _PROV),
-        "USES": ([("Paper", "Method")], _PROV),
-        "USES_DATASET": ([("Paper", "Dataset")], _PROV),
-        "EVALUATES_ON": ([("Paper", "Benchmark"), ("Paper", "Dataset")], _PROV),
-        "INTRODUCES": ([("Paper", "Dataset"), ("Paper", "Benchmark")], _PROV),
-        "OUTPERFORMS": ([("Method", "Method")], _PROV),
-        "BUILDS_ON": ([("Paper", "Paper")], {**_PROV, "via": "STRING"}),
-        "CITES": ([("Paper", "Paper")], {"paper": "STRING", "rule": "STRING"}),
-    },
+    "nodes": {lab.name: _columns(lab.props) for lab in LABELS},
+    "rels": {r.type: (list(r.ends), _columns(r.props)) for r in RELATIONS},
 }
 
 
@@ -53,13 +45,19 @@ def create_schema(conn: Any) -> None:
         conn.execute(f"CREATE REL TABLE {check_name(rel)}({ends}{cols})")
 
 
+def _sets(columns: dict[str, str]) -> str:
+    """``c: row.c`` for each column; numbers cast, as a batch whose values are all null has no type."""
+    return ", ".join(f"{c}: CAST(row.{c} AS {kind})" if kind in ("INT64", "DOUBLE") else f"{c}: row.{c}"
+                     for c, kind in columns.items())
+
+
 def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000) -> None:
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for nid, data in nodes_of(G):
         columns = SCHEMA["nodes"][data["label"]]
         nodes[data["label"]].append({c: data.get(c) for c in columns} | {"id": nid})
     for label, rows in nodes.items():
-        sets = ", ".join(f"{c}: row.{c}" for c in SCHEMA["nodes"][label])
+        sets = _sets(SCHEMA["nodes"][label])
         for i in range(0, len(rows), batch_size):
             conn.execute(f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{sets}}})",
                          {"rows": rows[i : i + batch_size]})
@@ -69,7 +67,7 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000) -> None:
         row = {"src": u, "dst": v} | {c: data.get(c) for c in columns}
         rels[(G.nodes[u]["label"], data["type"], G.nodes[v]["label"])].append(row)
     for (a, rel, b), rows in rels.items():
-        sets = ", ".join(f"{c}: row.{c}" for c in SCHEMA["rels"][rel][1])
+        sets = _sets(SCHEMA["rels"][rel][1])
         query = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), (b:{check_name(b)} {{id: row.dst}}) "
                  f"CREATE (a)-[:{check_name(rel)} {{{sets}}}]->(b)")
         for i in range(0, len(rows), batch_size):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import shlex
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +20,22 @@ from kg.atomic import atomic_dir
 from kg.export.cypher import node_properties, rel_properties
 from kg.export.cypher_queries import LABELS
 from kg.graph import edges_of, nodes_of
+from kg.schema import Prop, relation
+from kg.schema import label as label_of
 
 __all__ = ["ARRAY_DELIMITER", "generate_node_csv", "generate_rel_csv", "import_command", "write_neo4j_csv"]
 
 ARRAY_DELIMITER = "\x1f"
-_INT_FIELDS = {"year", "position"}
-_ARRAY_FIELDS = {"aliases", "categories", "sources", "references"}
+_HEADER_TYPES = {"int": "int", "float": "double", "list": "string[]"}
 
 
-def _header(field: str) -> str:
-    if field in _INT_FIELDS:
-        return f"{field}:int"
-    if field in _ARRAY_FIELDS:
-        return f"{field}:string[]"
-    return field
+def _kinds(props: Iterable[Prop]) -> dict[str, str]:
+    return {p.name: p.kind for p in props}
+
+
+def _header(field: str, kinds: dict[str, str]) -> str:
+    kind = _HEADER_TYPES.get(kinds[field])
+    return f"{field}:{kind}" if kind else field
 
 
 def _cell(value: Any) -> str:
@@ -50,7 +52,8 @@ def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
         props["id"] = nid
         records.append(props)
     fields = sorted({k for r in records for k in r} - {"id"})
-    yield ["id:ID", ":LABEL", *(_header(f) for f in fields)]
+    kinds = _kinds(label_of(label).props)
+    yield ["id:ID", ":LABEL", *(_header(f, kinds) for f in fields)]
     for r in records:
         yield [r["id"], label, *(_cell(r[f]) if f in r else "" for f in fields)]
 
@@ -58,7 +61,8 @@ def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
 def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
     records = [(u, v, rel_properties(d)) for u, v, _, d in edges_of(G, rel_type)]
     fields = sorted({k for _, _, p in records for k in p})
-    yield [":START_ID", ":END_ID", ":TYPE", *(_header(f) for f in fields)]
+    kinds = _kinds(relation(rel_type).props)
+    yield [":START_ID", ":END_ID", ":TYPE", *(_header(f, kinds) for f in fields)]
     for u, v, props in records:
         yield [u, v, rel_type, *(_cell(props[f]) if f in props else "" for f in fields)]
 

@@ -3,7 +3,7 @@
 Node ids become IRIs under ``https://w3id.org/kg-papers/id/`` with every
 character outside the unreserved set percent-encoded, so any input makes a
 valid IRI. Each extracted edge also gets a ``kg:Statement`` (an
-``rdf:Statement`` and ``prov:Entity``) carrying its paper, sentence and rule;
+``rdf:Statement`` and ``prov:Entity``) carrying its paper, sentence, rule and confidence;
 statement IRIs are hashes of their content, so two builds give the same file.
 """
 
@@ -11,31 +11,21 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
 from kg.atomic import write_text
 from kg.graph import edges_of, nodes_of
-from kg.vocab import ID, KG, SCHEMA
+from kg.schema import Prop, label, relation
+from kg.vocab import ID, KG, PREFIXES, curie
 
-__all__ = ["iri", "to_rdf", "write_turtle", "write_jsonld", "PREDICATES"]
+__all__ = ["iri", "to_rdf", "write_turtle", "write_jsonld"]
 
-PREDICATES = {
-    "AUTHORED": KG.authored,
-    "PROPOSES": KG.proposes,
-    "USES": KG.uses,
-    "USES_DATASET": KG.usesDataset,
-    "EVALUATES_ON": KG.evaluatesOn,
-    "INTRODUCES": KG.introduces,
-    "OUTPERFORMS": KG.outperforms,
-    "BUILDS_ON": KG.buildsOn,
-    "CITES": KG.cites,
-}
-CLASSES = {"Paper": KG.Paper, "Author": KG.Author, "Method": KG.Method, "Dataset": KG.Dataset,
-           "Benchmark": KG.Benchmark}
+_PREFIX = {"doi": "doi:"}  # dcterms:identifier says which scheme the identifier is in
 
 
 def iri(node_id: str) -> URIRef:
@@ -49,71 +39,57 @@ def _statement_iri(*parts: str) -> URIRef:
     return ID[f"statement/{digest}"]
 
 
+def _literal(prop: Prop, value: Any) -> Literal | URIRef:
+    if prop.kind == "ref":
+        return iri(value)
+    if prop.lang:
+        return Literal(value, lang=prop.lang)
+    if prop.datatype == "xsd:gYear":
+        return Literal(f"{value:04d}", datatype=XSD.gYear)
+    if prop.datatype:
+        return Literal(value, datatype=curie(prop.datatype))
+    if prop.kind == "float":
+        return Literal(value, datatype=XSD.double)
+    return Literal(_PREFIX.get(prop.name, "") + value if isinstance(value, str) else value)
+
+
 def to_rdf(G: nx.MultiDiGraph) -> Graph:
+    """The graph in the kg ontology; node and statement properties as the schema declares them."""
     g = Graph()
-    for prefix, ns in (("kg", str(KG)), ("id", str(ID)), ("schema", str(SCHEMA)), ("dcterms", str(DCTERMS)),
-                       ("prov", str(PROV)), ("skos", str(SKOS)), ("cito", "http://purl.org/spar/cito/")):
-        g.bind(prefix, ns)
+    for prefix in ("kg", "id", "schema", "dcterms", "prov", "skos", "cito"):
+        g.bind(prefix, PREFIXES[prefix])
     for nid, d in nodes_of(G):
-        node = iri(nid)
-        g.add((node, RDF.type, CLASSES[d["label"]]))
-        if d["label"] == "Paper":
-            g.add((node, RDF.type, SCHEMA.ScholarlyArticle))
-            g.add((node, DCTERMS.title, Literal(d["title"], lang="en")))
-            if d.get("title_zh"):
-                g.add((node, DCTERMS.title, Literal(d["title_zh"], lang="zh")))
-            if d.get("abstract"):
-                g.add((node, DCTERMS.abstract, Literal(d["abstract"], lang="en")))
-            if d.get("abstract_zh"):
-                g.add((node, DCTERMS.abstract, Literal(d["abstract_zh"], lang="zh")))
-            if d.get("arxiv_id"):
-                g.add((node, KG.arxivId, Literal(d["arxiv_id"])))
-            if d.get("doi"):
-                g.add((node, DCTERMS.identifier, Literal(f"doi:{d['doi']}")))
-            for key, prop in (("url", SCHEMA.url), ("pdf_url", KG.pdfUrl), ("code_url", SCHEMA.codeRepository)):
-                if d.get(key):
-                    g.add((node, prop, Literal(d[key], datatype=XSD.anyURI)))
-            if d.get("year"):
-                g.add((node, KG.year, Literal(f"{d['year']:04d}", datatype=XSD.gYear)))
-            if d.get("date"):
-                g.add((node, DCTERMS.date, Literal(d["date"], datatype=XSD.date)))
-            if d.get("openalex_id"):
-                g.add((node, KG.openalexId, Literal(d["openalex_id"])))
-            for ref in d.get("references", []):
-                g.add((node, KG.reference, Literal(ref)))
-            for source in d.get("sources", []):
-                g.add((node, KG.source, Literal(source)))
-            for category in d.get("categories", []):
-                g.add((node, KG.category, Literal(category)))
-        elif d["label"] == "Author":
-            g.add((node, RDF.type, SCHEMA.Person))
-            g.add((node, SCHEMA.name, Literal(d["name"])))
-        else:
-            if d["label"] in ("Dataset", "Benchmark"):
-                g.add((node, RDF.type, SCHEMA.Dataset))
-            g.add((node, RDFS.label, Literal(d["name"])))
-            for alias in d.get("aliases", []):
-                g.add((node, SKOS.altLabel, Literal(alias)))
+        node, lab = iri(nid), label(d["label"])
+        for cls in (lab.rdf, *lab.also):
+            g.add((node, RDF.type, curie(cls)))
+        for prop in lab.props:
+            value = d.get(prop.name)
+            if prop.rdf is None or value in (None, "", []):
+                continue
+            for item in value if prop.kind == "list" else [value]:
+                g.add((node, curie(prop.rdf), _literal(prop, item)))
     for u, v, _, d in edges_of(G):
-        s, o, p = iri(u), iri(v), PREDICATES[d["type"]]
+        rel = relation(d["type"])
+        s, o, p = iri(u), iri(v), curie(rel.rdf)
         g.add((s, p, o))
-        if d["type"] == "AUTHORED":
+        if rel.type == "AUTHORED":
             qualified = ID[f"authorship/{quote(v.partition(':')[2], safe='')}/{d['position']}"]
             g.add((o, KG.authorship, qualified))
             g.add((qualified, RDF.type, KG.Authorship))
             g.add((qualified, KG.author, s))
             g.add((qualified, KG.position, Literal(d["position"], datatype=XSD.positiveInteger)))
+        if not rel.statement:
             continue
-        if not d.get("sentence"):
-            continue  # input data (CITES), not an extracted statement
         st = _statement_iri(u, d["type"], v, d["paper"], d.get("via", ""))
         g.add((st, RDF.type, KG.Statement))
         g.add((st, RDF.subject, s))
         g.add((st, RDF.predicate, p))
         g.add((st, RDF.object, o))
         g.add((st, PROV.wasDerivedFrom, iri(d["paper"])))
-        g.add((st, KG.sentence, Literal(d["sentence"])))
-        g.add((st, KG.rule, Literal(d["rule"])))
+        for name, term in (("sentence", KG.sentence), ("rule", KG.rule)):
+            g.add((st, term, Literal(d[name])))
+        if d.get("confidence") is not None:
+            g.add((st, KG.confidence, Literal(round(float(d["confidence"]), 4), datatype=XSD.double)))
         if d.get("via"):
             g.add((st, KG.via, iri(d["via"])))
     return g

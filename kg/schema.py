@@ -1,0 +1,125 @@
+"""The graph's schema, declared once: node labels, relation types and paper fields.
+
+Every exporter (RDF, Cypher, Neo4j CSV, ladybug, Bolt push), the per-paper rows,
+the enums in :mod:`kg.model` and the CLI derive from these tables, and
+``tests/test_schema.py`` checks ``schemas/kg.ttl`` and ``schemas/shapes.ttl``
+against them. Adding a relation type means one :class:`Relation` here, its term
+in ``schemas/kg.ttl``, and the code that makes the edge.
+
+Property kinds: ``str``, ``int``, ``float``, ``list`` (a list of strings) and ``ref``
+(the id of another node: a string in Neo4j, an IRI in RDF).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Prop", "Label", "Relation", "LABELS", "ENTITY_LABELS", "RELATIONS", "PAPER_FIELDS",
+    "label", "relation", "ROLE_FIELDS", "PREFIXES",
+]
+
+
+@dataclass(frozen=True)
+class Prop:
+    """A property of a node or relationship. ``rdf`` is its RDF predicate (CURIE)
+    when the RDF export writes it directly on the node; ``lang`` tags a literal."""
+
+    name: str
+    kind: str = "str"
+    rdf: str | None = None
+    lang: str | None = None
+    datatype: str | None = None  # xsd datatype of the literal (CURIE)
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str  # Neo4j label, graph ``label`` attribute and ladybug table
+    rdf: str  # RDF class (CURIE)
+    also: tuple[str, ...]  # further RDF classes of every node
+    props: tuple[Prop, ...]
+    entity: bool = False  # a Method, Dataset or Benchmark mention resolves to it
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str  # Neo4j relationship type and the graph's edge ``type``
+    rdf: str  # RDF property (CURIE)
+    ends: tuple[tuple[str, str], ...]  # (start label, end label) pairs allowed
+    props: tuple[Prop, ...]
+    key: tuple[str, ...] = ()  # properties that, with the endpoints, identify one relationship
+    statement: bool = False  # extracted: also written as a kg:Statement with its provenance
+    row_field: str | None = None  # the field of ``papers.jsonl`` that lists its targets
+
+
+PREFIXES = {
+    "kg": "https://w3id.org/kg-papers/ns#",
+    "id": "https://w3id.org/kg-papers/id/",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "cito": "http://purl.org/spar/cito/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}  # the CURIE prefixes of the columns below; predeclared in ``kg query --sparql``
+
+PAPER_FIELDS: tuple[Prop, ...] = (
+    Prop("title", rdf="dcterms:title", lang="en"),
+    Prop("title_zh", rdf="dcterms:title", lang="zh"),
+    Prop("abstract", rdf="dcterms:abstract", lang="en"),
+    Prop("abstract_zh", rdf="dcterms:abstract", lang="zh"),
+    Prop("arxiv_id", rdf="kg:arxivId"),
+    Prop("doi", rdf="dcterms:identifier"),
+    Prop("openalex_id", rdf="kg:openalexId"),
+    Prop("url", rdf="schema:url", datatype="xsd:anyURI"),
+    Prop("pdf_url", rdf="kg:pdfUrl", datatype="xsd:anyURI"),
+    Prop("code_url", rdf="schema:codeRepository", datatype="xsd:anyURI"),
+    Prop("year", "int", rdf="kg:year", datatype="xsd:gYear"),
+    Prop("date", rdf="dcterms:date", datatype="xsd:date"),
+    Prop("categories", "list", rdf="kg:category"),
+    Prop("references", "list", rdf="kg:reference"),
+    Prop("sources", "list", rdf="kg:source"),
+)
+_ID = Prop("id")
+_ENTITY_PROPS = (_ID, Prop("name", rdf="rdfs:label"), Prop("aliases", "list", rdf="skos:altLabel"),
+                 Prop("family", "ref", rdf="kg:family"))
+
+LABELS: tuple[Label, ...] = (
+    Label("Paper", "kg:Paper", ("schema:ScholarlyArticle",), (_ID, *PAPER_FIELDS)),
+    Label("Author", "kg:Author", ("schema:Person",), (_ID, Prop("name", rdf="schema:name"))),
+    Label("Method", "kg:Method", (), _ENTITY_PROPS, entity=True),
+    Label("Dataset", "kg:Dataset", ("schema:Dataset",), _ENTITY_PROPS, entity=True),
+    Label("Benchmark", "kg:Benchmark", ("schema:Dataset",), _ENTITY_PROPS, entity=True),
+)
+ENTITY_LABELS = tuple(lab.name for lab in LABELS if lab.entity)
+
+_PROVENANCE = (Prop("paper"), Prop("sentence"), Prop("rule"), Prop("confidence", "float"))
+_DATA = (("Paper", "Dataset"), ("Paper", "Benchmark"))
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation("AUTHORED", "kg:authored", (("Author", "Paper"),), (Prop("position", "int"),)),
+    Relation("PROPOSES", "kg:proposes", (("Paper", "Method"),), _PROVENANCE, statement=True, row_field="proposes"),
+    Relation("USES", "kg:uses", (("Paper", "Method"),), _PROVENANCE, statement=True, row_field="uses"),
+    Relation("USES_DATASET", "kg:usesDataset", (("Paper", "Dataset"),), _PROVENANCE, statement=True,
+             row_field="datasets"),
+    Relation("EVALUATES_ON", "kg:evaluatesOn", _DATA[::-1], _PROVENANCE, statement=True, row_field="benchmarks"),
+    Relation("INTRODUCES", "kg:introduces", _DATA, _PROVENANCE, statement=True, row_field="introduces"),
+    Relation("OUTPERFORMS", "kg:outperforms", (("Method", "Method"),), _PROVENANCE, key=("paper",), statement=True),
+    Relation("BUILDS_ON", "kg:buildsOn", (("Paper", "Paper"),), (*_PROVENANCE, Prop("via")), key=("via",),
+             statement=True),
+    Relation("CITES", "kg:cites", (("Paper", "Paper"),), (Prop("paper"), Prop("rule"))),
+)
+ROLE_FIELDS = {r.type: r.row_field for r in RELATIONS if r.row_field}
+
+_LABELS = {lab.name: lab for lab in LABELS}
+_RELATIONS = {r.type: r for r in RELATIONS}
+
+
+def label(name: str) -> Label:
+    return _LABELS[name]
+
+
+def relation(type_: str) -> Relation:
+    return _RELATIONS[type_]

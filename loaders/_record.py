@@ -1,0 +1,47 @@
+"""One place where a reader's fields become a :class:`PaperRecord`, or a
+:class:`LoadError` saying why not; nothing a record contains can stop the build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from kg.ids import title_key
+from kg.model import LoadError, PaperRecord
+
+__all__ = ["make_record", "guarded", "short", "WHOLE_FILE"]
+
+WHOLE_FILE = "nothing in this file was read"  # ends the message of an error about a whole file
+
+Item = PaperRecord | LoadError
+
+
+def short(text: object, limit: int = 160) -> str:
+    text = str(text).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:
+    """A record from ``fields``; a title made only of punctuation or symbols is
+    rejected (it would carry no identity: every such title folds to the same key)."""
+    title, title_zh = fields.get("title"), fields.get("title_zh")
+    if not title and not title_zh:
+        return LoadError(source=source, line=line, message="record has no title; skipped")
+    if not title_key(str(title or "")) and not title_key(str(title_zh or "")):
+        return LoadError(source=source, line=line,
+                         message=f"title {short(title or title_zh, 60)!r} has no letters or digits; skipped")
+    try:
+        return PaperRecord(source=source, line=line, **fields)
+    except (TypeError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+        return LoadError(source=source, line=line, message=f"cannot build the record ({short(exc)}); skipped")
+
+
+def guarded(source: str, line: int, read: Callable[[], Item]) -> Item:
+    """``read()``, with any exception turned into a ``file:line`` error for this one record."""
+    try:
+        return read()
+    except RecursionError:
+        return LoadError(source=source, line=line, message="record is nested too deeply to read; skipped")
+    except Exception as exc:  # noqa: BLE001 - one bad record must never stop the build
+        return LoadError(source=source, line=line,
+                         message=f"cannot read this record ({type(exc).__name__}: {short(exc)}); skipped")

@@ -1,0 +1,66 @@
+"""Reading a file line by line without holding it: for inputs of many gigabytes.
+
+``iter_lines(path)`` yields ``(line number, text, why)`` with the same guards as
+:func:`kg.loaders._text.read_text_file` (valid UTF-8, no binary bytes, a line
+length limit) but keeps only one line in memory; an over-long line is skipped
+in chunks, never read whole. ``peek(path)`` reads the head for sniffing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.loaders._text import MAX_LINE_CHARS, TextFile, text_from_string
+
+__all__ = ["iter_lines", "peek"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_BYTES = 4 * MAX_LINE_CHARS  # a UTF-8 character is at most 4 bytes
+_CHUNK = 1 << 20
+
+
+def _check(chunk: bytes) -> tuple[str | None, str | None]:
+    try:
+        text = chunk.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, (f"not valid UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}); "
+                      "re-save the file as UTF-8")
+    if len(text) > MAX_LINE_CHARS:
+        return None, f"line is {len(text):,} characters long, over the {MAX_LINE_CHARS:,} limit"
+    control = _CONTROL.search(text)
+    if control:
+        return None, f"binary data (control byte at column {control.start() + 1})"
+    return text, None
+
+
+def iter_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]:
+    with open(path, "rb") as f:
+        number = 0
+        while True:
+            chunk = f.readline(_MAX_BYTES + 1)
+            if not chunk:
+                return
+            number += 1
+            if number == 1 and chunk.startswith(b"\xef\xbb\xbf"):
+                chunk = chunk[3:]
+            if len(chunk) > _MAX_BYTES and not chunk.endswith(b"\n"):
+                size = len(chunk)
+                while chunk and not chunk.endswith(b"\n"):  # skip the rest of the line, a chunk at a time
+                    chunk = f.readline(_CHUNK)
+                    size += len(chunk)
+                yield number, None, f"line is {size:,} bytes long, over the {MAX_LINE_CHARS:,}-character limit"
+                continue
+            yield (number, *_check(chunk.rstrip(b"\n").rstrip(b"\r")))
+
+
+def peek(path: str | Path, size: int = 1 << 20) -> TextFile:
+    """The first ``size`` bytes as complete lines (for ``sniff``); undecodable bytes replaced."""
+    with open(path, "rb") as f:
+        head = f.read(size + 1)
+    if len(head) > size:
+        head = head[: head.rfind(b"\n", 0, size) + 1] or head[:size]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return text_from_string(head.decode("utf-8", "replace"), str(path))

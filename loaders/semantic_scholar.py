@@ -1,0 +1,161 @@
+"""Semantic Scholar Graph API papers, as JSON (one paper, a batch list, or a
+search page ``{"data": [...]}``) or JSON Lines (one paper a line).
+
+``externalIds`` (ArXiv, DOI, CorpusId) join the paper with the same paper from
+other inputs; ``references`` (what it cites) and ``citations`` (what cites it)
+become CITES edges between papers of the input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kg.ids import parse_arxiv_id
+from kg.loaders._json_items import first_char, head_chars, iter_items
+from kg.loaders._text import TextFile
+from kg.model import LoadError, PaperRecord
+
+__all__ = ["sniff", "parse_semantic_scholar", "record_from_s2", "s2_work_key"]
+
+_S2_KEYS = re.compile(r'"(paperId|externalIds|corpusId|citingPaper|citedPaper)"\s*:')
+_PAPER_ID = re.compile(r"[0-9a-f]{40}")
+_ERRORS = (ValueError, TypeError, RecursionError)
+
+
+def sniff(text: TextFile) -> bool:
+    return first_char(text) in ("[", "{") and bool(_S2_KEYS.search(head_chars(text)))
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def _unwrap(paper: Any) -> Any:
+    """``{"citedPaper": {...}}`` / ``{"citingPaper": {...}}`` (the references/citations endpoints) → the paper."""
+    if isinstance(paper, Mapping):
+        for key in ("citedPaper", "citingPaper"):
+            if isinstance(paper.get(key), Mapping):
+                return paper[key]
+    return paper
+
+
+def _ids(paper: Mapping[str, Any]) -> dict[str, str]:
+    ext = paper.get("externalIds")
+    ext = ext if isinstance(ext, Mapping) else {}
+    ids: dict[str, str] = {}
+    arxiv = parse_arxiv_id(_text(ext.get("ArXiv")))
+    if arxiv:
+        ids["arxiv"] = arxiv
+    doi = _text(ext.get("DOI"))
+    if doi:
+        ids["doi"] = re.sub(r"^https?://(dx\.)?doi\.org/", "", doi).lower()
+    corpus = _text(ext.get("CorpusId")) or _text(paper.get("corpusId"))
+    if corpus and corpus.isdigit():
+        ids["s2"] = corpus
+    paper_id = _text(paper.get("paperId"))
+    if paper_id and _PAPER_ID.fullmatch(paper_id):
+        ids["s2paper"] = paper_id
+    return ids
+
+
+def s2_work_key(paper: Any) -> str | None:
+    """The one key a referenced or citing paper is known by: arXiv, else DOI, else CorpusId, else paperId."""
+    paper = _unwrap(paper)
+    if not isinstance(paper, Mapping):
+        return None
+    ids = _ids(paper)
+    for kind in ("arxiv", "doi", "s2", "s2paper"):
+        if kind in ids:
+            return f"{kind}:{ids[kind]}"
+    return None
+
+
+def _keys(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return list(dict.fromkeys(k for k in (s2_work_key(p) for p in value) if k))
+
+
+def record_from_s2(paper: Any, source: str, line: int) -> PaperRecord | LoadError:
+    paper = _unwrap(paper)
+    if paper is None:  # the batch endpoint answers null for an id it does not know
+        return LoadError(source=source, line=line, message="null paper (an id Semantic Scholar did not find); skipped")
+    if not isinstance(paper, Mapping):
+        return LoadError(source=source, line=line, message=f"expected a paper object, found {type(paper).__name__}")
+    title = _text(paper.get("title"))
+    if not title:
+        return LoadError(source=source, line=line, message="paper has no title; skipped")
+    ids = _ids(paper)
+    year = paper.get("year")
+    year = year if isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 9999 else None
+    date = _text(paper.get("publicationDate"))
+    date = date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None
+    if year is None and date:
+        year = int(date[:4])
+    authors = paper.get("authors")
+    names = [_text(a.get("name")) if isinstance(a, Mapping) else _text(a) for a in authors] \
+        if isinstance(authors, list) else []
+    pdf = paper.get("openAccessPdf")
+    fields = paper.get("fieldsOfStudy")
+    arxiv_id = ids.get("arxiv")
+    return PaperRecord(
+        source=source,
+        line=line,
+        title=title,
+        abstract=_text(paper.get("abstract")),
+        authors=[n for n in names if n],
+        arxiv_id=arxiv_id,
+        doi=ids.get("doi"),
+        s2_id=ids.get("s2"),
+        s2_paper_id=ids.get("s2paper"),
+        url=_text(paper.get("url")) or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        pdf_url=_text(pdf.get("url")) if isinstance(pdf, Mapping) else None,
+        year=year,
+        date=date,
+        categories=[f for f in (_text(x) for x in fields) if f] if isinstance(fields, list) else [],
+        references=_keys(paper.get("references")),
+        cited_by=_keys(paper.get("citations")),
+    )
+
+
+def _guarded(paper: Any, source: str, line: int) -> PaperRecord | LoadError:
+    try:
+        return record_from_s2(paper, source, line)
+    except _ERRORS as exc:
+        return LoadError(source=source, line=line, message=f"paper could not be read ({exc}); skipped")
+
+
+def _is_jsonl(text: TextFile) -> bool:
+    lines = [ln for ln in text.lines[:50] if ln.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), Mapping)
+    except (json.JSONDecodeError, RecursionError, ValueError):
+        return False
+
+
+def parse_semantic_scholar(text: TextFile) -> Iterator[PaperRecord | LoadError]:
+    if _is_jsonl(text):
+        for number, line in enumerate(text.lines, start=1):
+            if number in text.bad:
+                yield LoadError(source=text.source, line=number, message=text.bad[number])
+            elif line.strip():
+                try:
+                    paper = json.loads(line)
+                except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+                    yield LoadError(source=text.source, line=number, message=f"invalid JSON: {getattr(exc, 'msg', exc)}")
+                    continue
+                yield _guarded(paper, text.source, number)
+        return
+    for item in iter_items(text):
+        if item.error is not None:
+            yield LoadError(source=text.source, line=item.line, message=item.error)
+        else:
+            yield _guarded(item.value, text.source, item.line)

@@ -1,0 +1,99 @@
+"""Every user mistake gets a one-line message and a non-zero exit, never a traceback
+(the real command line, in a child process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from tests.arcadedb_server import free_port
+from tests.conftest import GOLD, ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+def kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, cwd=cwd,
+                          timeout=300)
+
+
+def assert_clean_error(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
+    text = result.stdout + result.stderr
+    assert result.returncode == code, text
+    assert "Traceback" not in text, text
+    for word in words:
+        assert word in text, text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "out"
+    build([EXAMPLES], out, ["graph-json", "turtle"])
+    return out
+
+
+def test_out_naming_a_file(tmp_path):
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "taken"), 2, "is a file")
+
+
+def test_missing_gazetteer(tmp_path):
+    assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "--gazetteer", tmp_path / "nope.jsonl"), 2,
+                       "--gazetteer", "nope.jsonl")
+
+
+def test_invalid_gazetteer_names_file_and_line(tmp_path):
+    bad = tmp_path / "g.jsonl"
+    bad.write_text('{"name": "Foo", "type": "Method"}\n{oops\n', encoding="utf-8")
+    assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "--gazetteer", bad), 1, f"{bad}:2")
+
+
+def test_empty_input_over_a_good_graph(tmp_path, built):
+    (tmp_path / "empty").mkdir()
+    before = (built / "graph.json").read_bytes()
+    assert_clean_error(kg("build", tmp_path / "empty", "--out", built, "-f", "graph-json"), 1, "--force")
+    assert (built / "graph.json").read_bytes() == before
+
+
+def test_unreachable_bolt_server(built):
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    assert_clean_error(kg("push", "neo4j", "--graph", built, "--uri", uri, "--password", "x"), 1, uri)
+
+
+@pytest.mark.parametrize("command", [("explore", "Foo"), ("viz", "--output", "v.html"),
+                                     ("query", "--sparql", "SELECT * WHERE { ?s ?p ?o }")])
+def test_corrupt_or_missing_graph(tmp_path, command):
+    folder = tmp_path / "g"
+    folder.mkdir()
+    assert_clean_error(kg(*command, "--graph", folder, cwd=tmp_path), 1, "not found")
+    (folder / "graph.json").write_text('{"format": "kg-graph/1", "nodes": [', encoding="utf-8")
+    (folder / "graph.ttl").write_text("@prefix broken", encoding="utf-8")
+    assert_clean_error(kg(*command, "--graph", folder, cwd=tmp_path), 1, "error:")
+
+
+def test_explore_errors_are_json_under_json(tmp_path):
+    result = kg("explore", "Foo", "--graph", tmp_path, "--json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["error"].endswith("first")
+
+
+def test_missing_gold_file(tmp_path):
+    assert_clean_error(kg("eval", tmp_path / "gold.jsonl", EXAMPLES), 2, "gold.jsonl")
+
+
+def test_eval_on_missing_inputs_fails(tmp_path):
+    assert_clean_error(kg("eval", GOLD, tmp_path / "nonexistent"), 2, "nonexistent")
+
+
+def test_eval_with_no_gold_paper_in_the_inputs_fails():
+    assert_clean_error(kg("eval", GOLD, EXAMPLES), 1, "none of the")
+
+
+def test_unknown_format_and_type(tmp_path, built):
+    assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "-f", "pdf"), 2, "pdf")
+    assert_clean_error(kg("viz", "--graph", built, "--types", "Robot"), 2, "Robot")
