@@ -84,3 +84,22 @@ def test_dask_local_cluster_build_equals_the_local_build(tmp_path):
     on_dask = build([corpus], tmp_path / "dask", FORMATS, workers=2)
     assert len(local.papers) == 160
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_streamed_turtle_holds_the_same_triples_as_rdflib(seed_build, tmp_path):
+    import copy
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.export.rdf import to_rdf, write_turtle
+
+    G = copy.deepcopy(seed_build.graph)
+    hostile = 'Evil "}\\ // \n name\'s \r """ <x> @en ^^xsd:int'
+    G.add_node("method:evil x", label="Method", id="method:evil x", name=hostile, aliases=["<b>x</b>", "a\\b"])
+    write_turtle(G, tmp_path)
+    text = (tmp_path / "graph.ttl").read_bytes()
+    parsed = Graph().parse(data=text.decode("utf-8"), format="turtle")
+    assert len(parsed) > 10000 and isomorphic(parsed, to_rdf(G))
+    write_turtle(G, tmp_path)
+    assert (tmp_path / "graph.ttl").read_bytes() == text
