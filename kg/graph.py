@@ -36,8 +36,9 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             G.add_edge(aid, paper.id, key="AUTHORED", type="AUTHORED", position=position)
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
+    for entity in resolution.entities.values():
         if entity.family is not None:  # a size or tune of another entity (Llama-3-8B of Llama 3)
-            G.nodes[entity.id]["family"] = entity.family
+            G.add_edge(entity.id, entity.family, key="VARIANT_OF", type="VARIANT_OF", rule="resolution.variant")
     proposers: dict[str, list[str]] = {}
     for ex in extractions:
         for m in ex.mentions:

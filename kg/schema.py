@@ -73,6 +73,8 @@ PAPER_FIELDS: tuple[Prop, ...] = (
     Prop("arxiv_id", rdf="kg:arxivId"),
     Prop("doi", rdf="dcterms:identifier"),
     Prop("openalex_id", rdf="kg:openalexId"),
+    Prop("s2_id", rdf="kg:semanticScholarId"),
+    Prop("s2_paper_id", rdf="kg:semanticScholarPaperId"),
     Prop("url", rdf="schema:url", datatype="xsd:anyURI"),
     Prop("pdf_url", rdf="kg:pdfUrl", datatype="xsd:anyURI"),
     Prop("code_url", rdf="schema:codeRepository", datatype="xsd:anyURI"),
@@ -80,11 +82,11 @@ PAPER_FIELDS: tuple[Prop, ...] = (
     Prop("date", rdf="dcterms:date", datatype="xsd:date"),
     Prop("categories", "list", rdf="kg:category"),
     Prop("references", "list", rdf="kg:reference"),
+    Prop("cited_by", "list", rdf="kg:citedBy"),
     Prop("sources", "list", rdf="kg:source"),
 )
 _ID = Prop("id")
-_ENTITY_PROPS = (_ID, Prop("name", rdf="rdfs:label"), Prop("aliases", "list", rdf="skos:altLabel"),
-                 Prop("family", "ref", rdf="kg:family"))
+_ENTITY_PROPS = (_ID, Prop("name", rdf="rdfs:label"), Prop("aliases", "list", rdf="skos:altLabel"))
 
 LABELS: tuple[Label, ...] = (
     Label("Paper", "kg:Paper", ("schema:ScholarlyArticle",), (_ID, *PAPER_FIELDS)),
@@ -110,6 +112,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("BUILDS_ON", "kg:buildsOn", (("Paper", "Paper"),), (*_PROVENANCE, Prop("via")), key=("via",),
              statement=True),
     Relation("CITES", "kg:cites", (("Paper", "Paper"),), (Prop("paper"), Prop("rule"))),
+    Relation("VARIANT_OF", "kg:variantOf", tuple((e, e) for e in ("Method", "Dataset", "Benchmark")), (Prop("rule"),)),
 )
 ROLE_FIELDS = {r.type: r.row_field for r in RELATIONS if r.row_field}
 

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from kg.build import build
-from kg.loaders import LOADERS, STREAMING, detect_format, load_paths, parse_text
+from kg.loaders import LOADERS, STREAMING, detect_format, display_path, load_paths, parse_text
 from kg.loaders._text import text_from_string
 from kg.loaders.arxiv_snapshot import parse_arxiv_snapshot, read_arxiv_snapshot
 from kg.model import PaperRecord
@@ -92,7 +92,7 @@ def test_semantic_scholar_references_and_citations_give_cites_edges(inputs_build
         (gardens, "arxiv:2405.00042", "input.references"),
         (gardens, "arxiv:2311.04567", "input.cited_by"),  # a citation, by CorpusId, reversed
     }
-    assert inputs_build.summary()["rejected"] == [f"{INPUTS / 's2_search.json'}:29: null paper (an id Semantic "
+    assert inputs_build.summary()["rejected"] == [f"{display_path(INPUTS / 's2_search.json')}:29: null paper (an id Semantic "
                                                   "Scholar did not find); skipped"]
 
 

@@ -179,3 +179,18 @@ def test_csv_and_json_field_names(tmp_path):
     json_paper = by_title["A JSON Paper"]
     assert json_paper.authors == ["Grace Hopper"] and json_paper.year == 2023 and json_paper.arxiv_id == "2401.00002"
     assert len(result.errors) == 1 and "no title" in result.errors[0].message
+
+
+def test_sources_are_relative_to_the_current_folder_when_inside_it(tmp_path, monkeypatch):
+    from kg.loaders import load_paths
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text('{"title": "A paper"}\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_paths([tmp_path / "in"]).records[0].source == "in/a.jsonl"
+    monkeypatch.chdir(tmp_path / "in")
+    assert load_paths([tmp_path]).records[0].source == "a.jsonl"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert load_paths([tmp_path / "in"]).records[0].source == str(tmp_path / "in" / "a.jsonl")
