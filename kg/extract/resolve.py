@@ -92,6 +92,7 @@ class _Resolver:
         self.votes: dict[tuple[str, str], Counter[EntityType]] = defaultdict(Counter)
         self.paper_key: dict[tuple[str, str, str], str] = {}  # (paper, family, surface key) -> node key
         self.own: dict[str, dict[tuple[str, str], str]] = {}  # paper -> (family, acronym key) -> long form
+        self.defined: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # the same, by key: [(paper, long)]
         self.senses: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
 
     def entry(self, fam: str, surface: str) -> GazetteerEntry | None:
@@ -115,6 +116,8 @@ class _Resolver:
                 if len(longs) == 1:
                     own[(fam, key)] = next(iter(longs.values()))
             self.own[ex.paper_id] = own
+            for fam_key, long in own.items():
+                self.defined[fam_key].append((ex.paper_id, long))
             for (fam, akey), long in own.items():
                 if akey != entity_key(long) and spells_any(akey, long, ex.mentions):
                     self.senses[(fam, akey)][sense_key(long)].add(entity_key(long))
@@ -130,8 +133,7 @@ class _Resolver:
             longs = _long_forms(gaz)
             options.append(_Sense(entity_key(gaz.name), set().union(*map(evidence_stems, longs)), True))
         for _, keys in sorted(self.senses.get((fam, akey), {}).items()):
-            longs = [long for p, own in self.own.items() if p != paper
-                     for (f, k), long in own.items() if f == fam and k == akey and entity_key(long) in keys]
+            longs = [long for p, long in self.defined.get((fam, akey), ()) if p != paper and entity_key(long) in keys]
             if not longs:
                 continue  # only this paper defines it (not here: handled as the paper's own)
             if gaz is not None and all(agrees(long, _long_forms(gaz)) for long in longs):
