@@ -303,7 +303,7 @@ def push_neo4j_cli(
     user: Annotated[str, typer.Option("--user", envvar="NEO4J_USER")] = "neo4j",
     password: Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", prompt=True, hide_input=True)] = "",
     database: Annotated[Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 500,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 2000,
 ) -> None:
     """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
     from neo4j.exceptions import AuthError as Neo4jAuthError
