@@ -6,13 +6,20 @@ Builds the seeds alone and the seeds plus the corpus, then reports on the larger
 
 - **duplicates**: an acronym entity and the long form it abbreviates kept apart, either in
   one paper (the paper names both and links to two entities) or across papers (the acronym
-  is its own entity although exactly one other entity carries it as an alias);
+  is its own entity although exactly one other entity carries it as an alias and spells it
+  out), by the strict acronym test of ``kg.extract.abbreviation.spells``;
 - **wrong merges**: one entity joining long forms that expand the same acronym differently
   (a paper's own definition swallowed by the gazetteer's sense counts: "context-free grammar
   (CFG)" inside Classifier-Free Guidance), and one entity joining different model sizes
   ("Llama-3-8B" and "Llama-3-70B");
 - **stability**: seed papers whose extracted edges (role → target id and name) differ between
-  the two builds; BUILDS_ON and CITES are inferred from other papers by design and are left out.
+  the two builds, split into edges re-pointed to another entity (another id) and edges whose
+  entity kept its id but is now spelled differently (a new paper wrote "LLaMA-3-8B" for
+  "Llama3-8B"); BUILDS_ON and CITES are inferred from other papers by design and are left out.
+
+To audit another revision, run this script with ``PYTHONPATH`` set to that checkout (plus a
+copy of ``kg/extract/abbreviation.py``, the one module the detectors borrow) and pass
+``--seeds``/``--corpus`` explicitly.
 """
 
 from __future__ import annotations
@@ -67,7 +74,8 @@ def stability(small: Any, large: Any) -> list[tuple[str, str, set[Any], set[Any]
         a, b = paper_facts(small, pid), paper_facts(large, pid)
         for role in sorted(set(a) | set(b)):
             if a.get(role, set()) != b.get(role, set()):
-                moved.append((pid, role, a.get(role, set()) - b.get(role, set()), b.get(role, set()) - a.get(role, set())))
+                before, after = a.get(role, set()), b.get(role, set())
+                moved.append((pid, role, before - after, after - before))
     return moved
 
 
@@ -174,8 +182,11 @@ def main() -> None:
     for kind, *_ in dups + wrong:
         by_kind[kind] += 1
     print(f"papers: seeds {len(small.papers)}, seeds+corpus {len(large.papers)}")
-    print(f"seed papers whose edges moved: {len({p for p, *_ in moved})} ({len(moved)} roles)")
-    print(f"duplicate groups: {len(dups)} (same paper {by_kind['same paper']}, across papers {by_kind['across papers']})")
+    by_id = {p for p, _, gone, new in moved if {i for i, _ in gone} != {i for i, _ in new}}
+    print(f"seed papers whose edges moved: {len(by_id)} to another entity, "
+          f"{len({p for p, *_ in moved} - by_id)} only to another spelling of the same entity id")
+    print(f"duplicate groups: {len(dups)} "
+          f"(same paper {by_kind['same paper']}, across papers {by_kind['across papers']})")
     print(f"wrong merges: {len(wrong)} (expansions {by_kind['expansions']}, sizes {by_kind['sizes']})")
     if args.show:
         for pid, role, gone, new in moved:

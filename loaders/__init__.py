@@ -2,7 +2,10 @@
 
 ``load_paths(paths)`` expands folders, reads every file, picks the reader whose
 ``sniff`` accepts the content (not the file name) and returns every record and
-every error with its file and line.
+every error with its file and line. Nothing in a file stops the build: a reader
+turns each bad record into an error, and a reader's own fault becomes an error
+for the rest of that file. When a damaged top hides the format (the first
+reader finds no record), the next reader that accepts the file is tried.
 """
 
 from __future__ import annotations
@@ -55,14 +58,8 @@ def _resolve(name: str) -> tuple[Callable[[TextFile], bool], Callable[[TextFile]
 
 
 def detect_format(text: TextFile) -> str | None:
-    for name in LOADERS:
-        sniff, _ = _resolve(name)
-        try:
-            if sniff(text):
-                return name
-        except Exception:  # noqa: BLE001 - a sniffer that fails just says no
-            continue
-    return None
+    found = _candidates(text)
+    return found[0] if found else None
 
 
 def parse_text(text: TextFile, fmt: str | None = None) -> tuple[str | None, Parsed]:
@@ -84,6 +81,40 @@ def stream_path(path: Path, fmt: str | None = None, source: str | None = None) -
         if fmt == name or (fmt is None and detect_format(head) == name):
             return name, getattr(importlib.import_module(module_name), read_name)(path, source)
     return None
+
+
+def _candidates(text: TextFile) -> list[str]:
+    found = []
+    for name in LOADERS:
+        try:
+            if _resolve(name)[0](text):
+                found.append(name)
+        except Exception:  # noqa: BLE001 - a sniffer that fails just says no
+            continue
+    return found
+
+
+def _parse_best(text: TextFile, fmt: str | None) -> tuple[str | None, list[PaperRecord | LoadError]]:
+    """The first format whose sniffer accepts the text and whose reader finds a
+    record in it, so that damage at the top of a file (say a line of ``[[[``
+    before a table) does not hide every record; else the first format's errors."""
+    names = [fmt] if fmt else _candidates(text)
+    first: tuple[str | None, list[PaperRecord | LoadError]] = (None, [])
+    for name in names:
+        items: list[PaperRecord | LoadError] = []
+        try:
+            for item in _resolve(name)[1](text):
+                items.append(item)
+        except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
+            last = max((i.line for i in items), default=0)
+            items.append(LoadError(
+                source=text.source, line=last + 1,
+                message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
+        if any(isinstance(i, PaperRecord) for i in items):
+            return name, items
+        if first[0] is None:
+            first = (name, items)
+    return first
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -110,31 +141,34 @@ def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResul
         source = display_path(path)
         streamed = stream_path(path, fmt, source)
         if streamed is not None:
-            name, items = streamed
-        else:
+            name, stream = streamed
+            result.formats[source] = name
+            last = 0
             try:
-                text = read_text_file(path, source)
-            except OSError as exc:
-                result.errors.append(LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}"))
-                continue
-            if not any(line.strip() for line in text.lines) and not text.bad:
-                result.errors.append(LoadError(source=source, line=1, message="empty file"))
-                continue
-            name, items = parse_text(text, fmt)  # type: ignore[assignment]
-            if name is None:
-                result.errors.append(
-                    LoadError(source=source, line=1, message="unrecognised format (expected one of: "
-                              + ", ".join(LOADERS) + "); " + WHOLE_FILE)
-                )
-                continue
-        result.formats[source] = name
-        last = 0
+                for item in stream:
+                    (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
+                    last = max(last, item.line)
+            except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
+                result.errors.append(LoadError(
+                    source=source, line=last + 1,
+                    message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
+            continue
         try:
-            for item in items:
-                (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
-                last = max(last, item.line)
-        except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
-            result.errors.append(LoadError(
-                source=source, line=last + 1,
-                message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
+            text = read_text_file(path, source)
+        except OSError as exc:
+            result.errors.append(LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}"))
+            continue
+        if not any(line.strip() for line in text.lines) and not text.bad:
+            result.errors.append(LoadError(source=source, line=1, message="empty file"))
+            continue
+        name, items = _parse_best(text, fmt)
+        if name is None:
+            result.errors.append(
+                LoadError(source=source, line=1, message="unrecognised format (expected one of: "
+                          + ", ".join(LOADERS) + "); " + WHOLE_FILE)
+            )
+            continue
+        result.formats[source] = name
+        for item in items:
+            (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
     return result

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json_items import head_chars
+from kg.loaders._json_items import first_bad, head_chars
 from kg.loaders._text import TextFile
 from kg.model import LoadError, PaperRecord
 
@@ -25,6 +25,7 @@ __all__ = ["sniff", "parse_arxiv_atom", "record_from_entry"]
 ATOM = "http://www.w3.org/2005/Atom"
 ARXIV = "http://arxiv.org/schemas/atom"
 _ENTRY_OPEN = re.compile(r"<(?:[\w.-]+:)?entry[\s>/]")
+_ENTRY_CLOSE = re.compile(r"</(?:[\w.-]+:)?entry\s*>")
 _ROOT = re.compile(r"<(?:[\w.-]+:)?feed[\s>]")
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _SEP = "\x1f"  # expat's namespace separator: "uri\x1flocal"
@@ -137,10 +138,10 @@ def _spans(raw: str) -> Iterator[tuple[int, int]]:
         start = match.start()
         prefix = raw[start + 1: match.end() - 1].rsplit("entry", 1)[0]
         close = f"</{prefix}entry>"
-        end = raw.find(close, match.end())
         nxt = _ENTRY_OPEN.search(raw, match.end())
-        if end < 0 or (nxt and nxt.start() < end):  # unclosed: the entry runs to the next one (or the end)
-            stop = nxt.start() if nxt else len(raw)
+        stop = nxt.start() if nxt else len(raw)
+        end = raw.find(close, match.end(), stop)  # never past the next entry: linear however many are unclosed
+        if end < 0:  # unclosed: the entry runs to the next one (or the end)
             yield start, -stop
             pos = stop
             continue
@@ -175,13 +176,22 @@ def parse_arxiv_atom(text: TextFile) -> Iterator[PaperRecord | LoadError]:
             return
     root_name = root_tag[1:].split(" ", 1)[0].rstrip(">")
     reported: set[int] = set()
-    for start, end in _spans(raw):
+    bad_lines = sorted(text.bad)
+    after = 0  # end of the last entry: a closing tag between entries is an entry whose start was damaged
+    for start, end in [*_spans(raw), (len(raw), len(raw))]:
+        stray = _ENTRY_CLOSE.search(raw, after, start)
+        if stray:
+            yield LoadError(source=source, line=line_of(stray.start()),
+                            message="an </entry> without its <entry> (the entry's start is damaged); skipped")
+        if start == len(raw):
+            break
+        after = abs(end)
         line = line_of(start)
         if end < 0:
             yield LoadError(source=source, line=line, message="entry is not closed; skipped")
             continue
         last = line + raw.count("\n", start, end)
-        bad = next((n for n in sorted(text.bad) if line <= n <= last), None) if text.bad else None
+        bad = first_bad(bad_lines, line, last)
         if bad is not None:
             reported.add(bad)
             yield LoadError(source=source, line=bad, message=f"{text.bad[bad]}; entry at line {line} skipped")

@@ -32,14 +32,17 @@ _ACCENT = re.compile(r"\{?\\([`'\"^~=.])\s?\{?([A-Za-z])\}?\}?|\{?\\([cvuHk])\{(
 
 
 def sniff(text: TextFile) -> bool:
-    first = next((ln for ln in text.lines[:20] if ln.strip()), "")
-    if not first.lstrip().startswith("{"):
+    """One of the first lines is a snapshot object (a damaged first line does not hide the format)."""
+    lines = [ln for ln in text.lines[:20] if ln.strip()][:5]
+    if not lines or not lines[0].lstrip().startswith("{"):
         return False
-    try:
-        row = json.loads(first)
-    except (json.JSONDecodeError, RecursionError, ValueError):
-        return False
-    return isinstance(row, Mapping) and ("authors_parsed" in row or {"id", "versions", "abstract"} <= row.keys())
+    for line in lines:
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            continue
+        return isinstance(row, Mapping) and ("authors_parsed" in row or {"id", "versions", "abstract"} <= row.keys())
+    return False
 
 
 def _accents(name: str) -> str:

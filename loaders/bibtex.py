@@ -8,12 +8,14 @@ extra (``pip install 'kg-papers[bibtex]'``).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from kg.ids import parse_arxiv_id
+from kg.loaders._json_items import first_bad
 from kg.loaders._text import TextFile
 from kg.model import LoadError, PaperRecord
 
@@ -23,6 +25,7 @@ MAX_FIELD_CHARS = 100_000
 EXTRA_MESSAGE = "BibTeX input needs the 'bibtex' extra: pip install 'kg-papers[bibtex]'"
 _BLOCK = re.compile(r"\s*@\s*[A-Za-z]+\s*[{(]")
 _LOST_AT = re.compile(r"[A-Za-z]+\s*[{(][^\s,{}()]*,")
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())  # its warnings become our errors, not stderr
 _LOOKS_LIKE_ENTRY = re.compile(r"\b(title|author|year|doi|eprint)\s*=", re.I)
 
 
@@ -169,7 +172,7 @@ def parse_bibtex(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     for line, entry, error in sorted(blocks, key=lambda b: b[0]):
         if entry is not None and bad:
             last = line + (entry.raw or "").count("\n")
-            hit = next((n for n in bad if line <= n <= last), None)
+            hit = first_bad(bad, line, last)
             if hit is not None:
                 reported.add(hit)
                 yield LoadError(source=text.source, line=hit, message=f"{text.bad[hit]}; entry at line {line} skipped")

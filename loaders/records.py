@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import bisect
 import csv
+import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json import iter_array, loads, raw_decode, why
+from kg.loaders._json import WS as _WS
+from kg.loaders._json import first_object_line, iter_array, loads, raw_decode, why
 from kg.loaders._record import WHOLE_FILE, guarded, make_record
 from kg.loaders._text import MAX_LINE_CHARS, TextFile
 from kg.model import LoadError, PaperRecord
@@ -94,6 +96,31 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_DOI_PREFIX = re.compile(r"doi:\s*+", re.I)
+
+
+def _doi(text: str) -> str | None:
+    """The DOI that ``text`` is (``10.…``, ``doi: 10.…``) or ends with after ``doi.org/``.
+
+    Only the last word can hold it, so each ``doi.org/`` is tried once: linear time
+    (the regex this replaces retried every ``doi.org/`` up to a later space).
+    """
+    prefix = _DOI_PREFIX.match(text)
+    whole = _DOI.fullmatch(text, prefix.end() if prefix else 0)
+    if whole:
+        return whole.group(0)
+    words = text.split()
+    tail = words[-1] if words else ""
+    lowered, at = tail.lower(), 0
+    while (at := lowered.find("doi.org/", at)) >= 0:
+        at += len("doi.org/")
+        found = _DOI.fullmatch(tail, at)
+        if found:
+            return found.group(0)
+    return None
+
+
 def work_key(value: Any) -> str | None:
     """A cited work as a key: ``arxiv:2401.00001``, ``doi:10.…`` (lower case) or ``openalex:W…``."""
     if isinstance(value, Mapping):
@@ -107,9 +134,9 @@ def work_key(value: Any) -> str | None:
     openalex = _OPENALEX.search(text)
     if openalex and ("openalex" in text.lower() or text.upper().startswith("W")):
         return f"openalex:{openalex.group(1).upper()}"
-    doi = re.search(r"(?:doi\.org/|^doi:\s*|^)(10\.\d{4,9}/\S+)$", text, re.I)
+    doi = _doi(text)
     if doi:
-        return f"doi:{doi.group(1).lower()}"
+        return f"doi:{doi.lower()}"
     arxiv = parse_arxiv_id(text)
     return f"arxiv:{arxiv}" if arxiv else None
 
@@ -221,9 +248,16 @@ def _one_object_per_line(text: TextFile) -> bool:
     return head[0].startswith("{")
 
 
+def _opens_array(text: TextFile) -> bool:
+    """``[`` followed by a JSON value or ``]`` (a ``[text](link)`` line is no array)."""
+    head = "".join(text.head(20)).lstrip()
+    return head.startswith("[") and head[1:].lstrip()[:1] in ('{', '[', '"', "]", "}", ",", "-", "t", "f", "n", "",
+                                                              *"0123456789")
+
+
 def sniff_json(text: TextFile) -> bool:
     first = _first_char(text)
-    return first == "[" or (first == "{" and not _one_object_per_line(text))
+    return (first == "[" and _opens_array(text)) or (first == "{" and not _one_object_per_line(text))
 
 
 def sniff_jsonl(text: TextFile) -> bool:
@@ -257,7 +291,7 @@ def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
         try:
             row = loads(line)
         except ValueError as exc:
-            yield LoadError(source=text.source, line=number, message=f"{why(exc)}; record skipped")
+            yield LoadError(source=text.source, line=number, message=why(exc))
             continue
         yield record_from_mapping(row, text.source, number)
 
@@ -265,16 +299,28 @@ def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
 _LIST_KEYS = ("results", "papers", "records", "items", "data")
 
 
-def _list_at(raw: str, data: Mapping[str, Any]) -> int | None:
-    """Offset of the ``[`` that opens the list of papers in a decoded page object."""
+def _list_key(data: Mapping[str, Any]) -> str | None:
+    """The key of the list of papers in a page object: a usual name, or else (for an
+    object with no title of its own) its first list of objects."""
     for key in _LIST_KEYS:
         if isinstance(data.get(key), list):
-            for found in re.finditer(r'"%s"[ \t\n\r]*+:[ \t\n\r]*+\[' % key, raw):
-                try:
-                    if raw_decode(raw, found.end() - 1)[0] == data[key]:
-                        return found.end() - 1
-                except ValueError:
-                    continue
+            return key
+    if any(str(k).strip().lower() in _ALIASES["title"] for k in data):
+        return None
+    return next((k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], Mapping)), None)
+
+
+def _list_at(raw: str, data: Mapping[str, Any]) -> int | None:
+    """Offset of the ``[`` that opens the list of papers in a decoded page object."""
+    key = _list_key(data)
+    if key is None:
+        return None
+    for found in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r'[ \t\n\r]*+:[ \t\n\r]*+\[', raw):
+        try:
+            if raw_decode(raw, found.end() - 1)[0] == data[key]:
+                return found.end() - 1
+        except ValueError:
+            continue
     return None
 
 
@@ -284,11 +330,49 @@ def _damaged_list_at(raw: str) -> int | None:
     return found.end() - 1 if found else None
 
 
+Elements = Iterable[tuple[int, int, Any, str | None]]
+
+
+def _strategies(raw: str) -> Iterator[tuple[Elements, list[tuple[int, str]]]]:
+    """Ways to find the paper objects in ``raw``, most likely first: each gives the
+    elements and the ``(line offset, message)`` errors about the document itself."""
+    pos = _WS.match(raw).end()  # type: ignore[union-attr]
+    if raw.startswith("[", pos):
+        yield iter_array(raw, pos), []
+    elif raw.startswith("{", pos):
+        try:
+            data, end = raw_decode(raw, pos)
+        except ValueError as exc:
+            data, end, failure = None, pos, exc
+        else:
+            failure = None
+        rest = _WS.match(raw, end).end()  # type: ignore[union-attr]
+        if failure is None and rest == len(raw):
+            at = _list_at(raw, data) if isinstance(data, Mapping) else None
+            yield (iter_array(raw, at) if at is not None else [(pos, end, data, None)]), []
+        elif failure is None and raw.startswith(",", rest):  # objects separated by commas: a list that lost its "["
+            yield iter_array(raw, pos - 1), []
+        elif failure is None:
+            yield [(pos, end, data, None)], [(rest, "text after the end of the JSON document")]
+        else:
+            yield [], [(getattr(failure, "pos", pos), f"{why(failure)}; {WHOLE_FILE}")]
+    else:
+        yield [], [(pos, f"expected a JSON array or object; {WHOLE_FILE}")]
+    damaged = "the document around the records is damaged"
+    if (at := _damaged_list_at(raw)) is not None:  # a damaged page: its list, element by element
+        yield iter_array(raw, at), []
+    if (found := first_object_line(raw)) is not None:  # the objects that start a line
+        yield iter_array(raw, found[0] - 1, found[1]), [(found[0], f"{damaged}; reading the objects that start a line")]
+
+
 def parse_json(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     """A JSON array of papers, an API page (``{"results": [...]}``) or one paper object.
 
     Elements are decoded one by one, so a damaged element (or an undecodable
-    line inside it) costs only that element.
+    line inside it) costs only that element. When the document around the
+    elements is damaged so that none can be found, the list under a usual key,
+    then the objects that start a line, are tried, and the reading that builds
+    the most records is kept.
     """
     raw = "\n".join(text.lines)
     newlines = [m.start() for m in re.finditer("\n", raw)]
@@ -296,44 +380,38 @@ def parse_json(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     def line_of(offset: int) -> int:
         return bisect.bisect_left(newlines, offset) + 1
 
-    bad = dict(text.bad)
-    pos = re.match(r"\s*", raw).end()  # type: ignore[union-attr]
-    elements: Iterator[tuple[int, int, Any, str | None]] | list[tuple[int, int, Any, str | None]]
-    if raw.startswith("[", pos):
-        elements = iter_array(raw, pos)
-    elif raw.startswith("{", pos):
-        try:
-            data, end = raw_decode(raw, pos)
-        except ValueError as exc:
-            at = _damaged_list_at(raw)
-            if at is None:
-                line = exc.lineno if hasattr(exc, "lineno") else line_of(pos)
-                yield LoadError(source=text.source, line=line, message=f"{why(exc)}; {WHOLE_FILE}")
-                return
-            elements = iter_array(raw, at)
-        else:
-            at = _list_at(raw, data) if isinstance(data, Mapping) else None
-            elements = iter_array(raw, at) if at is not None else [(pos, end, data, None)]
-            rest = re.compile(r"\s*").match(raw, end).end()  # type: ignore[union-attr]
-            if rest < len(raw):
-                yield LoadError(source=text.source, line=line_of(rest), message="text after the end of the JSON document")
-    else:
-        yield LoadError(source=text.source, line=line_of(pos), message=f"expected a JSON array or object; {WHOLE_FILE}")
-        return
-    for start, end, value, reason in elements:
-        first, last = line_of(start), line_of(max(start, end - 1))
-        spoiled = sorted(n for n in bad if first <= n <= last)
-        if spoiled:
-            yield LoadError(source=text.source, line=spoiled[0],
-                            message=f"{bad[spoiled[0]]}; the record at line {first} skipped")
-            for n in spoiled:
-                del bad[n]
-        elif reason:
-            yield LoadError(source=text.source, line=first, message=f"{reason}; record skipped")
-        else:
-            yield record_from_mapping(value, text.source, first)
-    for number, reason in sorted(bad.items()):
-        yield LoadError(source=text.source, line=number, message=reason)
+    def items(elements: Elements, notes: list[tuple[int, str]]) -> list[PaperRecord | LoadError]:
+        out: list[PaperRecord | LoadError] = [LoadError(source=text.source, line=line_of(o), message=m)
+                                              for o, m in notes]
+        bad = dict(text.bad)
+        for start, end, value, reason in elements:
+            first, last = line_of(start), line_of(max(start, end - 1))
+            spoiled = sorted(n for n in bad if first <= n <= last)
+            if spoiled:
+                out.append(LoadError(source=text.source, line=spoiled[0],
+                                     message=f"{bad[spoiled[0]]}; the record at line {first} skipped"))
+                for n in spoiled:
+                    del bad[n]
+            elif reason:
+                out.append(LoadError(source=text.source, line=first, message=f"{reason}; record skipped"))
+            else:
+                out.append(record_from_mapping(value, text.source, first))
+        out += [LoadError(source=text.source, line=n, message=why) for n, why in sorted(bad.items())]
+        return out
+
+    best: list[PaperRecord | LoadError] | None = None
+    for elements, notes in _strategies(raw):  # the first that reads cleanly, else the one that builds most
+        found = items(elements, notes)
+        if best is None and not any(isinstance(i, LoadError) for i in found):
+            yield from found
+            return
+        if best is None or _built(found) > _built(best):
+            best = found
+    yield from best or []
+
+
+def _built(items: list[PaperRecord | LoadError]) -> int:
+    return sum(1 for i in items if isinstance(i, PaperRecord))
 
 
 def _rows_from(lines: list[str], start: int) -> Iterator[str]:

@@ -131,31 +131,44 @@ def _guarded(paper: Any, source: str, line: int) -> PaperRecord | LoadError:
         return LoadError(source=source, line=line, message=f"paper could not be read ({exc}); skipped")
 
 
-def _is_jsonl(text: TextFile) -> bool:
-    lines = [ln for ln in text.lines[:50] if ln.strip()]
-    if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
-        return False
-    try:
-        return isinstance(json.loads(lines[0]), Mapping)
-    except (json.JSONDecodeError, RecursionError, ValueError):
-        return False
-
-
-def parse_semantic_scholar(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    if _is_jsonl(text):
-        for number, line in enumerate(text.lines, start=1):
-            if number in text.bad:
-                yield LoadError(source=text.source, line=number, message=text.bad[number])
-            elif line.strip():
-                try:
-                    paper = json.loads(line)
-                except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-                    yield LoadError(source=text.source, line=number, message=f"invalid JSON: {getattr(exc, 'msg', exc)}")
-                    continue
+def _jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
+    for number, line in enumerate(text.lines, start=1):
+        if number in text.bad:
+            yield LoadError(source=text.source, line=number, message=text.bad[number])
+        elif line.strip():
+            try:
+                paper = json.loads(line)
+            except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+                yield LoadError(source=text.source, line=number, message=f"invalid JSON: {getattr(exc, 'msg', exc)}")
+                continue
+            if isinstance(paper, Mapping) and isinstance(paper.get("data"), list):  # a page on one line
+                for item in paper["data"]:
+                    yield _guarded(item, text.source, number)
+            else:
                 yield _guarded(paper, text.source, number)
-        return
+
+
+def _document(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     for item in iter_items(text):
         if item.error is not None:
             yield LoadError(source=text.source, line=item.line, message=item.error)
         else:
             yield _guarded(item.value, text.source, item.line)
+
+
+def parse_semantic_scholar(text: TextFile) -> Iterator[PaperRecord | LoadError]:
+    """A list or pretty-printed document is read as one JSON document; anything else is read both
+    as JSON Lines and as a document, and the reading that finds more papers wins (ties: fewer errors,
+    then JSON Lines), so that a damaged first line cannot turn a JSON Lines file into one bad document."""
+    if first_char(text) == "[":
+        return _document(text)
+    as_lines = list(_jsonl(text))
+    if all(isinstance(x, PaperRecord) for x in as_lines):
+        return iter(as_lines)
+    as_doc = list(_document(text))
+
+    def score(items: list[PaperRecord | LoadError]) -> tuple[int, int]:
+        records = sum(isinstance(x, PaperRecord) for x in items)
+        return records, records - len(items)
+
+    return iter(as_doc if score(as_doc) > score(as_lines) else as_lines)

@@ -190,6 +190,21 @@ def test_csl_damaged_item_costs_only_itself():
     assert len(errors) == 1 and errors[0] == "z.json:13: invalid JSON in this item (Expecting ',' delimiter at line 15); skipped"
 
 
+def test_csl_list_reads_on_after_a_stray_bracket_and_after_extra_data():
+    items = [{"type": "article", "title": f"Item {i}", "issued": {"date-parts": [[2020]]}} for i in range(3)]
+    text = json.dumps(items, indent=2)
+    stray = text.replace('\n  },\n  {\n    "type": "article",\n    "title": "Item 1"',
+                         '\n  }],\n  {\n    "type": "article",\n    "title": "Item 1"')
+    records, errors = _load(stray, "z.json")
+    assert [r.title for r in records] == ["Item 0", "Item 1", "Item 2"]
+    assert errors == ["z.json:12: stray ']' inside the list; ignored"]
+    closed = text.replace('\n  },\n  {\n    "type": "article",\n    "title": "Item 2"',
+                          '\n  }\n]\n  {\n    "type": "article",\n    "title": "Item 2"')
+    records, errors = _load(closed, "z.json")
+    assert [r.title for r in records] == ["Item 0", "Item 1", "Item 2"]
+    assert errors == ["z.json:25: extra data after the JSON list; read on from line 25"]
+
+
 def test_csl_item_without_title_and_with_odd_dates():
     items = [{"type": "book", "author": [{"family": "X"}]},
              {"type": "book", "title": "Dated", "issued": {"raw": "2019-04-01"}},
@@ -215,6 +230,13 @@ def test_atom_damaged_entry_is_a_file_line_error():
     assert [(r.title, r.arxiv_id) for r in records] == [("Entry 1", "2401.00001"), ("Entry 2", "2401.00002")]
     assert errors[0].startswith("q.atom:8: invalid XML in entry at line 7: mismatched tag")
     assert errors[1] == "q.atom:14: entry has no title; skipped"
+
+
+def test_atom_entry_whose_start_tag_is_damaged_is_reported():
+    feed = _feed(_entry(1) + _entry(2).replace("<entry>", "<entr y>") + _entry(3))
+    records, errors = _load(feed, "q.atom")
+    assert [r.title for r in records] == ["Entry 1", "Entry 3"]
+    assert errors == ["q.atom:10: an </entry> without its <entry> (the entry's start is damaged); skipped"]
 
 
 BILLION_LAUGHS = """<!DOCTYPE feed [

@@ -76,8 +76,9 @@ def test_a_damaged_entry_costs_only_itself(fmt, data):
     titles = [f"Paper {i} {w}" for i, w in enumerate(data.draw(st.lists(WORD, min_size=n, max_size=n), label="words"))]
     entries = render(titles)
     k = data.draw(st.integers(0, n - 1), label="damaged")
-    at = data.draw(st.integers(0, len(entries[k])), label="at")
-    cut = data.draw(st.integers(0, 6), label="cut")
+    body = len(entries[k].rstrip("\n"))  # the damage stays inside the entry: its line end is its neighbour's start
+    at = data.draw(st.integers(0, body), label="at")
+    cut = data.draw(st.integers(0, min(6, body - at)), label="cut")
     entries[k] = entries[k][:at] + data.draw(GARBAGE, label="garbage") + entries[k][at + cut:]
     text = text_from_string(before + sep.join(entries) + after, "fuzz")
     _, items = parse_text(text, loader)
@@ -87,4 +88,5 @@ def test_a_damaged_entry_costs_only_itself(fmt, data):
     for i, title in enumerate(titles):
         if i != k:
             assert title in found, (title, [str(e) for e in errors])
-    assert titles[k] in found or errors, "the damaged entry vanished without a report"
+    others = found - set(titles)  # the damaged entry read with a damaged title
+    assert titles[k] in found or others or errors, "the damaged entry vanished without a report"

@@ -194,3 +194,268 @@ def test_sources_are_relative_to_the_current_folder_when_inside_it(tmp_path, mon
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     assert load_paths([tmp_path / "in"]).records[0].source == str(tmp_path / "in" / "a.jsonl")
+
+
+# ---- the seven inputs that used to crash the whole build ---------------------------------
+
+DIGEST_PAPER = "## {title}\n[中文标题](https://arxiv.org/abs/{id})\n\n这是摘要。\n\n"
+
+
+def _digest(*papers: tuple[str, str]) -> str:
+    return "".join(DIGEST_PAPER.format(title=t, id=i) for t, i in papers)
+
+
+@pytest.mark.parametrize("indent", [" ", "\u3000", "  \t"])
+def test_digest_heading_indented_by_a_space_or_full_width_space(tmp_path, indent):
+    text = _digest(("First Paper", "2401.00001"), ("Second Paper", "2401.00002"))
+    text = text.replace("## Second", indent + "## Second")
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Paper", "Second Paper"]
+    assert result.errors == []
+
+
+def test_csv_with_cr_only_line_endings(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_bytes(b"id,title,authors\r2401.00001,First,Ada\r2401.00002,Second,Alan\r")
+    result = load_paths([path])
+    assert [(r.title, r.line) for r in result.records] == [("First", 2), ("Second", 3)]
+    assert result.errors == []
+
+
+def test_csv_field_over_131k_characters(tmp_path):
+    path = tmp_path / "p.csv"
+    long = "word " * 40_000  # 200,000 characters, over csv's default field limit of 131,072
+    path.write_text(f'title,abstract\nLong One,"{long}"\nShort One,fine\n', encoding="utf-8")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Long One", "Short One"]
+    assert len(result.records[0].abstract) > 131_072
+
+
+def test_json_integer_over_4300_digits(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"title": "Good"}\n{"title": "Huge", "year": ' + "9" * 5000 + '}\n{"title": "Also good"}\n')
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Good", "Also good"]
+    (error,) = result.errors
+    assert error.line == 2 and "5,000 digits" in error.message and "limit" in error.message
+    array = tmp_path / "p.json"
+    array.write_text('[\n{"title": "Good"},\n{"title": "Huge", "year": ' + "9" * 5000 + '},\n{"title": "Also good"}\n]\n')
+    result = load_paths([array])
+    assert [r.title for r in result.records] == ["Good", "Also good"]
+    assert [e.line for e in result.errors] == [3]
+
+
+@pytest.mark.parametrize("depth", [100, 1000, 5000])
+def test_json_nesting_deep(tmp_path, depth):
+    deep = "[" * depth + "]" * depth
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"title": "Good"}\n{"title": "Deep", "x": ' + deep + '}\n{"title": "Also good"}\n')
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Good", "Also good"]
+    (error,) = result.errors
+    assert error.line == 2 and "64-level limit" in error.message
+    array = tmp_path / "p.json"
+    array.write_text('[\n  {"title": "Good"},\n  {"title": "Deep", "x": ' + deep + '},\n  {"title": "Also good"}\n]\n')
+    result = load_paths([array])
+    assert [r.title for r in result.records] == ["Good", "Also good"]
+    assert [e.line for e in result.errors] == [3] and "limit" in result.errors[0].message
+
+
+@pytest.mark.parametrize("refs,expected", [
+    ({"arxiv_id": "2401.00009"}, ["arxiv:2401.00009"]),
+    (42, []),
+    (None, []),
+    ("arXiv:2401.00009; 10.1000/xyz", ["arxiv:2401.00009", "doi:10.1000/xyz"]),
+])
+def test_references_that_are_not_a_list(tmp_path, refs, expected):
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"title": "Paper", "references": refs}) + "\n")
+    result = load_paths([path])
+    assert result.errors == [] and result.records[0].references == expected
+
+
+@pytest.mark.parametrize("locations", [{"landing_page_url": "x"}, 7, "https://arxiv.org/abs/2401.00001"])
+def test_openalex_locations_that_are_not_a_list(tmp_path, locations):
+    work = {"id": "https://openalex.org/W123", "title": "A Work", "locations": locations,
+            "primary_location": {"landing_page_url": "https://arxiv.org/abs/2401.00007"}}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"results": [work]}, indent=2))
+    result = load_paths([path])
+    assert result.errors == [] and result.records[0].arxiv_id == "2401.00007"
+
+
+def test_line_limit_is_reported_as_an_error(tmp_path):
+    from kg.loaders._text import MAX_LINE_CHARS
+
+    path = tmp_path / "t.md"
+    path.write_text(_table([GOOD_ROW, "| " + "x" * (MAX_LINE_CHARS + 1) + " | a | b | c |"]), encoding="utf-8")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["A Good Paper"]
+    assert result.errors[0].line == 4 and f"{MAX_LINE_CHARS:,} limit" in result.errors[0].message
+
+
+# ---- records that used to vanish without a word --------------------------------------------
+
+def test_markdown_row_missing_its_leading_pipe_is_read(tmp_path):
+    path = tmp_path / "t.md"
+    row = " Second Paper | It also works. | Alan Turing | [PDF](http://arxiv.org/pdf/2401.00002v1) |"
+    path.write_text(_table([GOOD_ROW, row]), encoding="utf-8")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["A Good Paper", "Second Paper"]
+
+
+def test_markdown_line_inside_the_table_that_is_no_row_is_reported(tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text(_table([GOOD_ROW, "a stray line of text", GOOD_ROW.replace("Good", "Fine")]), encoding="utf-8")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["A Good Paper", "A Fine Paper"]
+    assert [e.line for e in result.errors] == [4]
+
+
+HF_HEAD = "new\n\nSubscribe\n\nMar 3\n\n"
+ABSTRACT = "We study a problem. Our method works well, and it is simple to use in practice."
+
+
+@pytest.mark.parametrize("title", ["Dr. Strange Loops in Recurrent Nets", "Transformers vs. Recurrent Nets at Scale",
+                                   "Attention, e.g. Sparse Attention, Revisited"])
+def test_hf_daily_titles_with_abbreviations_stay_titles(tmp_path, title):
+    path = tmp_path / "hf.txt"
+    path.write_text(f"{HF_HEAD}First Title\n\n{ABSTRACT}\n\n{title}\n\n{ABSTRACT}\n\nLast Title\n\n{ABSTRACT}\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Title", title, "Last Title"]
+    assert all(r.abstract == ABSTRACT for r in result.records)
+
+
+def test_hf_daily_slip_is_reported_not_folded(tmp_path):
+    # the second title was damaged into a sentence: it and its abstract must not join the first paper
+    damaged = "Broken title. It reads like a sentence now"
+    path = tmp_path / "hf.txt"
+    path.write_text(f"{HF_HEAD}First Title\n\n{ABSTRACT}\n\n{damaged}.\n\n{ABSTRACT}\n\nLast Title\n\n{ABSTRACT}\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Title", "Last Title"]
+    assert result.records[0].abstract == ABSTRACT
+    (error,) = result.errors
+    assert error.line == 11 and "title was expected" in error.message
+
+
+def test_hf_daily_lost_blank_line_keeps_both_papers(tmp_path):
+    path = tmp_path / "hf.txt"
+    path.write_text(f"{HF_HEAD}First Title\n\n{ABSTRACT}\nSecond Title\n\n{ABSTRACT}\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Title", "Second Title"]
+    assert result.records[0].abstract == ABSTRACT
+
+
+def test_hf_daily_title_without_abstract_is_reported(tmp_path):
+    path = tmp_path / "hf.txt"
+    path.write_text(f"{HF_HEAD}Lonely Title\n\nFirst Title\n\n{ABSTRACT}\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Title"]
+    assert [e.line for e in result.errors] == [7] and "no abstract" in result.errors[0].message
+
+
+@pytest.mark.parametrize("damage", ["#Second Paper", "Second Paper", "# Second Paper", "##Second Paper"])
+def test_digest_slip_is_reported_not_folded(tmp_path, damage):
+    text = _digest(("First Paper", "2401.00001"), ("Second Paper", "2401.00002"), ("Third Paper", "2401.00003"))
+    path = tmp_path / "d.md"
+    path.write_text(text.replace("## Second Paper", damage), encoding="utf-8")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Paper", "Third Paper"]
+    assert result.records[0].abstract_zh == "这是摘要。"  # nothing of the second paper folded in
+    (error,) = result.errors
+    assert error.line == 6 and "without a '## title' heading" in error.message
+
+
+def test_csv_bad_last_row_is_reported(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text('id,title,abstract\n2401.00001,First,"fine"\n2401.00002,Cut,"an unterminated quo')
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First"]
+    (error,) = result.errors
+    assert error.line == 3 and "malformed" in error.message
+
+
+def test_csv_bad_middle_row_does_not_take_the_next_row(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text('id,title,abstract\n2401.00001,"Broken,"an abstract"\n2401.00002,Next,"also, fine"\n'
+                    '2401.00003,Last,"fine"\n')
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Next", "Last"]
+    assert [e.line for e in result.errors] == [2]
+
+
+def test_csv_quoted_field_over_several_lines_is_one_row(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text('id,title,abstract\n2401.00001,First,"line one,\nline two"\n2401.00002,Second,x\n')
+    result = load_paths([path])
+    assert [(r.title, r.line) for r in result.records] == [("First", 2), ("Second", 4)]
+    assert result.records[0].abstract == "line one, line two"
+
+
+def test_csv_row_joined_to_the_header_is_reported(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("id,title,abstract2401.00001,Joined Title,an abstract here\n2401.00002,Second,x\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Second"]
+    assert [e.line for e in result.errors] == [1] and "joined to the header" in result.errors[0].message
+
+
+@pytest.mark.parametrize("title", ["???", "—", "!!! ...", "🙂🙂"])
+def test_title_without_letters_or_digits_is_rejected(tmp_path, title):
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"title": title}) + "\n" + json.dumps({"title": "Real"}) + "\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Real"]
+    assert [e.line for e in result.errors] == [1] and "no letters or digits" in result.errors[0].message
+
+
+def _json_array(rows: list[str]) -> str:
+    return "[\n" + ",\n".join("  " + r for r in rows) + "\n]\n"
+
+
+def test_json_array_keeps_good_elements_around_a_damaged_one(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(_json_array(['{"title": "First"}', '{"title": "Broken", "abstract": "no end}',
+                                 '{"title": "Third"}', '{"title": "Fourth"}']))
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First", "Third", "Fourth"]
+    assert [(r.line) for r in result.records] == [2, 4, 5]
+    assert [e.line for e in result.errors] == [3]
+
+
+def test_openalex_page_keeps_good_works_around_a_damaged_one():
+    from tests.conftest import ROOT
+
+    page = (ROOT / "tests" / "data" / "openalex_works.json").read_text()
+    broken = page.replace('"publication_year": 2025,', '"publication_year": 2025,,', 1)
+    assert broken != page
+    from kg.loaders.records import parse_json
+
+    items = list(parse_json(text_from_string(broken, "page.json")))
+    titles = [i.title for i in items if hasattr(i, "title")]
+    errors = [i for i in items if not hasattr(i, "title")]
+    element = broken[: broken.rfind("{", 0, broken.index("W1000000002"))].count("\n") + 1
+    assert len(titles) == 2 and len(errors) == 1 and errors[0].line == element
+
+
+def test_damaged_first_line_does_not_hide_a_jsonl_file(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"title": "Cut\n{"title": "Second"}\n{"title": "Third"}\n')
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Second", "Third"]
+    assert [e.line for e in result.errors] == [1]
+
+
+def test_json_element_that_swallows_the_next_is_reported(tmp_path):
+    rows = [{"title": "First", "authors": [{"name": "Ada"}]}, {"title": "Second", "authors": [{"name": "Alan"}]},
+            {"title": "Third", "authors": []}]
+    text = json.dumps({"results": rows}, indent=2)
+    broken = text.replace('"name": "Ada"\n        }\n      ]\n    },', '"name": "Ada"\n        },', 1)  # lose "]}"
+    assert broken != text
+    path = tmp_path / "page.json"
+    path.write_text(broken)
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Second", "Third"]
+    assert [e.line for e in result.errors] == [3] and "runs into the next" in result.errors[0].message

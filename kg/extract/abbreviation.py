@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["is_acronym", "spells", "sense_key", "agrees", "stems", "evidence_stems"]
+__all__ = ["is_acronym", "spells", "sense_key", "agrees", "stems", "evidence_stems", "text_stems"]
+
+_LONGEST = 120  # characters: no long form is longer, and the match below stays cheap
 
 _STOP = frozenset({"of", "the", "a", "an", "for", "and", "in", "on", "to", "with", "from", "by", "via", "at", "as",
                    "or", "into", "over", "using", "based"})
@@ -23,6 +25,7 @@ _GENERIC = frozenset({"model", "netwo", "learn", "metho", "syste", "large", "dee
                       "algor", "appro", "archi", "data", "task", "train", "based", "using", "towar", "gener"})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(name: str) -> bool:
     """A short token with at least two capitals: "SD", "LLMs", "vDiT", "GPT-4"."""
     letters = sum(c.isalpha() for c in name)
@@ -42,7 +45,8 @@ def _contains(long: str, chars: str) -> bool:
     parts = [re.sub(r"[\W_]+", "", p.lower()) for p in _PARTS.split(long)]
     for i in range(len(parts)):
         rest = "".join(parts[i:])
-        if rest.startswith(chars) and (len(chars) >= 3 or any("".join(parts[i:j]) == chars for j in range(i + 1, len(parts) + 1))):
+        whole = any("".join(parts[i:j]) == chars for j in range(i + 1, len(parts) + 1))
+        if rest.startswith(chars) and (len(chars) >= 3 or whole):
             return True
     return False
 
@@ -52,7 +56,7 @@ def spells(short: str, long: str) -> bool:
     """``long`` is the long form of the acronym ``short`` (strict; see the module doc)."""
     chars = _chars(short)
     text = long.strip()
-    if not chars or len(_PARTS.split(text)) < 2 or _contains(text, chars):
+    if not chars or len(text) > _LONGEST or len(_PARTS.split(text)) < 2 or _contains(text, chars):
         return False
     token = [-1] * len(text)  # index of the word of each character (-1: not a letter or digit)
     starts: set[int] = set()  # where a run may begin: a word or part start, a camel hump, a number
@@ -78,7 +82,6 @@ def spells(short: str, long: str) -> bool:
         if stop[-1]:  # a function word gives at most its first letter ("CoT", not "MoFE")
             for i in range(m.start() + 1, m.end()):
                 token[i] = -1
-    words = stop
     lower = text.lower()
 
     def skippable(a: int, b: int) -> bool:  # every word strictly between a and b is a function word
@@ -88,7 +91,7 @@ def spells(short: str, long: str) -> bool:
     def go(k: int, p: int) -> bool:
         """chars[:k+1] matched with chars[k] at position p; can the rest match?"""
         if k == len(chars) - 1:
-            return skippable(token[p], len(words))
+            return skippable(token[p], len(stop))
         for q in range(p + 1, len(text)):
             if token[q] < 0 or lower[q] != chars[k + 1]:
                 continue
@@ -102,6 +105,7 @@ def spells(short: str, long: str) -> bool:
                if token[p] >= 0 and lower[p] == chars[0] and p in starts and skippable(-1, token[p]))
 
 
+@lru_cache(maxsize=1 << 14)
 def stems(long: str) -> tuple[str, ...]:
     """Content words of a long form, plural and ending cut: "Low-Rank Adapted" → (low, rank, adapt)."""
     out = []
@@ -128,9 +132,10 @@ def agrees(long: str, others: list[str]) -> bool:
     return any(mine <= set(stems(o)) or set(stems(o)) <= mine for o in others)
 
 
-def evidence_stems(long: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def evidence_stems(long: str) -> frozenset[str]:
     """The stems of a long form that can show, in another text, which sense is meant."""
-    return {s for s in stems(long) if len(s) >= 4 and s not in _GENERIC}
+    return frozenset(s for s in stems(long) if len(s) >= 4 and s not in _GENERIC)
 
 
 def text_stems(text: str) -> set[str]:

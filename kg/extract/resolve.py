@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.abbreviation import agrees, evidence_stems, is_acronym, sense_key, spells, text_stems
 from kg.extract.lexicon import GazetteerEntry, Lexicon
@@ -80,6 +81,7 @@ class _Sense:
     target: str  # key of the long form (or of the gazetteer entry's name)
     evidence: set[str]
     gazetteer: bool = False
+    papers: set[str] = field(default_factory=set)  # papers that define it ("" for the gazetteer)
 
 
 class _Resolver:
@@ -92,8 +94,11 @@ class _Resolver:
         self.votes: dict[tuple[str, str], Counter[EntityType]] = defaultdict(Counter)
         self.paper_key: dict[tuple[str, str, str], str] = {}  # (paper, family, surface key) -> node key
         self.own: dict[str, dict[tuple[str, str], str]] = {}  # paper -> (family, acronym key) -> long form
-        self.defined: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # the same, by key: [(paper, long)]
-        self.senses: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
+        # (family, acronym key) -> sense key -> [(paper, long form)]: every paper's own definitions
+        self.senses: dict[tuple[str, str], dict[tuple[str, ...], list[tuple[str, str]]]] = defaultdict(
+            lambda: defaultdict(list))
+        self.option_cache: dict[tuple[str, str], list[_Sense]] = {}
+        self.joined: set[tuple[tuple[str, str], str]] = set()  # (node, gazetteer name) already joined
 
     def entry(self, fam: str, surface: str) -> GazetteerEntry | None:
         entry = self.lexicon.entries.get(entity_key(surface))  # exact: sizes are not their family
@@ -107,39 +112,31 @@ class _Resolver:
             for m in ex.mentions:
                 for alias in m.aliases:
                     own.setdefault((_family(m.type), _acronym_key(alias)), m.name)
+            multiword = [o for o in ex.mentions if " " in o.name.strip() or "-" in o.name]
             for m in ex.mentions:  # "ACR (Long Form)": the paper names both, the long form spells the acronym
-                fam, key = _family(m.type), _acronym_key(m.name)
-                if m.aliases or not is_acronym(m.name) or (fam, key) in own:
+                if m.aliases or not is_acronym(m.name):
                     continue
-                longs = {entity_key(o.name): o.name for o in ex.mentions
+                fam, key = _family(m.type), _acronym_key(m.name)
+                if (fam, key) in own:
+                    continue
+                longs = {entity_key(o.name): o.name for o in multiword
                          if o is not m and _family(o.type) == fam and spells(m.name, o.name)}
                 if len(longs) == 1:
                     own[(fam, key)] = next(iter(longs.values()))
             self.own[ex.paper_id] = own
-            for fam_key, long in own.items():
-                self.defined[fam_key].append((ex.paper_id, long))
             for (fam, akey), long in own.items():
                 if akey != entity_key(long) and spells_any(akey, long, ex.mentions):
-                    self.senses[(fam, akey)][sense_key(long)].add(entity_key(long))
+                    self.senses[(fam, akey)][sense_key(long)].append((ex.paper_id, long))
 
     # -- a bare acronym the paper does not define -----------------------------------------
 
-    def sense_of(self, paper: str, fam: str, surface: str, evidence: set[str]) -> str:
+    def sense_of(self, paper: str, fam: str, surface: str, read: Callable[[], set[str]]) -> str:
         surface = _singular(surface)
         akey = entity_key(surface)
-        options: list[_Sense] = []
         gaz = self.entry(fam, surface)
-        if gaz is not None:
-            longs = _long_forms(gaz)
-            options.append(_Sense(entity_key(gaz.name), set().union(*map(evidence_stems, longs)), True))
-        for _, keys in sorted(self.senses.get((fam, akey), {}).items()):
-            longs = [long for p, long in self.defined.get((fam, akey), ()) if p != paper and entity_key(long) in keys]
-            if not longs:
-                continue  # only this paper defines it (not here: handled as the paper's own)
-            if gaz is not None and all(agrees(long, _long_forms(gaz)) for long in longs):
-                options[0].evidence |= set().union(*map(evidence_stems, longs))
-                continue
-            options.append(_Sense(min(keys), set().union(*map(evidence_stems, longs))))
+        options = [o for o in self.options(fam, akey, gaz) if o.papers != {paper}]  # not only this paper's
+        undecided = len(options) > 1 or any(not o.gazetteer for o in options)
+        evidence = read() if undecided else set()  # the paper is read only when it can change the answer
         scored = sorted(((len(o.evidence & evidence), o.gazetteer, o.target) for o in options), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0] or scored[0][1]):
             return scored[0][2]  # the paper's own words point at one sense
@@ -147,19 +144,38 @@ class _Resolver:
             return entity_key(gaz.name)  # field knowledge, the same whatever else is added
         return akey  # no sign which sense: the acronym stays itself
 
+    def options(self, fam: str, akey: str, gaz: GazetteerEntry | None) -> list[_Sense]:
+        """The senses an acronym has: the gazetteer's (with the definitions that agree with it)
+        and one per different expansion the corpus's papers define."""
+        if (fam, akey) in self.option_cache:
+            return self.option_cache[(fam, akey)]
+        options: list[_Sense] = []
+        if gaz is not None:
+            longs = _long_forms(gaz)
+            options.append(_Sense(entity_key(gaz.name), set().union(*map(evidence_stems, longs)), True, {""}))
+        for _, defined in sorted(self.senses.get((fam, akey), {}).items()):
+            longs = sorted({long for _, long in defined})
+            evidence = set().union(*map(evidence_stems, longs))
+            if gaz is not None and all(agrees(long, _long_forms(gaz)) for long in longs):
+                options[0].evidence |= evidence
+                continue
+            options.append(_Sense(min(map(entity_key, longs)), evidence, False, {p for p, _ in defined}))
+        self.option_cache[(fam, akey)] = options
+        return options
+
     # -- the corpus -----------------------------------------------------------------------
 
     def nodes(self) -> None:
         for ex in self.extractions:
             own = self.own[ex.paper_id]
             text = self.texts.get(ex.paper_id)
-            evidence = text_stems(text if text is not None else " ".join(m.sentence for m in ex.mentions))
+            read = _reader(text if text is not None else " ".join(m.sentence for m in ex.mentions))
             for m in ex.mentions:
                 fam, key = _family(m.type), _acronym_key(m.name)
                 if (fam, key) in own and entity_key(own[(fam, key)]) != entity_key(m.name):
                     target = entity_key(own[(fam, key)])  # "ACR (Long Form)" or a defined acronym
                 elif is_acronym(m.name) and not m.aliases:
-                    target = self.sense_of(ex.paper_id, fam, m.name, evidence)
+                    target = self.sense_of(ex.paper_id, fam, m.name, read)
                 else:
                     target = entity_key(m.name)
                 self.add(ex.paper_id, fam, m, target)
@@ -171,9 +187,6 @@ class _Resolver:
         for surface in (m.name, *m.aliases):
             self.paper_key[(paper, fam, entity_key(surface))] = target
             self.spellings[node].add(surface)
-        for (f, acronym), long in self.own[paper].items():  # "ACR (Long Form)": the acronym is an alias here
-            if f == fam and entity_key(long) == target and acronym != target:
-                self.paper_key[(paper, fam, acronym)] = target
         gaz = self.lexicon.entries.get(target)  # the name itself, or the sense picked for a bare acronym
         if gaz is not None and _family(gaz.type) == fam:
             self.join_gazetteer(node, gaz)
@@ -183,6 +196,9 @@ class _Resolver:
                 self.join_gazetteer(node, gaz)
 
     def join_gazetteer(self, node: tuple[str, str], gaz: GazetteerEntry) -> None:
+        if (node, gaz.name) in self.joined:
+            return
+        self.joined.add((node, gaz.name))
         home = (node[0], entity_key(gaz.name))
         self.union.union(node, home)
         self.spellings[home].add(gaz.name)
@@ -206,7 +222,8 @@ class _Resolver:
             if fam == "method":
                 kind = EntityType.METHOD
             else:
-                kind = EntityType.BENCHMARK if kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET] else EntityType.DATASET
+                benchmark = kinds[EntityType.BENCHMARK] >= kinds[EntityType.DATASET]
+                kind = EntityType.BENCHMARK if benchmark else EntityType.DATASET
             eid = node_id(kind.value, name)
             aliases = sorted(s for s in surfaces if s != name)
             if eid in entities:  # two groups folding to the same id: merge them
@@ -257,6 +274,13 @@ class _Resolver:
                 entity.family = eid
 
 
+def _reader(text: str) -> Callable[[], set[str]]:
+    """The stems of ``text``, computed on the first call only."""
+    cache: list[set[str]] = []
+    return lambda: cache[0] if cache else cache.append(text_stems(text)) or cache[0]
+
+
+@lru_cache(maxsize=1 << 16)
 def _singular(name: str) -> str:
     """ "LoRAs" → "LoRA", "LLMs" → "LLM": a plural acronym names the same thing."""
     return name[:-1] if is_acronym(name) and len(name) > 2 and name[-1] == "s" and name[-2].isupper() else name
