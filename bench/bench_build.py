@@ -1,16 +1,19 @@
-"""Time ``kg build`` on the seeds and on replicated corpora; print papers/s and peak RSS.
+"""Time ``kg build`` on a generated scale corpus; print per-stage time, papers/s and peak RSS.
 
-    python bench/bench_build.py [--sizes 1000 10000]
+    python bench/bench_build.py --papers 10000 [--jobs 2] [--format jsonl ...] [--add 1000]
 
-Replicated corpora repeat the seed papers (and the 304-paper arXiv corpus) with a
-distinct id and title suffix per copy, so merging cannot collapse them. Each size
-runs in a fresh process so peak RSS is that run's own.
+The corpus comes from bench/make_corpus.py (real abstracts from ../shared with names
+varied per copy). The build runs in a fresh process so peak RSS is that run's own
+(children included: worker processes report their own peak, printed apart).
+``--add K`` then builds again into the same folder with K more papers (the incremental
+path: cached extractions are reused) and prints that run too.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -19,53 +22,62 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(HERE))
 
 
-def _replicate(n: int, target: Path) -> Path:
-    from kg.loaders import load_paths
-
-    base = load_paths([SHARED / "seeds", SHARED / "corpora"]).records
-    path = target / f"replicated-{n}.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            r = base[i % len(base)]
-            copy = i // len(base)
-            out.write(json.dumps({
-                "id": f"{9000 + copy % 999:04d}.{i:05d}",
-                "title": f"{r.title or r.title_zh} (copy {copy})",
-                "abstract": r.abstract, "abstract_zh": r.abstract_zh,
-                "authors": r.authors, "categories": r.categories,
-            }, ensure_ascii=False) + "\n")
-    return path
-
-
-def _child(inputs: list[str], out: str) -> None:
+def _child(corpus: str, out: str, formats: list[str] | None, jobs: int | None) -> None:
     from kg.build import build
 
+    kwargs = {"jobs": jobs} if jobs else {}
     start = time.perf_counter()
-    result = build(inputs, out)
+    result = build([corpus], out, formats, **kwargs)
     seconds = time.perf_counter() - start
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"papers": len(result.papers), "seconds": round(seconds, 2),
-                      "papers_per_s": round(len(result.papers) / seconds, 1), "peak_rss_mb": round(rss_mb)}))
+                      "papers_per_s": round(len(result.papers) / seconds, 1),
+                      "peak_rss_mb": round(own), "worker_peak_rss_mb": round(workers),
+                      "nodes": sum(result.summary()["nodes"].values()),  # type: ignore[attr-defined]
+                      "stages": {k: round(v, 2) for k, v in result.timings.items()}}))
+
+
+def _run(corpus: Path, out: Path, formats: list[str] | None, jobs: int | None) -> dict:  # type: ignore[type-arg]
+    cmd = [sys.executable, __file__, "--child", str(corpus), str(out), "--jobs", str(jobs or 0)]
+    cmd += [x for f in formats or [] for x in ("--format", f)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _print(name: str, r: dict) -> None:  # type: ignore[type-arg]
+    print(f"{name}: {r['papers']} papers in {r['seconds']} s = {r['papers_per_s']} papers/s, "
+          f"peak RSS {r['peak_rss_mb']} MB (largest worker {r['worker_peak_rss_mb']} MB), {r['nodes']} nodes")
+    for stage, seconds in r["stages"].items():
+        print(f"  {stage:<18} {seconds:8.2f} s")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
-    parser.add_argument("--child", nargs="+")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=10000)
+    parser.add_argument("--jobs", type=int, default=0, help="extraction workers (0: the build's default)")
+    parser.add_argument("--format", action="append", help="outputs to write (default: all default outputs)")
+    parser.add_argument("--add", type=int, default=0, help="then add this many papers and build again")
+    parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
-        _child(args.child[:-1], args.child[-1])
+        _child(*args.child, args.format, args.jobs or None)
         return
+    from make_corpus import make_corpus
+
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        runs = [("seeds", [str(SHARED / "seeds")])]
-        runs += [(f"{n} papers", [str(_replicate(n, Path(tmp)))]) for n in args.sizes]
-        for name, inputs in runs:
-            line = subprocess.run([sys.executable, __file__, "--child", *inputs, str(Path(tmp) / "out")],
-                                  capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-            print(f"{name:>12}: {line}")
+        corpus = make_corpus(args.papers, Path(tmp) / "corpus.jsonl")
+        _print(f"{args.papers} papers", _run(corpus, Path(tmp) / "out", args.format, args.jobs))
+        if args.add:
+            bigger = make_corpus(args.papers + args.add, Path(tmp) / "corpus.jsonl")
+            _print(f"+{args.add} papers (incremental)", _run(bigger, Path(tmp) / "out", args.format, args.jobs))
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

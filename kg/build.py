@@ -9,16 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 
 import networkx as nx
 
-from kg.extract.extractor import extract_papers
 from kg.extract.lexicon import load_lexicon
 from kg.extract.resolve import Resolution, resolve_entities
 from kg.graph import counts, drop_below, make_graph
 from kg.loaders import load_paths
 from kg.merge import merge_records, reconcile
 from kg.model import Extraction, LoadError, Paper
+from kg.runner import extract_all
 
 __all__ = ["Build", "build"]
 
@@ -34,6 +35,8 @@ class Build:
     formats: dict[str, str] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     files: dict[str, dict[str, object]] = field(default_factory=dict)  # per-file reconciliation
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage and per exporter
+    reused: int = 0  # extractions taken from the store of an earlier build
 
     def summary(self) -> dict[str, object]:
         nodes, edges = counts(self.graph)
@@ -56,22 +59,48 @@ def build(
     *,
     force: bool = False,
     min_confidence: float = 0.0,
+    jobs: int | None = None,
+    cache: bool = True,
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Build:
     """Load, merge, extract, resolve and make the graph; write ``formats`` into ``out`` when given
     (as one unit: see :func:`kg.export.write`; ``force`` lets an empty graph replace a full one).
-    Statements with a confidence below ``min_confidence`` are left out."""
+    Statements with a confidence below ``min_confidence`` are left out.
+
+    Extraction runs on ``jobs`` worker processes (default: every core), or on Dask with
+    ``scheduler`` (a scheduler address) or ``workers`` (a LocalCluster of that many processes).
+    With ``out`` and ``cache``, the extractions an earlier build stored in ``out`` are reused for
+    unchanged papers and this build's are stored with the outputs (:mod:`kg.runner`)."""
+    timings: dict[str, float] = {}
+    clock = perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     loaded = load_paths(inputs)
+    lap("load")
     papers = merge_records(loaded.records)
-    extractions = extract_papers(papers, tuple(gazetteers), ner_model)
+    lap("merge")
+    extracted = extract_all(papers, gazetteers, ner_model, out if cache else None, jobs, scheduler, workers)
+    extractions = extracted.extractions
+    lap("extract")
     texts = {p.id: " ".join(t for t in (p.title, p.abstract, p.abstract_zh) if t) for p in papers}
     resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)), texts)
+    lap("resolve")
     graph = make_graph(papers, extractions, resolution)
     if min_confidence > 0:
         drop_below(graph, min_confidence)
-    result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats)
+    lap("graph")
+    result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats,
+                   timings=timings, reused=extracted.reused)
     result.files = reconcile(loaded.records, loaded.errors, papers, loaded.formats)
     if out is not None:
         from kg.export import write
 
-        result.written = write(graph, Path(out), formats, force=force)
+        result.written = write(graph, Path(out), formats, force=force, extra={"cache": extracted.write_store},
+                               lap=lap)
     return result

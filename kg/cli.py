@@ -63,6 +63,10 @@ def build_cli(
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer JSONL.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     ner_model: Annotated[Optional[Path], typer.Option("--ner-model", help="A model from 'kg train-ner'.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: every core).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every paper again; ignore --out/cache.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Extract on a Dask cluster: tcp://HOST:8786.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Extract on a Dask LocalCluster of N processes.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a graph with papers even by an empty one.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
                                                   help="Leave out statements less likely than this (0–1).")] = 0.0,
@@ -85,7 +89,8 @@ def build_cli(
         raise typer.BadParameter(f"{out} is a file; give a folder", param_hint="--out")
     with _user_errors(as_json):
         result = build(inputs, out, formats, [str(g) for g in gazetteer or []], ner_model, force=force,
-                       min_confidence=min_confidence)
+                       min_confidence=min_confidence, jobs=jobs, cache=not no_cache,
+                       scheduler=scheduler, workers=workers)
     summary = result.summary()
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -347,7 +352,7 @@ def push_neo4j_cli(
     user: Annotated[str, typer.Option("--user", envvar="NEO4J_USER")] = "neo4j",
     password: Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", prompt=True, hide_input=True)] = "",
     database: Annotated[Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 500,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 2000,
 ) -> None:
     """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
     from neo4j.exceptions import AuthError as Neo4jAuthError
@@ -363,9 +368,12 @@ def push_neo4j_cli(
             with Progress(console=console, transient=True) as bar:
                 task = bar.add_task("pushing", total=G.number_of_nodes() + G.number_of_edges())
                 result = push_neo4j(G, uri, user, password, database, batch_size,
-                                    progress=lambda what, n: bar.update(task, advance=n, description=what))
+                                    progress=lambda what, n: bar.update(task, advance=n, description=what),
+                                    checkpoint=graph / "cache" / "push-neo4j.json")
         except (ServiceUnavailable, Neo4jAuthError, Neo4jError) as exc:
             raise _UserError(f"{uri}: {exc}") from exc
+    if result.resumed:
+        console.print(f"resumed an interrupted push: {result.resumed} batches were already committed")
     console.print(f"pushed {sum(result.nodes.values())} nodes and {sum(result.relationships.values())} "
                   f"relationships in {result.seconds:.1f}s ({result.rows / max(result.seconds, 1e-9):,.0f} rows/s)")
     for name, count in {**result.nodes, **result.relationships}.items():

@@ -71,3 +71,50 @@ def test_push_cli(seed_out, bolt_db):
                                       "--password", password, "--database", database])
     assert result.exit_code == 0, result.output
     assert "pushed" in result.output and "rows/s" in result.output
+
+
+def _dump(uri, user, password, database):
+    """Every node and relationship with its properties, sorted: the whole graph as the server holds it."""
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=database) as s:
+        nodes = sorted(repr(sorted(dict(r["p"]).items())) for r in s.run("MATCH (n) RETURN properties(n) AS p"))
+        rels = sorted(repr((r["a"], r["t"], r["b"], sorted(dict(r["p"]).items()))) for r in s.run(
+            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p"))
+    return nodes, rels
+
+
+@pytest.mark.slow
+def test_push_killed_halfway_then_rerun_ends_with_the_same_graph(seed_out, bolt_server, tmp_path):
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    server, uri, user, password = bolt_server
+    killed, clean = "tkilledpush", "tcleanpush"
+    server.create_database(killed)
+    server.create_database(clean)
+    mark = tmp_path / "push.json"
+    script = ("import sys; from kg.export.graph_json import read_graph; from kg.export.neo4j import push_neo4j; "
+              "push_neo4j(read_graph(sys.argv[1]), *sys.argv[2:6], batch_size=50, checkpoint=sys.argv[6])")
+    child = subprocess.Popen([sys.executable, "-c", script, str(seed_out), uri, user, password, killed, str(mark)])
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and child.poll() is None:
+        if mark.exists() and json.loads(mark.read_text() or "{}").get("batches", 0) >= 5:
+            break
+        time.sleep(0.05)
+    assert child.poll() is None, "the push finished before it could be killed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    done = json.loads(mark.read_text())["batches"]
+
+    from kg.export.graph_json import read_graph
+
+    G = read_graph(seed_out)
+    rerun = push_neo4j(G, uri, user, password, killed, batch_size=50, checkpoint=mark)
+    assert rerun.resumed >= done >= 5
+    assert not mark.exists()  # a finished push leaves no checkpoint
+    push_neo4j(G, uri, user, password, clean, batch_size=50)
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=killed) as s:
+        assert read_counts(s) == counts(G)
+    assert _dump(uri, user, password, killed) == _dump(uri, user, password, clean)

@@ -11,7 +11,8 @@ import hashlib
 import importlib
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -61,13 +62,16 @@ def missing_extra(name: str) -> str | None:
     return extra if module and find_spec(module) is None else None
 
 
-def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *, force: bool = False) -> list[Path]:
+def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *, force: bool = False,
+          extra: Mapping[str, Callable[[Path], list[Path]]] | None = None,
+          lap: Callable[[str], None] | None = None) -> list[Path]:
     """Write ``formats`` (default: every default format whose library is installed) into ``out`` as one unit.
 
     Everything is written into a staging folder beside ``out`` and swapped in with one rename
     (:mod:`kg.output`); files of formats not written this time are carried over and marked stale in
     ``manifest.json`` when they belong to another build. An empty graph never replaces a folder that
-    holds papers unless ``force``.
+    holds papers unless ``force``. ``extra`` writers (name → function of the staging folder, e.g. the
+    extraction store) run after the exporters; ``lap(name)`` is called after each one (timings).
     """
     from kg.export.graph_json import graph_json_text
     from kg.graph import counts
@@ -84,7 +88,11 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
         raise OutputError(f"the new graph has no papers; {out} holds a previous build, kept as it is "
                           "(use --force to replace it with an empty graph)")
     with staged(out) as staging:
-        written = {name: get_exporter(name)(G, staging) for name in names}
+        written: dict[str, list[Path]] = {}
+        for name, writer in [*((n, partial(get_exporter(n), G)) for n in names), *(extra or {}).items()]:
+            written[name] = writer(staging)
+            if lap:
+                lap(f"write:{name}")
         # the build id is the hash of graph.json, written or not
         if "graph-json" in written:
             build_id = file_sha256(staging / "graph.json")[:16]

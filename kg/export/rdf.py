@@ -1,4 +1,8 @@
-"""RDF with rdflib: Turtle (default) or JSON-LD, in the ontology of ``schemas/kg.ttl``.
+"""RDF: Turtle (default) or JSON-LD, in the ontology of ``schemas/kg.ttl``.
+
+Turtle is written as the triples are made, a subject's run of triples per block
+(nodes and edges in id order, so the file is byte-stable): no rdflib Graph is
+built, and memory stays that of the networkx graph. JSON-LD goes through rdflib.
 
 Node ids become IRIs under ``https://w3id.org/kg-papers/id/`` with every
 character outside the unreserved set percent-encoded, so any input makes a
@@ -10,22 +14,26 @@ statement IRIs are hashes of their content, so two builds give the same file.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.atomic import write_text
+from kg.atomic import atomic_open, write_text
 from kg.graph import edges_of, nodes_of
 from kg.schema import Prop, label, relation
 from kg.vocab import ID, KG, PREFIXES, curie
 
-__all__ = ["iri", "to_rdf", "write_turtle", "write_jsonld"]
+__all__ = ["iri", "triples", "to_rdf", "write_turtle", "write_jsonld"]
 
-_PREFIX = {"doi": "doi:"}  # dcterms:identifier says which scheme the identifier is in
+_PREFIX = {"doi": "doi:"}
+_BOUND = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito")
+_ID_NS = PREFIXES["id"]  # dcterms:identifier says which scheme the identifier is in
 
 
 def iri(node_id: str) -> URIRef:
@@ -53,51 +61,107 @@ def _literal(prop: Prop, value: Any) -> Literal | URIRef:
     return Literal(_PREFIX.get(prop.name, "") + value if isinstance(value, str) else value)
 
 
-def to_rdf(G: nx.MultiDiGraph) -> Graph:
-    """The graph in the kg ontology; node and statement properties as the schema declares them."""
-    g = Graph()
-    for prefix in ("kg", "id", "schema", "dcterms", "prov", "skos", "cito"):
-        g.bind(prefix, PREFIXES[prefix])
+def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
+    """The graph in the kg ontology, one triple at a time, a subject's triples together where they can be."""
     for nid, d in nodes_of(G):
         node, lab = iri(nid), label(d["label"])
         for cls in (lab.rdf, *lab.also):
-            g.add((node, RDF.type, curie(cls)))
+            yield node, RDF.type, curie(cls)
         for prop in lab.props:
             value = d.get(prop.name)
             if prop.rdf is None or value in (None, "", []):
                 continue
             for item in value if prop.kind == "list" else [value]:
-                g.add((node, curie(prop.rdf), _literal(prop, item)))
+                yield node, curie(prop.rdf), _literal(prop, item)
     for u, v, _, d in edges_of(G):
         rel = relation(d["type"])
         s, o, p = iri(u), iri(v), curie(rel.rdf)
-        g.add((s, p, o))
+        yield s, p, o
         if rel.type == "AUTHORED":
             qualified = ID[f"authorship/{quote(v.partition(':')[2], safe='')}/{d['position']}"]
-            g.add((o, KG.authorship, qualified))
-            g.add((qualified, RDF.type, KG.Authorship))
-            g.add((qualified, KG.author, s))
-            g.add((qualified, KG.position, Literal(d["position"], datatype=XSD.positiveInteger)))
+            yield o, KG.authorship, qualified
+            yield qualified, RDF.type, KG.Authorship
+            yield qualified, KG.author, s
+            yield qualified, KG.position, Literal(d["position"], datatype=XSD.positiveInteger)
         if not rel.statement:
             continue
         st = _statement_iri(u, d["type"], v, d["paper"], d.get("via", ""))
-        g.add((st, RDF.type, KG.Statement))
-        g.add((st, RDF.subject, s))
-        g.add((st, RDF.predicate, p))
-        g.add((st, RDF.object, o))
-        g.add((st, PROV.wasDerivedFrom, iri(d["paper"])))
+        yield st, RDF.type, KG.Statement
+        yield st, RDF.subject, s
+        yield st, RDF.predicate, p
+        yield st, RDF.object, o
+        yield st, PROV.wasDerivedFrom, iri(d["paper"])
         for name, term in (("sentence", KG.sentence), ("rule", KG.rule)):
-            g.add((st, term, Literal(d[name])))
+            yield st, term, Literal(d[name])
         if d.get("confidence") is not None:
-            g.add((st, KG.confidence, Literal(round(float(d["confidence"]), 4), datatype=XSD.double)))
+            yield st, KG.confidence, Literal(round(float(d["confidence"]), 4), datatype=XSD.double)
         if d.get("via"):
-            g.add((st, KG.via, iri(d["via"])))
+            yield st, KG.via, iri(d["via"])
+
+
+def _bind(g: Graph) -> Graph:
+    for prefix in _BOUND:
+        g.bind(prefix, PREFIXES[prefix])
     return g
+
+
+def to_rdf(G: nx.MultiDiGraph) -> Graph:
+    """The graph in the kg ontology as an rdflib Graph (held in memory: JSON-LD and tests use it)."""
+    g = _bind(Graph())
+    for triple in triples(G):
+        g.add(triple)
+    return g
+
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_END = " .\n"
+_WRITTEN = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito", "rdf", "rdfs", "xsd")
+
+
+def _vocab(term: str) -> str:
+    """A vocabulary IRI as a prefixed name when one of the declared prefixes covers it."""
+    for prefix in _WRITTEN:
+        ns = PREFIXES[prefix]
+        if term.startswith(ns) and _LOCAL.fullmatch(term[len(ns):]):
+            return f"{prefix}:{term[len(ns):]}"
+    return f"<{term}>"
+
+
+def _term(o: Literal | URIRef, short: dict[str, str]) -> str:
+    if isinstance(o, Literal):
+        text = f'"{str(o).translate(_ESCAPES)}"'
+        if o.language:
+            return f"{text}@{o.language}"
+        return f"{text}^^{_short(o.datatype, short)}" if o.datatype else text
+    return f"<{o}>" if o.startswith(_ID_NS) else _short(o, short)
+
+
+def _short(term: str, short: dict[str, str]) -> str:
+    text = short.get(term)
+    if text is None:
+        text = short[term] = _vocab(term)
+    return text
+
+
+def _write_turtle_stream(G: nx.MultiDiGraph, handle: IO[str]) -> None:
+    """Turtle written as the triples come: one block per run of a subject's triples, nothing held."""
+    short: dict[str, str] = {RDF.type: "a"}  # vocabulary terms → prefixed names (few, cached)
+    handle.write("".join(f"@prefix {prefix}: <{PREFIXES[prefix]}> .\n" for prefix in _WRITTEN))
+    previous = None
+    for s, p, o in triples(G):
+        if s == previous:
+            handle.write(f" ;\n    {_short(p, short)} {_term(o, short)}")
+        else:
+            handle.write(f"{_END if previous is not None else ''}\n<{s}> {_short(p, short)} {_term(o, short)}")
+            previous = s
+    handle.write(" .\n" if previous is not None else "")
 
 
 def write_turtle(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.ttl"
-    write_text(path, to_rdf(G).serialize(format="turtle"))
+    with atomic_open(path) as handle:
+        _write_turtle_stream(G, handle)
     return [path]
 
 

@@ -1,0 +1,84 @@
+"""The extraction store: each paper's extraction, kept in the output folder between builds.
+
+``cache/extractions.jsonl`` holds one line per paper, ``{"key": K, "extraction": {...}}``,
+in paper order. ``K`` hashes what the extraction depends on: the paper's id, title and
+abstracts, and the extractor version — a hash of the extractor's code, its shipped
+gazetteer and word lists, the user's gazetteers, the NER model's files and the spaCy
+version. A paper whose key is in the store is not extracted again; a changed paper, or
+any change to the rules or lists, gets a new key and is extracted afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from kg.atomic import atomic_open
+from kg.model import Extraction, Paper
+
+__all__ = ["CACHE_FILE", "extractor_version", "paper_key", "read_cache", "write_cache"]
+
+CACHE_FILE = Path("cache") / "extractions.jsonl"
+_KG = Path(__file__).resolve().parent
+# what an extraction depends on besides the paper: the extraction package and the key function
+_SOURCES = ("extract", "ids.py", "model.py")
+
+
+def _files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+@lru_cache(maxsize=8)
+def extractor_version(gazetteers: tuple[str, ...] = (), ner_model: str | None = None) -> str:
+    """A hash of everything besides the paper that the extraction depends on."""
+    import spacy
+
+    digest = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
+    roots = [(_KG / s, _KG) for s in _SOURCES] + [(Path(g), Path(g).parent) for g in gazetteers]
+    if ner_model is not None:
+        roots.append((Path(ner_model), Path(ner_model)))
+    for root, base in roots:
+        for path in _files(root):
+            if path.suffix == ".pyc":
+                continue
+            digest.update(f"{path.relative_to(base).as_posix()}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def paper_key(paper: Paper, version: str) -> str:
+    """The store key of ``paper``'s extraction: its id, title and abstracts, and the extractor version."""
+    text = json.dumps([version, paper.id, paper.title, paper.abstract, paper.abstract_zh], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def read_cache(folder: Path, wanted: set[str]) -> dict[str, Extraction]:
+    """The stored extractions under ``wanted`` keys in ``folder`` (an earlier build's output); {} when none."""
+    path = Path(folder) / CACHE_FILE
+    found: dict[str, Extraction] = {}
+    if not path.is_file():
+        return found
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                row = json.loads(line)
+                if row["key"] in wanted:
+                    found[row["key"]] = Extraction.model_validate(row["extraction"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged line costs one re-extraction, never a wrong result
+    return found
+
+
+def write_cache(folder: Path, entries: Iterable[tuple[str, Extraction]]) -> Path:
+    """Write the store for this build (only its papers: a dropped paper's extraction goes)."""
+    path = Path(folder) / CACHE_FILE
+    with atomic_open(path) as handle:
+        for key, extraction in entries:
+            handle.write(f'{{"key":"{key}","extraction":{extraction.model_dump_json()}}}\n')
+    return path
+
