@@ -81,7 +81,7 @@ def test_dask_local_cluster_build_equals_the_local_build(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("\n".join(lines[:160]) + "\n", encoding="utf-8")
     local = build([corpus], tmp_path / "local", FORMATS, jobs=1)
-    on_dask = build([corpus], tmp_path / "dask", FORMATS, workers=2)
+    build([corpus], tmp_path / "dask", FORMATS, workers=2)
     assert len(local.papers) == 160
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
 
