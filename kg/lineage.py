@@ -18,9 +18,10 @@ import networkx as nx
 
 from kg.ids import fold
 
-__all__ = ["MIN_CONFIDENCE", "title_head", "is_coined", "named_contribution", "owners", "add_builds_on"]
+__all__ = ["MIN_CONTRIBUTION", "MIN_CONFIDENCE", "title_head", "is_coined", "named_contribution", "owners", "add_builds_on"]
 
-MIN_CONFIDENCE = 0.8  # a PROPOSES mention below this is not trusted as B's contribution
+MIN_CONTRIBUTION = 0.8  # how surely the name is B's own contribution (title head 1.0, coined name 0.8–0.9)
+MIN_CONFIDENCE = 0.7  # the extraction's confidence in B's PROPOSES/INTRODUCES statement (its rule's precision)
 RULE = "inferred.uses_named_contribution"
 _CUE = re.compile(r"\b(?:propos\w*|introduc\w*|present\w*|call\w*|nam(?:e|ed)|dub\w*|term\w*|coin\w*|our)\b\W+"
                   r"(?:[\w\-.()]+\W+){0,6}$", re.I)
@@ -97,8 +98,10 @@ def owners(G: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
     claims: dict[str, list[tuple[str, float]]] = {}
     for u, v, d in G.edges(data=True):
         if d["type"] in ("PROPOSES", "INTRODUCES"):
-            score = named_contribution(G, u, v, d.get("sentence") or "") * d.get("confidence", 1.0)
-            claims.setdefault(v, []).append((u, score))
+            contribution = named_contribution(G, u, v, d.get("sentence") or "")
+            confidence = d.get("confidence", 1.0)
+            trusted = contribution >= MIN_CONTRIBUTION and confidence >= MIN_CONFIDENCE
+            claims.setdefault(v, []).append((u, contribution * confidence if trusted else 0.0))
     by_name: dict[str, list[str]] = {}
     for nid, d in G.nodes(data=True):
         if d["label"] in ("Method", "Dataset", "Benchmark"):
@@ -114,7 +117,7 @@ def owners(G: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
         if len(papers) != 1:  # claimed by several papers: a class word or an extraction slip
             continue
         score = max(s for _, s in found)
-        if score >= MIN_CONFIDENCE:
+        if score > 0:
             result[entity] = (found[0][0], score)
     return result
 

@@ -53,5 +53,9 @@ def test_path_cli_terminal_json_and_page(seed_out, tmp_path):
     assert text.exit_code == 0 and text.stdout.startswith("Mamba (Method)")
     missing = CliRunner().invoke(app, ["path", "--graph", str(seed_out), "Mamaba", "PaSa", "--json"])
     assert missing.exit_code == 1 and json.loads(missing.stdout)["suggestions"][0]["name"] == "Mamba"
-    apart = CliRunner().invoke(app, ["path", "--graph", str(seed_out), "Mamba", "PaSa", "--json"])
+    from kg.export.graph_json import read_graph
+
+    G = read_graph(seed_out)
+    alone = next(d["title"] for n, d in sorted(G.nodes(data=True)) if d["label"] == "Paper" and G.degree(n) == 0)
+    apart = CliRunner().invoke(app, ["path", "--graph", str(seed_out), "Mamba", alone, "--json"])
     assert apart.exit_code == 1 and json.loads(apart.stdout)["error"] == "NetworkXNoPath"
