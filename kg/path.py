@@ -13,22 +13,13 @@ from typing import Any
 
 import networkx as nx
 
+from kg.schema import RELATIONS
 from kg.search import resolve
 
 __all__ = ["PHRASES", "path", "describe"]
 
 AUTHOR_COST = 4.0
-PHRASES = {  # relation → (forward words, backward words)
-    "PROPOSES": ("proposes", "is proposed by"),
-    "USES": ("uses", "is used by"),
-    "USES_DATASET": ("uses dataset", "is a dataset used by"),
-    "EVALUATES_ON": ("evaluates on", "is the benchmark of"),
-    "INTRODUCES": ("introduces", "is introduced by"),
-    "OUTPERFORMS": ("outperforms", "is outperformed by"),
-    "BUILDS_ON": ("builds on", "is built on by"),
-    "CITES": ("cites", "is cited by"),
-    "AUTHORED": ("wrote", "is written by"),
-}
+PHRASES = {r.type: r.words for r in RELATIONS}  # relation → (forward words, backward words)
 
 
 def _name(G: nx.MultiDiGraph, n: str) -> str:

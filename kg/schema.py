@@ -50,6 +50,7 @@ class Relation:
     key: tuple[str, ...] = ()  # properties that, with the endpoints, identify one relationship
     statement: bool = False  # extracted: also written as a kg:Statement with its provenance
     row_field: str | None = None  # the field of ``papers.jsonl`` that lists its targets
+    words: tuple[str, str] = ("", "")  # how a reader says it: start → end, end → start
 
 
 PREFIXES = {
@@ -101,18 +102,26 @@ _PROVENANCE = (Prop("paper"), Prop("sentence"), Prop("rule"), Prop("confidence",
 _DATA = (("Paper", "Dataset"), ("Paper", "Benchmark"))
 
 RELATIONS: tuple[Relation, ...] = (
-    Relation("AUTHORED", "kg:authored", (("Author", "Paper"),), (Prop("position", "int"),)),
-    Relation("PROPOSES", "kg:proposes", (("Paper", "Method"),), _PROVENANCE, statement=True, row_field="proposes"),
-    Relation("USES", "kg:uses", (("Paper", "Method"),), _PROVENANCE, statement=True, row_field="uses"),
+    Relation("AUTHORED", "kg:authored", (("Author", "Paper"),), (Prop("position", "int"),),
+             words=("wrote", "is written by")),
+    Relation("PROPOSES", "kg:proposes", (("Paper", "Method"),), _PROVENANCE, statement=True, row_field="proposes",
+             words=("proposes", "is proposed by")),
+    Relation("USES", "kg:uses", (("Paper", "Method"),), _PROVENANCE, statement=True, row_field="uses",
+             words=("uses", "is used by")),
     Relation("USES_DATASET", "kg:usesDataset", (("Paper", "Dataset"),), _PROVENANCE, statement=True,
-             row_field="datasets"),
-    Relation("EVALUATES_ON", "kg:evaluatesOn", _DATA[::-1], _PROVENANCE, statement=True, row_field="benchmarks"),
-    Relation("INTRODUCES", "kg:introduces", _DATA, _PROVENANCE, statement=True, row_field="introduces"),
-    Relation("OUTPERFORMS", "kg:outperforms", (("Method", "Method"),), _PROVENANCE, key=("paper",), statement=True),
+             row_field="datasets", words=("uses dataset", "is a dataset used by")),
+    Relation("EVALUATES_ON", "kg:evaluatesOn", _DATA[::-1], _PROVENANCE, statement=True, row_field="benchmarks",
+             words=("evaluates on", "is the benchmark of")),
+    Relation("INTRODUCES", "kg:introduces", _DATA, _PROVENANCE, statement=True, row_field="introduces",
+             words=("introduces", "is introduced by")),
+    Relation("OUTPERFORMS", "kg:outperforms", (("Method", "Method"),), _PROVENANCE, key=("paper",), statement=True,
+             words=("outperforms", "is outperformed by")),
     Relation("BUILDS_ON", "kg:buildsOn", (("Paper", "Paper"),), (*_PROVENANCE, Prop("via")), key=("via",),
-             statement=True),
-    Relation("CITES", "kg:cites", (("Paper", "Paper"),), (Prop("paper"), Prop("rule"))),
-    Relation("VARIANT_OF", "kg:variantOf", tuple((e, e) for e in ("Method", "Dataset", "Benchmark")), (Prop("rule"),)),
+             statement=True, words=("builds on", "is built on by")),
+    Relation("CITES", "kg:cites", (("Paper", "Paper"),), (Prop("paper"), Prop("rule")),
+             words=("cites", "is cited by")),
+    Relation("VARIANT_OF", "kg:variantOf", tuple((e, e) for e in ("Method", "Dataset", "Benchmark")), (Prop("rule"),),
+             words=("is a variant of", "has the variant")),
 )
 ROLE_FIELDS = {r.type: r.row_field for r in RELATIONS if r.row_field}
 

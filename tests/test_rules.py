@@ -69,7 +69,7 @@ def test_benchmark_by_context_and_by_score(nlp):
 
 def test_dataset_word_and_introduces(nlp):
     found, _ = _extract(nlp, "We release Pondset, a dataset of 10k annotated maps.")
-    assert found["Pondset"].type in (EntityType.DATASET, EntityType.BENCHMARK)
+    assert found["Pondset"].type is EntityType.DATASET  # "a dataset of …": released data, not an evaluation suite
     assert found["Pondset"].introduced
 
 

@@ -67,3 +67,11 @@ def test_model_and_exporters_derive_from_the_schema():
     assert REL_KEYS == {"OUTPERFORMS": ("paper",), "BUILDS_ON": ("via",)}
     assert set(LADYBUG["rels"]) == {r.type for r in schema.RELATIONS}
     assert LADYBUG["rels"]["EVALUATES_ON"][0] == [("Paper", "Benchmark"), ("Paper", "Dataset")]
+
+
+def test_every_relation_reads_in_words_and_the_page_knows_every_label():
+    from kg.viz.payload import COLORS, EDGE_STYLES, SHAPES
+
+    assert all(r.words[0] and r.words[1] for r in schema.RELATIONS)
+    assert list(COLORS) == list(SHAPES) == [lab.name for lab in schema.LABELS]
+    assert set(EDGE_STYLES) - {"RELATED"} <= {r.type for r in schema.RELATIONS}
