@@ -45,6 +45,7 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "OUTPERFORMS": {"color": "#D55E00", "width": 1.5, "dashes": [2, 4]},
     "BUILDS_ON": {"color": "#0072B2", "width": 3, "dashes": False},
     "CITES": {"color": "#000000", "width": 2, "dashes": False},
+    "VARIANT_OF": {"color": "#E69F00", "width": 1, "dashes": [1, 3]},
     "RELATED": {"color": "#56B4E9", "width": 1, "dashes": [1, 6]},
 }
 LAYOUT_THRESHOLD = 600  # nodes; above this the layout is computed beforehand
@@ -97,7 +98,7 @@ def overview(G: nx.MultiDiGraph, limit: int = OVERVIEW_NODES) -> nx.MultiDiGraph
     entity_share = limit // 4
     papers_naming: dict[str, int] = defaultdict(int)
     for u, v, d in G.edges(data=True):
-        if d["type"] != "AUTHORED" and G.nodes[v]["label"] in _ENTITIES:
+        if G.nodes[u]["label"] == "Paper" and G.nodes[v]["label"] in _ENTITIES:
             papers_naming[v] += 1
     entities = sorted(papers_naming, key=lambda n: (-papers_naming[n], n))[:entity_share]
     chosen = set(entities)
