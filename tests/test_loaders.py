@@ -456,3 +456,11 @@ def test_digest_unreadable_line_after_an_abstract_does_not_spoil_that_paper(tmp_
     assert result.records[0].abstract_zh == "这是摘要。"
     (error,) = result.errors
     assert error.line == 6 and "UTF-8" in error.message
+
+
+def test_hf_daily_title_joined_to_the_abstract_above_is_reported(tmp_path):
+    path = tmp_path / "hf.txt"
+    path.write_text(f"{HF_HEAD}First Title\n\n{ABSTRACT} Second Title\n\n{ABSTRACT}\n\nThird Title\n\n{ABSTRACT}\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Title", "Third Title"]
+    assert [e.line for e in result.errors] == [11] and "title was expected" in result.errors[0].message
