@@ -85,6 +85,24 @@ def _record(text: TextFile, start: int, title: str, body: list[tuple[int, str]])
     return make_record(text.source, start, fields)
 
 
+def _stray_bad_lines(text: TextFile, body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[int]]:
+    """An unreadable line that starts a paragraph after the abstract is no part of
+    the paper (it is often the next paper's damaged heading): it is reported on its
+    own and the paper is kept. One inside the link line or the abstract spoils it."""
+    kept: list[tuple[int, str]] = []
+    stray: list[int] = []
+    seen_abstract = after_blank = False
+    for number, line in body:
+        if number in text.bad and seen_abstract and after_blank:
+            stray.append(number)
+            continue
+        stripped = line.strip() if number not in text.bad else "?"
+        seen_abstract = seen_abstract or bool(stripped and not link_line(stripped) and not _BARE_URL.match(stripped))
+        after_blank = not stripped
+        kept.append((number, line))
+    return kept, stray
+
+
 def _split_slips(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, list[tuple[int, str]]]]]:
     """The paper's own lines, and each paper that slipped into them: a link line
     after text, with the line before it (its damaged heading, if any)."""
@@ -132,7 +150,11 @@ def parse_digest(text: TextFile) -> Iterator[PaperRecord | LoadError]:
         elif title is _BAD:
             yield LoadError(source=text.source, line=start, message=f"{text.bad[start]}; paper at line {start} skipped")
         else:
+            own, stray = _stray_bad_lines(text, own)
             yield guarded(text.source, start, lambda: _record(text, start, title, own))  # type: ignore[arg-type]
+            for number in stray:
+                yield LoadError(source=text.source, line=number,
+                                message=f"{text.bad[number]}; line skipped (after the paper at line {start})")
         for line_no, lines in slips:
             first = line_no or lines[0][0]
             yield LoadError(source=text.source, line=first,

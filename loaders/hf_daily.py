@@ -5,7 +5,9 @@ Every paragraph is classed as a title (short, no sentence break, no final full
 stop; "vs." or "Dr." are no sentence break) or an abstract. A title must be
 followed by its abstract; when the alternation slips (two titles, or an
 abstract-like paragraph where a title belongs followed by another abstract) the
-paragraphs concerned are reported, never folded into the paper before them.
+paragraphs concerned are reported, never folded into the paper before them
+(each abstract is one line in these dumps, so a second abstract line is
+reported too rather than appended).
 """
 
 from __future__ import annotations
@@ -101,21 +103,12 @@ def parse_hf_daily(text: TextFile) -> Iterator[PaperRecord | LoadError]:
     def error(line: int, message: str) -> LoadError:
         return LoadError(source=text.source, line=line, message=message)
 
-    pending: PaperRecord | LoadError | None = None  # the last paper, kept for abstract continuations
     i = 0
     while i < len(paras):
         para, here, after = paras[i], kind(i), kind(i + 1)
-        if here == "abstract" and after in ("title", "end") and isinstance(pending, PaperRecord):
-            joint = " " if para.first == paras[i - 1].last + 1 else "\n\n"
-            pending = pending.model_copy(update={"abstract": f"{pending.abstract}{joint}{para.text}"})
-            i += 1
-            continue
-        if pending is not None:
-            yield pending
-            pending = None
         if here == "title" and after == "abstract":
             title, abstract = para.text, paras[i + 1].text
-            pending = guarded(text.source, para.first, lambda: make_record(
+            yield guarded(text.source, para.first, lambda: make_record(
                 text.source, para.first, {"title": title, "abstract": abstract}))
             i += 2
         elif here == "title" and after == "bad":
@@ -137,8 +130,7 @@ def parse_hf_daily(text: TextFile) -> Iterator[PaperRecord | LoadError]:
             yield error(para.first, f"paragraph of {len(para.text)} characters where a title was expected, "
                         "followed by an abstract (a damaged title, or a title with a sentence break); paper skipped")
             i += 2
-        else:
-            yield error(para.first, f"paragraph of {len(para.text)} characters where a title was expected; skipped")
+        else:  # a second abstract: never appended to the one before, its paper's title may be lost
+            yield error(para.first, f"paragraph of {len(para.text)} characters where a title was expected (its "
+                        "title is missing or joined to the line above); skipped")
             i += 1
-    if pending is not None:
-        yield pending

@@ -459,3 +459,23 @@ def test_json_element_that_swallows_the_next_is_reported(tmp_path):
     result = load_paths([path])
     assert [r.title for r in result.records] == ["Second", "Third"]
     assert [e.line for e in result.errors] == [3] and "runs into the next" in result.errors[0].message
+
+
+def test_digest_unreadable_line_after_an_abstract_does_not_spoil_that_paper(tmp_path):
+    text = _digest(("First Paper", "2401.00001")).encode() + "## Second \xff 摘要\n\n".encode("utf-8").replace(
+        b"\xc3\xbf", b"\xff") + _digest(("Third Paper", "2401.00003")).encode()
+    path = tmp_path / "d.md"
+    path.write_bytes(text)
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Paper", "Third Paper"]
+    assert result.records[0].abstract_zh == "这是摘要。"
+    (error,) = result.errors
+    assert error.line == 6 and "UTF-8" in error.message
+
+
+def test_hf_daily_title_joined_to_the_abstract_above_is_reported(tmp_path):
+    path = tmp_path / "hf.txt"
+    path.write_text(f"{HF_HEAD}First Title\n\n{ABSTRACT} Second Title\n\n{ABSTRACT}\n\nThird Title\n\n{ABSTRACT}\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["First Title", "Third Title"]
+    assert [e.line for e in result.errors] == [11] and "title was expected" in result.errors[0].message
