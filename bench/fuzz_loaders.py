@@ -5,7 +5,8 @@
 Bases: the seeds in ../shared/seeds (markdown table, three Hugging Face daily
 dumps, a digest), the corpus JSONL, that corpus converted to CSV (one row per
 line, and with multi-line abstracts), to a JSON array (indented, and one
-element per line) and the OpenAlex page in tests/data. Each fuzzed file is a
+element per line), the OpenAlex page in tests/data and the hand-written fixtures of
+tests/data/inputs (BibTeX, CSL-JSON, arXiv Atom, arXiv snapshot, Semantic Scholar) that load clean. Each fuzzed file is a
 base with one to three mutations: byte flips, truncation, line splits and
 joins, deleted or indented lines, CR-only line endings, inserted garbage, a
 200,000-character token, deep nesting or a huge number.
@@ -109,6 +110,9 @@ def make_bases(tmp: Path) -> list[Base]:
     texts["corpus-indented.json"] = _json_text(rows[:120], indent=True).encode()
     texts["corpus-lines.json"] = _json_text(rows[120:], indent=False).encode()
     texts["openalex_works.json"] = (ROOT / "tests" / "data" / "openalex_works.json").read_bytes()
+    for fixture in sorted((ROOT / "tests" / "data" / "inputs").iterdir()):  # BibTeX, CSL-JSON, Atom, snapshot, S2
+        if not load_paths([fixture]).errors:  # the ones written with a deliberate bad entry are left out
+            texts[fixture.name] = fixture.read_bytes()
     bases = []
     for name, data in texts.items():
         path = tmp / name
