@@ -36,23 +36,28 @@ def _check(chunk: bytes) -> tuple[str | None, str | None]:
 
 
 def iter_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]:
+    """Lines end at ``\n``, ``\r\n`` or a lone ``\r``, numbered as the whole-file reader numbers them."""
     with open(path, "rb") as f:
         number = 0
         while True:
             chunk = f.readline(_MAX_BYTES + 1)
             if not chunk:
                 return
-            number += 1
-            if number == 1 and chunk.startswith(b"\xef\xbb\xbf"):
+            if number == 0 and chunk.startswith(b"\xef\xbb\xbf"):
                 chunk = chunk[3:]
             if len(chunk) > _MAX_BYTES and not chunk.endswith(b"\n"):
                 size = len(chunk)
                 while chunk and not chunk.endswith(b"\n"):  # skip the rest of the line, a chunk at a time
                     chunk = f.readline(_CHUNK)
                     size += len(chunk)
+                number += 1
                 yield number, None, f"line is {size:,} bytes long, over the {MAX_LINE_CHARS:,}-character limit"
                 continue
-            yield (number, *_check(chunk.rstrip(b"\n").rstrip(b"\r")))
+            body = chunk[:-1] if chunk.endswith(b"\n") else chunk
+            body = body[:-1] if body.endswith(b"\r") else body
+            for part in body.split(b"\r"):  # a lone CR ends a line too
+                number += 1
+                yield (number, *_check(part))
 
 
 def peek(path: str | Path, size: int = 1 << 20) -> TextFile:

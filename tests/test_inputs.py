@@ -345,3 +345,13 @@ def test_semantic_scholar_jsonl_bad_lines_and_wrappers():
     assert records[2].references == [f"s2paper:{'e' * 40}", "arxiv:2001.00001"]
     assert records[2].cited_by == ["doi:10.2/y"]
     assert errors[0].startswith("s2.jsonl:2: invalid JSON") and errors[1] == "s2.jsonl:4: paper has no title; skipped"
+
+
+def test_streamed_lines_end_at_a_lone_cr_like_the_whole_file_reader(tmp_path):
+    from kg.loaders._stream import iter_lines
+    from kg.loaders._text import read_text_file
+
+    path = tmp_path / "cr.jsonl"
+    path.write_bytes(b'{"a": 1}\r{"b": 2}\r\n{"c": 3}\n\r\n')
+    assert [text for _, text, _ in iter_lines(path)] == read_text_file(path).lines
+    assert [n for n, _, _ in iter_lines(path)] == [1, 2, 3, 4]
