@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from kg.path import PHRASES
+from kg.schema import ENTITY_LABELS
 
 __all__ = ["COLORS", "SHAPES", "EDGE_STYLES", "LAYOUT_THRESHOLD", "OVERVIEW_THRESHOLD", "OVERVIEW_NODES",
            "k_core", "select_subgraph", "overview", "graph_to_payload"]
@@ -53,7 +54,6 @@ OVERVIEW_NODES = 1200  # at most this many nodes in an overview
 SIDE_LIMIT = 8  # items per side list
 MAX_FACTS = 60  # facts per card
 _LINKS = (("arxiv", "url"), ("PDF", "pdf_url"), ("code", "code_url"))
-_ENTITIES = ("Method", "Dataset", "Benchmark")
 
 
 def k_core(H: nx.MultiDiGraph, k: int, keep: str | None = None) -> set[str]:
@@ -97,7 +97,7 @@ def overview(G: nx.MultiDiGraph, limit: int = OVERVIEW_NODES) -> nx.MultiDiGraph
     entity_share = limit // 4
     papers_naming: dict[str, int] = defaultdict(int)
     for u, v, d in G.edges(data=True):
-        if d["type"] != "AUTHORED" and G.nodes[v]["label"] in _ENTITIES:
+        if d["type"] != "AUTHORED" and G.nodes[v]["label"] in ENTITY_LABELS:
             papers_naming[v] += 1
     entities = sorted(papers_naming, key=lambda n: (-papers_naming[n], n))[:entity_share]
     chosen = set(entities)
