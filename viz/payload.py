@@ -252,7 +252,7 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
                     extra_papers[other] = {"title": d["title"], "year": d.get("year"),
                                            "abstract": _short(d.get("abstract") or d.get("abstract_zh") or "", 220)}
         net.add_node(nid, label=_short(_name(data)), title=_tooltip(data), group=label, shape=SHAPES[label],
-                     value=degree.get(nid, 0), year=data.get("year"), card=_card(G if full is G else full, nid),
+                     value=degree.get(nid, 0), year=data.get("year"), card=_card(full, nid),
                      side=side, names=names_of(data), borderWidth=4 if nid == focus else 1, **extra)
         # pyvis drops ``color`` when a node has a group; papers carry their year's shade
         net.node_map[nid]["color"] = {"background": colour, "border": "#222222" if nid == focus else colour}
@@ -270,13 +270,12 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
                 style = EDGE_STYLES["RELATED"]
                 net.add_edge(focus, other, title=f"related ({note})", relation="RELATED", arrows="",
                              color={"color": style["color"], "opacity": 0.7}, width=style["width"], dashes=style["dashes"])
-    big = len(G) > LAYOUT_THRESHOLD
     options = {
         "layout": {"randomSeed": seed, "improvedLayout": not fixed and len(G) < 300},
         "physics": {"enabled": not fixed, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90},
                     "stabilization": {"enabled": True, "iterations": 250, "fit": False}},
-        "interaction": {"hover": not big, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
+        "interaction": {"hover": not fixed, "tooltipDelay": 120, "hideEdgesOnDrag": fixed, "hideEdgesOnZoom": fixed},
         "edges": {"smooth": False, "font": {"size": 0}, "selectionWidth": 2},
         # hubs get big labels, so the best-connected names stay readable at the zoom that fits the whole graph
         "nodes": {"font": {"size": 12}, "scaling": {"min": 6, "max": 40,
