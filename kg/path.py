@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.search import resolve
+from kg.search import display_name, resolve
 
 __all__ = ["PHRASES", "path", "describe"]
 
@@ -29,11 +29,6 @@ PHRASES = {  # relation → (forward words, backward words)
     "CITES": ("cites", "is cited by"),
     "AUTHORED": ("wrote", "is written by"),
 }
-
-
-def _name(G: nx.MultiDiGraph, n: str) -> str:
-    d = G.nodes[n]
-    return str(d["title"] if d["label"] == "Paper" else d["name"])
 
 
 def _step(G: nx.MultiDiGraph, u: str, v: str) -> dict[str, Any]:
@@ -63,7 +58,7 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
     out: dict[str, Any] = {"from": src, "to": dst, "nodes": [], "steps": []}
     for n in nodes:
         d = G.nodes[n]
-        out["nodes"].append({"id": n, "name": _name(G, n), "type": d["label"], "year": d.get("year")})
+        out["nodes"].append({"id": n, "name": display_name(d), "type": d["label"], "year": d.get("year")})
     out["steps"] = [_step(G, u, v) for u, v in zip(nodes, nodes[1:])]
     return out
 

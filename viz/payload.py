@@ -23,6 +23,7 @@ import networkx as nx
 
 from kg.path import PHRASES
 from kg.schema import ENTITY_LABELS
+from kg.search import display_name
 
 __all__ = ["COLORS", "SHAPES", "EDGE_STYLES", "LAYOUT_THRESHOLD", "OVERVIEW_THRESHOLD", "OVERVIEW_NODES",
            "k_core", "select_subgraph", "overview", "graph_to_payload"]
@@ -119,10 +120,6 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _name(data: dict[str, Any]) -> str:
-    return str(data["title"] if data["label"] == "Paper" else data["name"])
-
-
 def _tooltip(data: dict[str, Any]) -> str:
     if data["label"] == "Paper":
         lines = [data["title"]] + ([data["title_zh"]] if data.get("title_zh") else [])
@@ -137,7 +134,7 @@ def _tooltip(data: dict[str, Any]) -> str:
 def _card(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
     """What the side panel shows: facts in words, each supporting sentence once."""
     data = G.nodes[nid]
-    card: dict[str, Any] = {"kind": data["label"], "title": _name(data), "subtitle": data.get("title_zh") or "",
+    card: dict[str, Any] = {"kind": data["label"], "title": display_name(data), "subtitle": data.get("title_zh") or "",
                             "year": data.get("year"), "aliases": list(data.get("aliases", [])),
                             "abstract": data.get("abstract") or data.get("abstract_zh") or ""}
     card["authors"] = [G.nodes[a]["name"] for a, _, e in sorted(G.in_edges(nid, data=True), key=lambda x: x[2].get("position", 0))
@@ -152,7 +149,7 @@ def _card(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
             continue
         other = v if forward else u
         words = PHRASES[e["type"]][0 if forward else 1]
-        fact = facts.setdefault((words, other), {"relation": words, "other": _name(G.nodes[other]), "id": other,
+        fact = facts.setdefault((words, other), {"relation": words, "other": display_name(G.nodes[other]), "id": other,
                                                  "kind": G.nodes[other]["label"], "sentences": []})
         sentence = e.get("sentence") or ""
         if sentence and sentence not in fact["sentences"]:
@@ -251,7 +248,7 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
                     d = full.nodes[other]
                     extra_papers[other] = {"title": d["title"], "year": d.get("year"),
                                            "abstract": _short(d.get("abstract") or d.get("abstract_zh") or "", 220)}
-        net.add_node(nid, label=_short(_name(data)), title=_tooltip(data), group=label, shape=SHAPES[label],
+        net.add_node(nid, label=_short(display_name(data)), title=_tooltip(data), group=label, shape=SHAPES[label],
                      value=degree.get(nid, 0), year=data.get("year"), card=_card(full, nid),
                      side=side, names=names_of(data), borderWidth=4 if nid == focus else 1, **extra)
         # pyvis drops ``color`` when a node has a group; papers carry their year's shade
