@@ -236,12 +236,13 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
     net = Network(directed=True)
     degree = dict(G.degree())
     extra_papers: dict[str, dict[str, Any]] = {}
+    sides: dict[str, dict[str, list[list[Any]]]] = {}
     for nid in sorted(G.nodes):
         data = G.nodes[nid]
         extra: dict[str, Any] = {"x": pos[nid][0], "y": pos[nid][1]} if fixed else {}
         label = data["label"]
         colour = _year_colour(data.get("year"), years) if label == "Paper" else COLORS[label]
-        side = _side(full, nid, related) if label != "Author" else {}
+        side = sides[nid] = _side(full, nid, related) if label != "Author" else {}
         for items in side.values():
             for other, _ in items:
                 if other not in G and other not in extra_papers:
@@ -262,7 +263,7 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
         net.add_edge(u, v, title=title, relation=data["type"], arrows=arrows, color={"color": style["color"], "opacity": 0.7},
                      width=style["width"], dashes=style["dashes"])
     if focus is not None and related is not None and G.nodes[focus]["label"] == "Paper":
-        for other, note in _side(full, focus, related)["related"]:
+        for other, note in sides[focus]["related"]:  # the focus's side lists, made above
             if other in G and not G.has_edge(focus, other) and not G.has_edge(other, focus):
                 style = EDGE_STYLES["RELATED"]
                 net.add_edge(focus, other, title=f"related ({note})", relation="RELATED", arrows="",
