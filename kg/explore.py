@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.paper_rows import authors_of
 from kg.related import RelatedIndex
 from kg.schema import ROLE_FIELDS
 from kg.search import NotFound, resolve
@@ -82,8 +83,7 @@ def explore_paper(G: nx.MultiDiGraph, pid: str, index: RelatedIndex | None = Non
     for key in ("abstract", "arxiv_id", "url", "pdf_url", "code_url"):
         if d.get(key):
             out[key] = d[key]
-    out["authors"] = [G.nodes[a]["name"] for a, _, e in sorted(G.in_edges(pid, data=True),
-                      key=lambda e: e[2].get("position", 0)) if e["type"] == "AUTHORED"]
+    out["authors"] = authors_of(G, pid)
     for role in ROLE_FIELDS.values():
         out[role] = []
     for _, v, e in sorted(G.out_edges(pid, data=True), key=lambda x: x[1]):

@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.paper_rows import authors_of
 from kg.path import PHRASES
 from kg.schema import ENTITY_LABELS
 from kg.search import display_name
@@ -137,8 +138,7 @@ def _card(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
     card: dict[str, Any] = {"kind": data["label"], "title": display_name(data), "subtitle": data.get("title_zh") or "",
                             "year": data.get("year"), "aliases": list(data.get("aliases", [])),
                             "abstract": data.get("abstract") or data.get("abstract_zh") or ""}
-    card["authors"] = [G.nodes[a]["name"] for a, _, e in sorted(G.in_edges(nid, data=True), key=lambda x: x[2].get("position", 0))
-                       if e["type"] == "AUTHORED"]
+    card["authors"] = authors_of(G, nid)
     card["links"] = [{"label": label, "url": data[key]} for label, key in _LINKS
                      if str(data.get(key) or "").startswith(("https://", "http://"))]
     facts: dict[tuple[str, str], dict[str, Any]] = {}
