@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kg.export import DEFAULT_FORMATS, exporter_names
-from kg.schema import LABELS
+from kg.schema import LABELS, ROLE_FIELDS
 
 app = typer.Typer(help="Build and explore a knowledge graph of research papers.", no_args_is_help=True,
                   add_completion=False)
@@ -289,7 +289,7 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
         for key in ("url", "pdf_url", "code_url"):
             if r.get(key):
                 out.print(f"  {key}: {r[key]}", highlight=False)
-        for role in ("proposes", "uses", "datasets", "benchmarks", "introduces"):
+        for role in ROLE_FIELDS.values():
             if r[role]:
                 out.print(f"[bold]{role}[/]: " + ", ".join(i["name"] for i in r[role]), highlight=False)
         for title, key in (("prior works", "prior_works"), ("derivative works", "derivative_works")):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.ids import fold
+from kg.schema import ROLE_FIELDS
 
 __all__ = ["Score", "EvalReport", "score_rows", "evaluate", "CATEGORIES", "half_of"]
 
@@ -179,12 +180,10 @@ def rows_with_rules(G: Any) -> list[dict[str, Any]]:
     """``paper_rows`` with the rule behind every item: entities get ``rule``, outperforms pairs a third field."""
     from kg.paper_rows import paper_rows
 
-    fields = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datasets", "EVALUATES_ON": "benchmarks",
-              "INTRODUCES": "introduces"}
     rule_of: dict[tuple[str, str, str], str] = {}
     for u, v, d in G.edges(data=True):
-        if d["type"] in fields:
-            rule_of.setdefault((u, v, fields[d["type"]]), d.get("rule", "?"))
+        if d["type"] in ROLE_FIELDS:
+            rule_of.setdefault((u, v, ROLE_FIELDS[d["type"]]), d.get("rule", "?"))
         elif d["type"] == "OUTPERFORMS":
             rule_of.setdefault((d["paper"], f"{G.nodes[u]['name']}|{G.nodes[v]['name']}", "outperforms"),
                                d.get("rule", "?"))

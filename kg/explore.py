@@ -14,14 +14,12 @@ from typing import Any
 
 import networkx as nx
 
+from kg.paper_rows import authors_of
 from kg.related import RelatedIndex
+from kg.schema import ROLE_FIELDS
 from kg.search import NotFound, resolve
 
 __all__ = ["find_node", "explore", "explore_paper", "explore_entity", "lineage_of"]
-
-ENTITY_LABELS = ("Method", "Dataset", "Benchmark")
-_ROLE_OF_EDGE = {"PROPOSES": "proposes", "USES": "uses", "USES_DATASET": "datasets",
-                 "EVALUATES_ON": "benchmarks", "INTRODUCES": "introduces"}
 
 
 def find_node(G: nx.MultiDiGraph, text: str) -> str | None:
@@ -85,12 +83,11 @@ def explore_paper(G: nx.MultiDiGraph, pid: str, index: RelatedIndex | None = Non
     for key in ("abstract", "arxiv_id", "url", "pdf_url", "code_url"):
         if d.get(key):
             out[key] = d[key]
-    out["authors"] = [G.nodes[a]["name"] for a, _, e in sorted(G.in_edges(pid, data=True),
-                      key=lambda e: e[2].get("position", 0)) if e["type"] == "AUTHORED"]
-    for role in _ROLE_OF_EDGE.values():
+    out["authors"] = authors_of(G, pid)
+    for role in ROLE_FIELDS.values():
         out[role] = []
     for _, v, e in sorted(G.out_edges(pid, data=True), key=lambda x: x[1]):
-        role = _ROLE_OF_EDGE.get(e["type"])
+        role = ROLE_FIELDS.get(e["type"])
         if role and not any(i["id"] == v for i in out[role]):
             out[role].append(_entity_item(G, v, sentence=e.get("sentence"), rule=e.get("rule")))
     out["prior_works"], out["derivative_works"] = lineage_of(G, pid)

@@ -17,6 +17,7 @@ from functools import lru_cache
 import networkx as nx
 
 from kg.ids import fold
+from kg.schema import ENTITY_LABELS
 
 __all__ = ["MIN_CONTRIBUTION", "MIN_CONFIDENCE", "title_head", "is_coined", "named_contribution", "owners", "add_builds_on"]
 
@@ -104,7 +105,7 @@ def owners(G: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
             claims.setdefault(v, []).append((u, contribution * confidence if trusted else 0.0))
     by_name: dict[str, list[str]] = {}
     for nid, d in G.nodes(data=True):
-        if d["label"] in ("Method", "Dataset", "Benchmark"):
+        if d["label"] in ENTITY_LABELS:
             for n in {fold(x) for x in [d["name"], *d.get("aliases", [])]}:
                 by_name.setdefault(n, []).append(nid)
     for pid, d in G.nodes(data=True):

@@ -11,9 +11,13 @@ import networkx as nx
 
 from kg.schema import ROLE_FIELDS
 
-__all__ = ["paper_rows"]
+__all__ = ["paper_rows", "authors_of"]
 
-_ROLE_FIELDS = ROLE_FIELDS
+
+def authors_of(G: nx.MultiDiGraph, pid: str) -> list[str]:
+    """The names of ``pid``'s authors, in author order."""
+    return [G.nodes[a]["name"] for a, _, d in sorted(G.in_edges(pid, data=True), key=lambda e: e[2].get("position", 0))
+            if d["type"] == "AUTHORED"]
 
 
 def _entity(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
@@ -33,15 +37,15 @@ def paper_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             "id": pid,
             "title": node["title"],
             "title_zh": node.get("title_zh"),
-            "authors": [G.nodes[a]["name"] for a, _, d in sorted(G.in_edges(pid, data=True), key=lambda e: e[2].get("position", 0)) if d["type"] == "AUTHORED"],
+            "authors": authors_of(G, pid),
             "year": node.get("year"),
             "sources": list(node.get("sources", [])),
         }
-        for field in _ROLE_FIELDS.values():
+        for field in ROLE_FIELDS.values():
             row[field] = []
         seen: set[tuple[str, str]] = set()
         for _, target, data in sorted(G.out_edges(pid, data=True), key=lambda e: (e[2]["type"], e[1])):
-            field = _ROLE_FIELDS.get(data["type"])
+            field = ROLE_FIELDS.get(data["type"])
             if field is None or (field, target) in seen:
                 continue
             seen.add((field, target))

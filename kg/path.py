@@ -14,17 +14,12 @@ from typing import Any
 import networkx as nx
 
 from kg.schema import RELATIONS
-from kg.search import resolve
+from kg.search import display_name, resolve
 
 __all__ = ["PHRASES", "path", "describe"]
 
 AUTHOR_COST = 4.0
 PHRASES = {r.type: r.words for r in RELATIONS}  # relation → (forward words, backward words)
-
-
-def _name(G: nx.MultiDiGraph, n: str) -> str:
-    d = G.nodes[n]
-    return str(d["title"] if d["label"] == "Paper" else d["name"])
 
 
 def _step(G: nx.MultiDiGraph, u: str, v: str) -> dict[str, Any]:
@@ -54,7 +49,7 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
     out: dict[str, Any] = {"from": src, "to": dst, "nodes": [], "steps": []}
     for n in nodes:
         d = G.nodes[n]
-        out["nodes"].append({"id": n, "name": _name(G, n), "type": d["label"], "year": d.get("year")})
+        out["nodes"].append({"id": n, "name": display_name(d), "type": d["label"], "year": d.get("year")})
     out["steps"] = [_step(G, u, v) for u, v in zip(nodes, nodes[1:])]
     return out
 

@@ -19,12 +19,13 @@ from typing import Any
 
 import networkx as nx
 
+from kg.schema import ENTITY_LABELS
+
 __all__ = ["ENTITY_BOOST", "MIN_SCORE", "CLOSE_SCORE", "RelatedIndex", "related_papers", "tokens"]
 
 ENTITY_BOOST = 1.0
 MIN_SCORE = 0.02  # below this two papers are not called related
 CLOSE_SCORE = 0.05  # at or above this they are "close"; below, "loose" (on 605 papers: top-1 12/13 vs 0/7 meaningful)
-ENTITY_LABELS = ("Method", "Dataset", "Benchmark")
 _WORD = re.compile(r"[^\W\d_][\w\-]*[^\W_]|[^\W\d_]{2}", re.U)
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 _STOP = frozenset("""a an and are as at be by can do for from has have how in into is it its of on or our over

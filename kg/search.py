@@ -15,7 +15,7 @@ import networkx as nx
 
 from kg.ids import fold, parse_arxiv_id
 
-__all__ = ["Hit", "NotFound", "search", "resolve", "names_of"]
+__all__ = ["Hit", "NotFound", "search", "resolve", "names_of", "display_name"]
 
 TIERS = ("id", "exact", "alias", "prefix", "contains", "fuzzy")
 FUZZY_CUTOFF = 80.0
@@ -46,7 +46,8 @@ class NotFound(LookupError):
                 "suggestions": [h.as_dict() for h in self.suggestions]}
 
 
-def _display(d: dict[str, Any]) -> str:
+def display_name(d: dict[str, Any]) -> str:
+    """How a node is named to a reader: a paper by its title, anything else by its name."""
     return str(d.get("title") if d["label"] == "Paper" else d.get("name"))
 
 
@@ -70,11 +71,11 @@ def search(G: nx.MultiDiGraph, text: str, limit: int = 10) -> list[Hit]:
     if not text:
         return []
     if text in G:
-        return [Hit(text, _display(G.nodes[text]), G.nodes[text]["label"], "id", 100.0)]
+        return [Hit(text, display_name(G.nodes[text]), G.nodes[text]["label"], "id", 100.0)]
     arxiv = parse_arxiv_id(text)
     if arxiv and f"arxiv:{arxiv}" in G:
         nid = f"arxiv:{arxiv}"
-        return [Hit(nid, _display(G.nodes[nid]), "Paper", "id", 100.0)]
+        return [Hit(nid, display_name(G.nodes[nid]), "Paper", "id", 100.0)]
     key = fold(text)
     if not key:
         return []
@@ -99,7 +100,7 @@ def search(G: nx.MultiDiGraph, text: str, limit: int = 10) -> list[Hit]:
                 best = rank if best is None or rank < best else best
         if best is not None:
             found[nid] = best
-    hits = [Hit(nid, _display(G.nodes[nid]), G.nodes[nid]["label"], TIERS[tier], 100.0)
+    hits = [Hit(nid, display_name(G.nodes[nid]), G.nodes[nid]["label"], TIERS[tier], 100.0)
             for nid, (tier, _) in sorted(found.items(), key=lambda x: x[1])]
     if len(hits) >= limit:
         return hits[:limit]
@@ -117,8 +118,8 @@ def _fuzzy(G: nx.MultiDiGraph, key: str, choices: dict[str, list[str]], limit: i
         score = round(0.5 * score + 0.5 * fuzz.ratio(key, folded), 1)
         for nid in choices[folded]:
             seen[nid] = max(seen.get(nid, 0.0), score)
-    ranked = sorted(seen, key=lambda n: (-seen[n], _order(G, n, _display(G.nodes[n]))))
-    return [Hit(n, _display(G.nodes[n]), G.nodes[n]["label"], "fuzzy", seen[n]) for n in ranked[:limit]]
+    ranked = sorted(seen, key=lambda n: (-seen[n], _order(G, n, display_name(G.nodes[n]))))
+    return [Hit(n, display_name(G.nodes[n]), G.nodes[n]["label"], "fuzzy", seen[n]) for n in ranked[:limit]]
 
 
 def resolve(G: nx.MultiDiGraph, text: str) -> str:

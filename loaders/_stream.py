@@ -8,31 +8,15 @@ in chunks, never read whole. ``peek(path)`` reads the head for sniffing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.loaders._text import MAX_LINE_CHARS, TextFile, text_from_string
+from kg.loaders._text import MAX_LINE_CHARS, TextFile, check_line, text_from_string
 
 __all__ = ["iter_lines", "peek"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MAX_BYTES = 4 * MAX_LINE_CHARS  # a UTF-8 character is at most 4 bytes
 _CHUNK = 1 << 20
-
-
-def _check(chunk: bytes) -> tuple[str | None, str | None]:
-    try:
-        text = chunk.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, (f"not valid UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}); "
-                      "re-save the file as UTF-8")
-    if len(text) > MAX_LINE_CHARS:
-        return None, f"line is {len(text):,} characters long, over the {MAX_LINE_CHARS:,} limit"
-    control = _CONTROL.search(text)
-    if control:
-        return None, f"binary data (control byte at column {control.start() + 1})"
-    return text, None
 
 
 def iter_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]:
@@ -57,7 +41,7 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]
             body = body[:-1] if body.endswith(b"\r") else body
             for part in body.split(b"\r"):  # a lone CR ends a line too
                 number += 1
-                yield (number, *_check(part))
+                yield (number, *check_line(part))
 
 
 def peek(path: str | Path, size: int = 1 << 20) -> TextFile:

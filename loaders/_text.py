@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["TextFile", "read_text_file", "text_from_string", "MAX_LINE_CHARS"]
+__all__ = ["TextFile", "read_text_file", "text_from_string", "check_line", "MAX_LINE_CHARS"]
 
 MAX_LINE_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -27,31 +27,31 @@ class TextFile:
         return self.lines[:n]
 
 
+def check_line(chunk: bytes) -> tuple[str | None, str | None]:
+    """One line's bytes (without its ending) as ``(text, None)``, or ``(None, why)`` when unreadable."""
+    try:
+        text = chunk.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, (f"not valid UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}); "
+                      "re-save the file as UTF-8")
+    if len(text) > MAX_LINE_CHARS:
+        return None, f"line is {len(text):,} characters long, over the {MAX_LINE_CHARS:,} limit"
+    control = _CONTROL.search(text)
+    if control:
+        return None, f"binary data (control byte at column {control.start() + 1})"
+    return text, None
+
+
 def _decode_lines(raw: bytes, source: str) -> TextFile:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     lines: list[str] = []
     bad: dict[int, str] = {}
     for number, chunk in enumerate(raw.splitlines(), start=1):
-        try:
-            text = chunk.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            bad[number] = (
-                f"not valid UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}); "
-                "re-save the file as UTF-8"
-            )
-            text = ""
-        else:
-            if len(text) > MAX_LINE_CHARS:
-                bad[number] = (
-                    f"line is {len(text):,} characters long, over the {MAX_LINE_CHARS:,} limit"
-                )
-                text = ""
-            elif _CONTROL.search(text):
-                column = _CONTROL.search(text).start() + 1  # type: ignore[union-attr]
-                bad[number] = f"binary data (control byte at column {column})"
-                text = ""
-        lines.append(text)
+        text, why = check_line(chunk)
+        if why is not None:
+            bad[number] = why
+        lines.append(text or "")
     return TextFile(source=source, lines=lines, bad=bad)
 
 

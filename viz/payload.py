@@ -21,7 +21,10 @@ from typing import Any
 
 import networkx as nx
 
+from kg.paper_rows import authors_of
 from kg.path import PHRASES
+from kg.schema import ENTITY_LABELS
+from kg.search import display_name
 
 __all__ = ["COLORS", "SHAPES", "EDGE_STYLES", "LAYOUT_THRESHOLD", "OVERVIEW_THRESHOLD", "OVERVIEW_NODES",
            "k_core", "select_subgraph", "overview", "graph_to_payload"]
@@ -54,7 +57,6 @@ OVERVIEW_NODES = 1200  # at most this many nodes in an overview
 SIDE_LIMIT = 8  # items per side list
 MAX_FACTS = 60  # facts per card
 _LINKS = (("arxiv", "url"), ("PDF", "pdf_url"), ("code", "code_url"))
-_ENTITIES = ("Method", "Dataset", "Benchmark")
 
 
 def k_core(H: nx.MultiDiGraph, k: int, keep: str | None = None) -> set[str]:
@@ -98,7 +100,7 @@ def overview(G: nx.MultiDiGraph, limit: int = OVERVIEW_NODES) -> nx.MultiDiGraph
     entity_share = limit // 4
     papers_naming: dict[str, int] = defaultdict(int)
     for u, v, d in G.edges(data=True):
-        if G.nodes[u]["label"] == "Paper" and G.nodes[v]["label"] in _ENTITIES:
+        if G.nodes[u]["label"] == "Paper" and G.nodes[v]["label"] in ENTITY_LABELS:
             papers_naming[v] += 1
     entities = sorted(papers_naming, key=lambda n: (-papers_naming[n], n))[:entity_share]
     chosen = set(entities)
@@ -120,10 +122,6 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _name(data: dict[str, Any]) -> str:
-    return str(data["title"] if data["label"] == "Paper" else data["name"])
-
-
 def _tooltip(data: dict[str, Any]) -> str:
     if data["label"] == "Paper":
         lines = [data["title"]] + ([data["title_zh"]] if data.get("title_zh") else [])
@@ -138,11 +136,10 @@ def _tooltip(data: dict[str, Any]) -> str:
 def _card(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
     """What the side panel shows: facts in words, each supporting sentence once."""
     data = G.nodes[nid]
-    card: dict[str, Any] = {"kind": data["label"], "title": _name(data), "subtitle": data.get("title_zh") or "",
+    card: dict[str, Any] = {"kind": data["label"], "title": display_name(data), "subtitle": data.get("title_zh") or "",
                             "year": data.get("year"), "aliases": list(data.get("aliases", [])),
                             "abstract": data.get("abstract") or data.get("abstract_zh") or ""}
-    card["authors"] = [G.nodes[a]["name"] for a, _, e in sorted(G.in_edges(nid, data=True), key=lambda x: x[2].get("position", 0))
-                       if e["type"] == "AUTHORED"]
+    card["authors"] = authors_of(G, nid)
     card["links"] = [{"label": label, "url": data[key]} for label, key in _LINKS
                      if str(data.get(key) or "").startswith(("https://", "http://"))]
     facts: dict[tuple[str, str], dict[str, Any]] = {}
@@ -153,7 +150,7 @@ def _card(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
             continue
         other = v if forward else u
         words = PHRASES[e["type"]][0 if forward else 1]
-        fact = facts.setdefault((words, other), {"relation": words, "other": _name(G.nodes[other]), "id": other,
+        fact = facts.setdefault((words, other), {"relation": words, "other": display_name(G.nodes[other]), "id": other,
                                                  "kind": G.nodes[other]["label"], "sentences": []})
         sentence = e.get("sentence") or ""
         if sentence and sentence not in fact["sentences"]:
@@ -240,20 +237,21 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
     net = Network(directed=True)
     degree = dict(G.degree())
     extra_papers: dict[str, dict[str, Any]] = {}
+    sides: dict[str, dict[str, list[list[Any]]]] = {}
     for nid in sorted(G.nodes):
         data = G.nodes[nid]
         extra: dict[str, Any] = {"x": pos[nid][0], "y": pos[nid][1]} if fixed else {}
         label = data["label"]
         colour = _year_colour(data.get("year"), years) if label == "Paper" else COLORS[label]
-        side = _side(full, nid, related) if label != "Author" else {}
+        side = sides[nid] = _side(full, nid, related) if label != "Author" else {}
         for items in side.values():
             for other, _ in items:
                 if other not in G and other not in extra_papers:
                     d = full.nodes[other]
                     extra_papers[other] = {"title": d["title"], "year": d.get("year"),
                                            "abstract": _short(d.get("abstract") or d.get("abstract_zh") or "", 220)}
-        net.add_node(nid, label=_short(_name(data)), title=_tooltip(data), group=label, shape=SHAPES[label],
-                     value=degree.get(nid, 0), year=data.get("year"), card=_card(G if full is G else full, nid),
+        net.add_node(nid, label=_short(display_name(data)), title=_tooltip(data), group=label, shape=SHAPES[label],
+                     value=degree.get(nid, 0), year=data.get("year"), card=_card(full, nid),
                      side=side, names=names_of(data), borderWidth=4 if nid == focus else 1, **extra)
         # pyvis drops ``color`` when a node has a group; papers carry their year's shade
         net.node_map[nid]["color"] = {"background": colour, "border": "#222222" if nid == focus else colour}
@@ -266,18 +264,17 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
         net.add_edge(u, v, title=title, relation=data["type"], arrows=arrows, color={"color": style["color"], "opacity": 0.7},
                      width=style["width"], dashes=style["dashes"])
     if focus is not None and related is not None and G.nodes[focus]["label"] == "Paper":
-        for other, note in _side(full, focus, related)["related"]:
+        for other, note in sides[focus]["related"]:  # the focus's side lists, made above
             if other in G and not G.has_edge(focus, other) and not G.has_edge(other, focus):
                 style = EDGE_STYLES["RELATED"]
                 net.add_edge(focus, other, title=f"related ({note})", relation="RELATED", arrows="",
                              color={"color": style["color"], "opacity": 0.7}, width=style["width"], dashes=style["dashes"])
-    big = len(G) > LAYOUT_THRESHOLD
     options = {
         "layout": {"randomSeed": seed, "improvedLayout": not fixed and len(G) < 300},
         "physics": {"enabled": not fixed, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90},
                     "stabilization": {"enabled": True, "iterations": 250, "fit": False}},
-        "interaction": {"hover": not big, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
+        "interaction": {"hover": not fixed, "tooltipDelay": 120, "hideEdgesOnDrag": fixed, "hideEdgesOnZoom": fixed},
         "edges": {"smooth": False, "font": {"size": 0}, "selectionWidth": 2},
         # hubs get big labels, so the best-connected names stay readable at the zoom that fits the whole graph
         "nodes": {"font": {"size": 12}, "scaling": {"min": 6, "max": 40,
