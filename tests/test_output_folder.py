@@ -156,3 +156,12 @@ def test_ctrl_c_and_sigterm_leave_the_old_folder_and_no_staging(tmp_path):
     assert _state(out) == before
     assert not _leftovers(out)
     os.sync()
+
+
+def test_files_of_a_rewritten_format_do_not_outlive_it(tmp_path):
+    out = tmp_path / "out"
+    build([SEEDS], out, ["neo4j-csv"])
+    assert (out / "neo4j" / "csv" / "rels_VARIANT_OF.csv").exists()
+    build([EXAMPLES], out, ["neo4j-csv"])  # a graph with no size variants
+    assert not (out / "neo4j" / "csv" / "rels_VARIANT_OF.csv").exists()
+    _state(out)

@@ -99,17 +99,22 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
         else:
             build_id = hashlib.sha256(graph_json_text(G).encode("utf-8")).hexdigest()[:16]
         if out.is_dir():
-            _carry_over(out, staging)
+            _carry_over(out, staging, previous, list(written))
         make_manifest(staging, build_id, {"papers": papers, "nodes": nodes, "edges": edges}, written, previous)
         swap(staging, out)
     return [out / p.relative_to(staging) for paths in written.values() for p in paths]
 
 
-def _carry_over(old: Path, staging: Path) -> None:
-    """Hard-link (or copy) every file of the previous folder that this build did not write."""
+def _carry_over(old: Path, staging: Path, previous: dict | None, written: Sequence[str]) -> None:
+    """Hard-link (or copy) every file of the previous folder that this build did not write, except the
+    files of a format this build rewrote (a relationship type the new graph no longer has, say)."""
+    entries = (previous or {}).get("files") or {}
     for path in sorted(old.rglob("*")):
-        target = staging / path.relative_to(old)
+        rel = path.relative_to(old)
+        target = staging / rel
         if path.is_dir() or target.exists() or path.name == "manifest.json":
+            continue
+        if entries.get(rel.as_posix(), {}).get("format") in written:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
