@@ -142,6 +142,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             and not rules.method_like(cand.text) \
             and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
+    elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
+            and not rules.method_like(cand.text) and not _SIZE_SUFFIX.search(cand.text) \
+            and state.found.get(state.key(cand.text)) is None:
+        kind, rule = EntityType.BENCHMARK, "context.evaluated_list"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
     cued = key in state.own or first_after_cue or named

@@ -72,6 +72,9 @@ RULES: tuple[Rule, ...] = (
          "Scores are reported on StreetQA for every model.", "StreetQA", "EVALUATES_ON"),
     Rule("context.evaluated_on", "accept", "'on X' in a sentence about evaluation scores",
          "The planner reaches 91% accuracy on TrelloMaze and stays fast.", "TrelloMaze", "EVALUATES_ON"),
+    Rule("context.evaluated_list", "accept", rules._EVAL_LIST.pattern,
+         "Experiments on Kestrel-9, Glimmerwood, and Orchard 2031 show steady gains for the planner.",
+         "Kestrel-9", "EVALUATES_ON"),
     # ---- relations
     Rule("cue.outperform", "relation", rules._OUTPERFORM.pattern + " | " + rules._OVER.pattern,
          "We propose GraphKnit for merging plans. GraphKnit outperforms PlanNet-2 by a wide margin.",

@@ -425,6 +425,18 @@ def method_like(name: str) -> bool:
     return bool(_METHOD_HEADS.search(name.strip()))
 
 
+_EVAL_LIST = re.compile(
+    r"\b(?i:experiments?|evaluations?|evaluated|evaluate|evaluating|tested|tests|testing|validated|validation|"
+    r"results|benchmarked|state-of-the-art(?:\s+(?:results|performance))?)\s+"
+    r"(?i:(?:conducted|performed|carried\s+out)\s+)?(?i:on|across)\s+(?:the\s+)?"
+    r"(?:[A-Z0-9][\w\-.]*(?:\s+\d[\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$")
+
+
+def evaluated_list(sentence: str, cand: Candidate) -> bool:
+    """ "Experiments on Foo-1K, BarSet and Baz 2020 show …": a name in the list after an evaluation phrase."""
+    return bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
+
+
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
     before = sentence[max(0, cand.start - 80) : cand.start]
     on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
