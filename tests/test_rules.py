@@ -109,3 +109,20 @@ def test_own_model_sizes_are_proposed_and_prior_work_is_used(nlp):
                         title="Quokka: Small Models")
     assert found["Quokka-7B"].role is Predicate.PROPOSES
     assert found["WombatNet"].role is Predicate.USES
+
+
+def test_plain_hyphen_word_needs_evidence():
+    """A lone "Cap-Cap" / "low-Cap" word is dropped without a cue, but kept when cued, defined or built on a known name."""
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    nlp = make_nlp()
+
+    def names(text: str) -> set[str]:
+        return {m.name for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
+
+    assert "Varga-Lindqvist" not in names("The planner stays stable under Varga-Lindqvist damping.")
+    assert "non-Gaussian" not in names("The planner handles non-Gaussian noise well.")
+    assert "Tarn-Router" in names("We propose Tarn-Router, a planner for small graphs.")
+    assert "Tarn-Router" in names("The Tarn-Router (TR) module routes each query.")
+    assert "Mamba-Falcon" in names("The planner is compared with Mamba-Falcon on long inputs.")

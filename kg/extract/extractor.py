@@ -35,6 +35,8 @@ _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
+# one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
+_PLAIN_HYPHEN = re.compile(r"(?:[A-Z][a-z]+|[a-z]{2,})(?:-[A-Z][a-z]+)+")
 
 
 @dataclass
@@ -151,6 +153,11 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     cued = key in state.own or first_after_cue or named
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
+    if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
+            and _PLAIN_HYPHEN.fullmatch(cand.text) and not any(
+                lexicon.lookup(part) or state.key(part) in state.found for part in cand.text.split("-")):
+        state.rejected.append(("reject.plain_hyphen", cand.text))
+        return  # "Cauchy-Schwarz", "non-Gaussian": a plain hyphenated word needs a cue, a definition or a known part
     if cand.capsonly and entry is None and (rules.looks_like_org(cand.text) or (
         lexicon.is_task(cand.text) and not named and key not in state.own
     )):

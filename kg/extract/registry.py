@@ -99,6 +99,8 @@ RULES: tuple[Rule, ...] = (
          "Prompts are written in Bangla and translated by the planner.", "Bangla"),
     Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), '<language> NLP', shouted English words",
          "We study Hybrid Attention LLMs in depth.", "Hybrid Attention LLMs"),
+    Rule("reject.plain_hyphen", "reject", "extractor._PLAIN_HYPHEN with no cue, definition or known part",
+         "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
 )
