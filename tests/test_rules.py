@@ -126,3 +126,13 @@ def test_plain_hyphen_word_needs_evidence():
     assert "Tarn-Router" in names("We propose Tarn-Router, a planner for small graphs.")
     assert "Tarn-Router" in names("The Tarn-Router (TR) module routes each query.")
     assert "Mamba-Falcon" in names("The planner is compared with Mamba-Falcon on long inputs.")
+
+
+def test_preposition_never_starts_a_name():
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Across Quill-4B and Tern-2, the planner is faster."),
+                       make_nlp())
+    names = {m.name for m in ex.mentions}
+    assert "Quill-4B" in names and not any(n.startswith("Across") for n in names)

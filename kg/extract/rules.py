@@ -46,6 +46,8 @@ _BREAK_WORDS = {
     "Conversely", "Consequently", "Meanwhile", "Currently", "Recently", "Traditionally",
     "Nevertheless", "Nonetheless", "Indeed", "Is", "Are", "Can", "Do", "Does", "Should",
     "Will", "Would", "Could", "May", "Might", "Must", "Let", "Extensive", "New", "Novel",
+    "Across", "Among", "Amongst", "Within", "Without", "Against", "Along", "Between", "During", "Upon",
+    "Into", "Onto", "Throughout", "Versus", "Except", "Per",
 }
 
 
