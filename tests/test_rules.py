@@ -136,3 +136,19 @@ def test_preposition_never_starts_a_name():
                        make_nlp())
     names = {m.name for m in ex.mentions}
     assert "Quill-4B" in names and not any(n.startswith("Across") for n in names)
+
+
+def test_lowercase_gazetteer_method_and_its_limits():
+    """A gazetteer method written in lower case is found, also before "-based"; not inside a longer word."""
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    nlp = make_nlp()
+
+    def rules_of(text: str) -> dict[str, str]:
+        ex = extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp)
+        return {m.name.lower(): m.rule for m in ex.mentions}
+
+    assert rules_of("The planner uses chain-of-thought-based hints.").get("chain-of-thought") == "gazetteer.lowercase"
+    assert "speculative decoding" not in rules_of("The planner runs self-speculative decoding on one device.")
+    assert "segment anything" not in rules_of("The planner can segment anything in the scene.")

@@ -137,7 +137,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif kind is None and entry is None and state.key(cand.text) in state.ner_data:
         kind, rule = EntityType.DATASET, "model.ner"
     if kind is None and entry is not None:
-        kind, rule = entry.type, "gazetteer"
+        kind, rule = entry.type, ("gazetteer.lowercase" if cand.rule == "gazetteer.lowercase" else "gazetteer")
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \

@@ -190,6 +190,39 @@ def mask_urls(sentence: str) -> str:
     return "".join(chars)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]*[a-z]")
+_LOWER_SUFFIX = re.compile(r"-(?:based|style|like|driven|guided|aware|augmented|enhanced|inspired|powered)$")
+
+
+def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
+    stems = lexicon.lowercase_stems()
+    texts = _LOWER_WORD.findall(sentence)
+    if stems.isdisjoint(texts):
+        return []  # most sentences: no word that starts such a name
+    matches = list(_LOWER_WORD.finditer(sentence))
+    hits = [i for i, t in enumerate(texts) if t in stems]
+    phrases = lexicon.lowercase_phrases()
+    out: list[Candidate] = []
+    for i in hits:
+        for phrase in phrases.get(_LOWER_SUFFIX.sub("", texts[i]), ()):
+            n = len(phrase)
+            if i + n > len(texts):
+                continue
+            last = texts[i + n - 1]
+            core = _LOWER_SUFFIX.sub("", last)  # "chain-of-thought-based" counts as "chain-of-thought"
+            if core != phrase[-1] or tuple(texts[i : i + n - 1]) != phrase[:-1]:
+                continue
+            start, end = matches[i].start(), matches[i + n - 1].start() + len(core)
+            if sentence[start:end].count(" ") != n - 1:
+                continue  # words not adjacent
+            if not any(a < end and start < b for a, b in taken):
+                out.append(Candidate(start, end, sentence[start:end], True, rule="gazetteer.lowercase"))
+                taken.append((start, end))
+            break
+    return out
+
+
 def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False,
                     weak_ok: "Callable[[Candidate], bool] | None" = None, cue_at: int | None = None,
                     ignored: set[str] | None = None,
@@ -246,6 +279,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             if " " in text and not lexicon.is_task(text):
                 found.append(Candidate(m.start(1), m.end(1), text, True, rule="pattern.zh_gloss"))
                 taken.append((m.start(1), m.end(1)))
+    found += lowercase_gazetteer(sentence, lexicon, taken)
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
