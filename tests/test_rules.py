@@ -152,3 +152,16 @@ def test_lowercase_gazetteer_method_and_its_limits():
     assert rules_of("The planner uses chain-of-thought-based hints.").get("chain-of-thought") == "gazetteer.lowercase"
     assert "speculative decoding" not in rules_of("The planner runs self-speculative decoding on one device.")
     assert "segment anything" not in rules_of("The planner can segment anything in the scene.")
+
+
+def test_data_for_a_technique_keeps_the_technique_a_method():
+    """ "SFT datasets": data made for a gazetteer technique, so SFT stays a method; a plain name stays data."""
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import EntityType, Paper
+
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner is strong on fixed SFT datasets. "
+                             "It is also trained on the Quillmark dataset."), nlp)
+    types = {m.name: m.type for m in ex.mentions}
+    assert types.get("SFT") is EntityType.METHOD
+    assert types.get("Quillmark") is EntityType.DATASET

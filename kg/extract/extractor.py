@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.extract import rules
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
 from kg.extract.reject import common_word
 from kg.ids import entity_key
 from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
@@ -129,7 +129,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         direct = None  # the paper's own "Grouped-Query Attention (GQA)" wins over the gazetteer's GQA benchmark
     entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None
                             and _same_sense(e, cand)), None)
-    kind, rule = rules.data_kind(sentence, cand)
+    # a technique written in lower case is never a data name: "supervised fine-tuning data"
+    kind, rule = rules.data_kind(sentence, cand) if cand.rule != "gazetteer.lowercase" else (None, "")
+    if kind is not None and entry is not None and entry.type is EntityType.METHOD and technique_head(entry.name):
+        kind, rule = None, ""  # "fixed SFT datasets": data made for a technique, not a data name
     if rule == "context.data_word_before" and state.key(cand.text) in state.own:
         kind, rule = None, ""  # "… on five benchmarks, SRTA …": the paper's own method stays a method
     if state.key(cand.text) in state.own_data:

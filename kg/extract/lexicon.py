@@ -17,7 +17,7 @@ from pathlib import Path
 from kg.ids import entity_key
 from kg.model import EntityType
 
-__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key"]
+__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key", "technique_head"]
 
 _GENERIC_MODIFIERS = {
     "pre-trained", "pretrained", "large", "deep", "modern", "standard", "existing", "traditional",
@@ -38,6 +38,11 @@ _LOWER_HEAD = re.compile(r"(learning|distillation|decoding|tuning|cloning|guidan
                          r"autoencoder|transformer|diffusion|optimization|estimation|regression|experts|field|"
                          r"thought|thoughts|consistency|means|net)$")
 _VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
+
+
+def technique_head(name: str) -> bool:
+    """Whether a name ends in a technique word ("Supervised Fine-Tuning", "Chain-of-Thought")."""
+    return bool(_LOWER_HEAD.search(re.split(r"[\s\-]+", name.strip().lower())[-1]))
 
 
 @dataclass(frozen=True)
