@@ -165,3 +165,12 @@ def test_data_for_a_technique_keeps_the_technique_a_method():
     types = {m.name: m.type for m in ex.mentions}
     assert types.get("SFT") is EntityType.METHOD
     assert types.get("Quillmark") is EntityType.DATASET
+
+
+def test_latency_percentiles_are_metrics():
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner cuts p95 and p99 latency of QuillServe-2 by half."),
+                       make_nlp())
+    assert {m.name for m in ex.mentions} == {"QuillServe-2"}
