@@ -109,3 +109,68 @@ def test_own_model_sizes_are_proposed_and_prior_work_is_used(nlp):
                         title="Quokka: Small Models")
     assert found["Quokka-7B"].role is Predicate.PROPOSES
     assert found["WombatNet"].role is Predicate.USES
+
+
+def test_plain_hyphen_word_needs_evidence():
+    """A lone "Cap-Cap" / "low-Cap" word is dropped without a cue, but kept when cued, defined or built on a known name."""
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    nlp = make_nlp()
+
+    def names(text: str) -> set[str]:
+        return {m.name for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
+
+    assert "Varga-Lindqvist" not in names("The planner stays stable under Varga-Lindqvist damping.")
+    assert "non-Gaussian" not in names("The planner handles non-Gaussian noise well.")
+    assert "Tarn-Router" in names("We propose Tarn-Router, a planner for small graphs.")
+    assert "Tarn-Router" in names("The Tarn-Router (TR) module routes each query.")
+    assert "Mamba-Falcon" in names("The planner is compared with Mamba-Falcon on long inputs.")
+
+
+def test_preposition_never_starts_a_name():
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Across Quill-4B and Tern-2, the planner is faster."),
+                       make_nlp())
+    names = {m.name for m in ex.mentions}
+    assert "Quill-4B" in names and not any(n.startswith("Across") for n in names)
+
+
+def test_lowercase_gazetteer_method_and_its_limits():
+    """A gazetteer method written in lower case is found, also before "-based"; not inside a longer word."""
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    nlp = make_nlp()
+
+    def rules_of(text: str) -> dict[str, str]:
+        ex = extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp)
+        return {m.name.lower(): m.rule for m in ex.mentions}
+
+    assert rules_of("The planner uses chain-of-thought-based hints.").get("chain-of-thought") == "gazetteer.lowercase"
+    assert "speculative decoding" not in rules_of("The planner runs self-speculative decoding on one device.")
+    assert "segment anything" not in rules_of("The planner can segment anything in the scene.")
+
+
+def test_data_for_a_technique_keeps_the_technique_a_method():
+    """ "SFT datasets": data made for a gazetteer technique, so SFT stays a method; a plain name stays data."""
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import EntityType, Paper
+
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner is strong on fixed SFT datasets. "
+                             "It is also trained on the Quillmark dataset."), nlp)
+    types = {m.name: m.type for m in ex.mentions}
+    assert types.get("SFT") is EntityType.METHOD
+    assert types.get("Quillmark") is EntityType.DATASET
+
+
+def test_latency_percentiles_are_metrics():
+    from kg.extract.extractor import extract_paper, make_nlp
+    from kg.model import Paper
+
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner cuts p95 and p99 latency of QuillServe-2 by half."),
+                       make_nlp())
+    assert {m.name for m in ex.mentions} == {"QuillServe-2"}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.extract import rules
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
 from kg.extract.reject import common_word
 from kg.ids import entity_key
 from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
@@ -35,6 +35,8 @@ _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
+# one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
+_PLAIN_HYPHEN = re.compile(r"(?:[A-Z][a-z]+|[a-z]{2,})(?:-[A-Z][a-z]+)+")
 
 
 @dataclass
@@ -127,7 +129,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         direct = None  # the paper's own "Grouped-Query Attention (GQA)" wins over the gazetteer's GQA benchmark
     entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None
                             and _same_sense(e, cand)), None)
-    kind, rule = rules.data_kind(sentence, cand)
+    # a technique written in lower case is never a data name: "supervised fine-tuning data"
+    kind, rule = rules.data_kind(sentence, cand) if cand.rule != "gazetteer.lowercase" else (None, "")
+    if kind is not None and entry is not None and entry.type is EntityType.METHOD and technique_head(entry.name):
+        kind, rule = None, ""  # "fixed SFT datasets": data made for a technique, not a data name
     if rule == "context.data_word_before" and state.key(cand.text) in state.own:
         kind, rule = None, ""  # "… on five benchmarks, SRTA …": the paper's own method stays a method
     if state.key(cand.text) in state.own_data:
@@ -135,18 +140,27 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif kind is None and entry is None and state.key(cand.text) in state.ner_data:
         kind, rule = EntityType.DATASET, "model.ner"
     if kind is None and entry is not None:
-        kind, rule = entry.type, "gazetteer"
+        kind, rule = entry.type, ("gazetteer.lowercase" if cand.rule == "gazetteer.lowercase" else "gazetteer")
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
             and not rules.method_like(cand.text) \
             and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
+    elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
+            and not rules.method_like(cand.text) and not _SIZE_SUFFIX.search(cand.text) \
+            and state.found.get(state.key(cand.text)) is None:
+        kind, rule = EntityType.BENCHMARK, "context.evaluated_list"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
     cued = key in state.own or first_after_cue or named
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
+    if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
+            and _PLAIN_HYPHEN.fullmatch(cand.text) and not any(
+                lexicon.lookup(part) or state.key(part) in state.found for part in cand.text.split("-")):
+        state.rejected.append(("reject.plain_hyphen", cand.text))
+        return  # "Cauchy-Schwarz", "non-Gaussian": a plain hyphenated word needs a cue, a definition or a known part
     if cand.capsonly and entry is None and (rules.looks_like_org(cand.text) or (
         lexicon.is_task(cand.text) and not named and key not in state.own
     )):

@@ -17,7 +17,7 @@ from pathlib import Path
 from kg.ids import entity_key
 from kg.model import EntityType
 
-__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key"]
+__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon", "generic_key", "technique_head"]
 
 _GENERIC_MODIFIERS = {
     "pre-trained", "pretrained", "large", "deep", "modern", "standard", "existing", "traditional",
@@ -32,7 +32,17 @@ _TASK_HEADS = {
     "planning", "navigation", "manipulation", "editing", "completion", "reconstruction",
     "rendering", "localization", "compression", "analysis", "problem", "task", "physic", "enhancement",
 }
+_SUFFIXES = ("based", "style", "like", "driven", "guided", "aware", "augmented", "enhanced", "inspired", "powered")
+_LOWER_HEAD = re.compile(r"(learning|distillation|decoding|tuning|cloning|guidance|prompting|attention|descent|"
+                         r"normalization|averaging|matching|flow|filter|forest|process|splatting|sampling|search|"
+                         r"autoencoder|transformer|diffusion|optimization|estimation|regression|experts|field|"
+                         r"thought|thoughts|consistency|means|net)$")
 _VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
+
+
+def technique_head(name: str) -> bool:
+    """Whether a name ends in a technique word ("Supervised Fine-Tuning", "Chain-of-Thought")."""
+    return bool(_LOWER_HEAD.search(re.split(r"[\s\-]+", name.strip().lower())[-1]))
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,39 @@ class Lexicon:
     def add(self, entry: GazetteerEntry) -> None:
         for surface in (entry.name, *entry.aliases):
             self.entries.setdefault(entity_key(surface), entry)
+        self.__dict__.pop("_lower", None)
+        self.__dict__.pop("_stems", None)
+
+    def lowercase_stems(self) -> frozenset[str]:
+        """Every lowercase phrase's first word, also with an adjectival suffix ("chain-of-thought-based"):
+        a cheap pre-test against the sentence's lowercase words."""
+        cached = self.__dict__.get("_stems")
+        if cached is None:
+            first = set(self.lowercase_phrases())
+            cached = self.__dict__["_stems"] = frozenset(first | {f"{w}-{s}" for w in first for s in _SUFFIXES})
+        return cached
+
+    def lowercase_phrases(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """First word → the word tuples of method names a paper may write in lower case
+        ("knowledge distillation", "chain-of-thought"): several plain words, with a technique
+        head or hyphens; proper names ("Segment Anything", "Code Llama") are left out."""
+        cached = self.__dict__.get("_lower")
+        if cached is not None:
+            return cached
+        out: dict[str, set[tuple[str, ...]]] = {}
+        for entry in self.entries.values():
+            if entry.type is not EntityType.METHOD:
+                continue
+            for surface in (entry.name, *entry.aliases):
+                words = tuple(surface.lower().split())
+                parts = re.split(r"[\s\-]+", surface)
+                if len(parts) < 2 or not all(re.fullmatch(r"[A-Za-z][a-z]*", w) for w in parts):
+                    continue
+                if len(words) > 1 and not _LOWER_HEAD.search(words[-1]):
+                    continue
+                out.setdefault(words[0], set()).add(words)
+        self.__dict__["_lower"] = result = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+        return result
 
 
 def generic_key(name: str) -> str:

@@ -38,6 +38,9 @@ RULES: tuple[Rule, ...] = (
          "我们研究了梯度折叠方法（Folded Gradient Averaging）在小模型上的效果。", "Folded Gradient Averaging", "USES"),
     Rule("gazetteer", "accept", "kg/extract/data/gazetteer.jsonl",
          "The encoder is initialised from CLIP before training.", "CLIP", "USES"),
+    Rule("gazetteer.lowercase", "accept", "multi-word gazetteer methods in lower case (Lexicon.lowercase_phrases)",
+         "The small planner is trained with knowledge distillation from a larger one.", "knowledge distillation",
+         "USES"),
     Rule("gazetteer+context.training", "accept", "a gazetteer benchmark in a training sentence",
          "The classifier is pretrained on CIFAR-10 images.", "CIFAR-10", "USES_DATASET"),
     Rule("acronym.definition", "accept", "Schwartz-Hearst long form (ACR), kg/extract/acronyms.py",
@@ -72,6 +75,9 @@ RULES: tuple[Rule, ...] = (
          "Scores are reported on StreetQA for every model.", "StreetQA", "EVALUATES_ON"),
     Rule("context.evaluated_on", "accept", "'on X' in a sentence about evaluation scores",
          "The planner reaches 91% accuracy on TrelloMaze and stays fast.", "TrelloMaze", "EVALUATES_ON"),
+    Rule("context.evaluated_list", "accept", rules._EVAL_LIST.pattern,
+         "Experiments on Kestrel-9, Glimmerwood, and Orchard 2031 show steady gains for the planner.",
+         "Kestrel-9", "EVALUATES_ON"),
     # ---- relations
     Rule("cue.outperform", "relation", rules._OUTPERFORM.pattern + " | " + rules._OVER.pattern,
          "We propose GraphKnit for merging plans. GraphKnit outperforms PlanNet-2 by a wide margin.",
@@ -96,6 +102,8 @@ RULES: tuple[Rule, ...] = (
          "Prompts are written in Bangla and translated by the planner.", "Bangla"),
     Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), '<language> NLP', shouted English words",
          "We study Hybrid Attention LLMs in depth.", "Hybrid Attention LLMs"),
+    Rule("reject.plain_hyphen", "reject", "extractor._PLAIN_HYPHEN with no cue, definition or known part",
+         "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
 )

@@ -46,6 +46,8 @@ _BREAK_WORDS = {
     "Conversely", "Consequently", "Meanwhile", "Currently", "Recently", "Traditionally",
     "Nevertheless", "Nonetheless", "Indeed", "Is", "Are", "Can", "Do", "Does", "Should",
     "Will", "Would", "Could", "May", "Might", "Must", "Let", "Extensive", "New", "Novel",
+    "Across", "Among", "Amongst", "Within", "Without", "Against", "Along", "Between", "During", "Upon",
+    "Into", "Onto", "Throughout", "Versus", "Except", "Per",
 }
 
 
@@ -188,6 +190,39 @@ def mask_urls(sentence: str) -> str:
     return "".join(chars)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]*[a-z]")
+_LOWER_SUFFIX = re.compile(r"-(?:based|style|like|driven|guided|aware|augmented|enhanced|inspired|powered)$")
+
+
+def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
+    stems = lexicon.lowercase_stems()
+    texts = _LOWER_WORD.findall(sentence)
+    if stems.isdisjoint(texts):
+        return []  # most sentences: no word that starts such a name
+    matches = list(_LOWER_WORD.finditer(sentence))
+    hits = [i for i, t in enumerate(texts) if t in stems]
+    phrases = lexicon.lowercase_phrases()
+    out: list[Candidate] = []
+    for i in hits:
+        for phrase in phrases.get(_LOWER_SUFFIX.sub("", texts[i]), ()):
+            n = len(phrase)
+            if i + n > len(texts):
+                continue
+            last = texts[i + n - 1]
+            core = _LOWER_SUFFIX.sub("", last)  # "chain-of-thought-based" counts as "chain-of-thought"
+            if core != phrase[-1] or tuple(texts[i : i + n - 1]) != phrase[:-1]:
+                continue
+            start, end = matches[i].start(), matches[i + n - 1].start() + len(core)
+            if sentence[start:end].count(" ") != n - 1:
+                continue  # words not adjacent
+            if not any(a < end and start < b for a, b in taken):
+                out.append(Candidate(start, end, sentence[start:end], True, rule="gazetteer.lowercase"))
+                taken.append((start, end))
+            break
+    return out
+
+
 def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: bool = False,
                     weak_ok: "Callable[[Candidate], bool] | None" = None, cue_at: int | None = None,
                     ignored: set[str] | None = None,
@@ -244,6 +279,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             if " " in text and not lexicon.is_task(text):
                 found.append(Candidate(m.start(1), m.end(1), text, True, rule="pattern.zh_gloss"))
                 taken.append((m.start(1), m.end(1)))
+    found += lowercase_gazetteer(sentence, lexicon, taken)
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
@@ -423,6 +459,18 @@ _METHOD_HEADS = re.compile(
 def method_like(name: str) -> bool:
     """Names whose head word makes them a technique, whatever context they sit in."""
     return bool(_METHOD_HEADS.search(name.strip()))
+
+
+_EVAL_LIST = re.compile(
+    r"\b(?i:experiments?|evaluations?|evaluated|evaluate|evaluating|tested|tests|testing|validated|validation|"
+    r"results|benchmarked|state-of-the-art(?:\s+(?:results|performance))?)\s+"
+    r"(?i:(?:conducted|performed|carried\s+out)\s+)?(?i:on|across)\s+(?:the\s+)?"
+    r"(?:[A-Z0-9][\w\-.]*(?:\s+\d[\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$")
+
+
+def evaluated_list(sentence: str, cand: Candidate) -> bool:
+    """ "Experiments on Foo-1K, BarSet and Baz 2020 show …": a name in the list after an evaluation phrase."""
+    return bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
