@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.loaders._record import WHOLE_FILE, short
+from kg.loaders._record import WHOLE_FILE, checked, short
 from kg.loaders._stream import peek
 from kg.loaders._text import TextFile, read_text_file
 from kg.model import LoadError, PaperRecord
@@ -145,7 +145,7 @@ def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResul
             result.formats[source] = name
             last = 0
             try:
-                for item in stream:
+                for item in map(checked, stream):
                     (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
                     last = max(last, item.line)
             except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
@@ -169,6 +169,6 @@ def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResul
             )
             continue
         result.formats[source] = name
-        for item in items:
+        for item in map(checked, items):
             (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
     return result

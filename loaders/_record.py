@@ -9,7 +9,7 @@ from typing import Any
 from kg.ids import title_key
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["make_record", "guarded", "short", "WHOLE_FILE"]
+__all__ = ["make_record", "checked", "guarded", "short", "WHOLE_FILE"]
 
 WHOLE_FILE = "nothing in this file was read"  # ends the message of an error about a whole file
 
@@ -21,15 +21,30 @@ def short(text: object, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:
-    """A record from ``fields``; a title made only of punctuation or symbols is
-    rejected (it would carry no identity: every such title folds to the same key)."""
-    title, title_zh = fields.get("title"), fields.get("title_zh")
+def _title_problem(title: Any, title_zh: Any) -> str | None:
+    """Why a record cannot be a paper: no title, or a title made only of punctuation or symbols
+    (it would carry no identity: every such title folds to the same key)."""
     if not title and not title_zh:
-        return LoadError(source=source, line=line, message="record has no title; skipped")
+        return "record has no title; skipped"
     if not title_key(str(title or "")) and not title_key(str(title_zh or "")):
-        return LoadError(source=source, line=line,
-                         message=f"title {short(title or title_zh, 60)!r} has no letters or digits; skipped")
+        return f"title {short(title or title_zh, 60)!r} has no letters or digits; skipped"
+    return None
+
+
+def checked(item: Item) -> Item:
+    """``item``, or the error that it has no usable title: every reader's records pass this."""
+    if isinstance(item, PaperRecord):
+        problem = _title_problem(item.title, item.title_zh)
+        if problem:
+            return LoadError(source=item.source, line=item.line, message=problem)
+    return item
+
+
+def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:
+    """A record from ``fields``, or a :class:`LoadError` saying why not."""
+    problem = _title_problem(fields.get("title"), fields.get("title_zh"))
+    if problem:
+        return LoadError(source=source, line=line, message=problem)
     try:
         return PaperRecord(source=source, line=line, **fields)
     except (TypeError, ValueError) as exc:  # pydantic's ValidationError is a ValueError

@@ -355,3 +355,16 @@ def test_streamed_lines_end_at_a_lone_cr_like_the_whole_file_reader(tmp_path):
     path.write_bytes(b'{"a": 1}\r{"b": 2}\r\n{"c": 3}\n\r\n')
     assert [text for _, text, _ in iter_lines(path)] == read_text_file(path).lines
     assert [n for n, _, _ in iter_lines(path)] == [1, 2, 3, 4]
+
+
+def test_every_reader_rejects_a_title_without_letters(tmp_path):
+    # the new readers build records themselves; load_paths holds them to the same identity check
+    path = tmp_path / "zotero.json"
+    path.write_text(json.dumps([
+        {"id": "a", "type": "article", "title": "???", "author": [{"family": "Doe", "given": "J"}]},
+        {"id": "b", "type": "article", "title": "A Real Title", "author": [{"family": "Roe", "given": "K"}]},
+    ], indent=1), encoding="utf-8")
+    result = load_paths([path])
+    assert result.formats and set(result.formats.values()) == {"kg.csl_json.v1"}
+    assert [r.title for r in result.records] == ["A Real Title"]
+    assert len(result.errors) == 1 and "has no letters or digits" in result.errors[0].message
