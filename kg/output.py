@@ -145,10 +145,11 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     return data
 
 
-def make_manifest(staging: Path, build_id: str, summary: dict[str, Any], written: dict[str, list[Path]],
+def make_manifest(staging: Path, build_id: str | None, summary: dict[str, Any], written: dict[str, list[Path]],
                   previous: dict[str, Any] | None) -> dict[str, Any]:
-    """Describe every file of ``staging``: files just written belong to ``build_id``; files carried
-    over keep the build they came from (stale when it is another)."""
+    """Describe every file of ``staging``: files just written belong to ``build_id`` (``None``: the
+    hash of the graph.json just written); files carried over keep the build they came from (stale
+    when it is another)."""
     files: dict[str, dict[str, Any]] = {}
     for fmt, paths in sorted(written.items()):
         for path in paths:
@@ -157,6 +158,10 @@ def make_manifest(staging: Path, build_id: str, summary: dict[str, Any], written
             if not rel.startswith(_UNHASHED):
                 entry["sha256"] = file_sha256(path)
             files[rel] = entry
+    if build_id is None:
+        build_id = files["graph.json"]["sha256"][:16]
+        for entry in files.values():
+            entry["build"] = build_id
     for rel, entry in ((previous or {}).get("files") or {}).items():
         if rel not in files and (staging / rel).exists():
             files[rel] = entry

@@ -75,13 +75,11 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
     """
     from kg.export.graph_json import graph_json_text
     from kg.graph import counts
-    from kg.output import OutputError, file_sha256, make_manifest, read_manifest, staged, swap
+    from kg.output import OutputError, make_manifest, read_manifest, staged, swap
 
     out = Path(out)
     names = list(dict.fromkeys(formats)) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out} is a file, not a folder")
-    previous = read_manifest(out) if out.is_dir() else None
+    previous = read_manifest(out) if out.is_dir() else None  # ``staged`` refuses an ``out`` that is a file
     nodes, edges = counts(G)
     papers = nodes.get("Paper", 0)
     if not papers and not force and ((previous or {}).get("papers") or (out / "graph.json").exists()):
@@ -93,11 +91,8 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
             written[name] = writer(staging)
             if lap:
                 lap(f"write:{name}")
-        # the build id is the hash of graph.json, written or not
-        if "graph-json" in written:
-            build_id = file_sha256(staging / "graph.json")[:16]
-        else:
-            build_id = hashlib.sha256(graph_json_text(G).encode("utf-8")).hexdigest()[:16]
+        # the build id is the hash of graph.json, written (make_manifest hashes it anyway) or not
+        build_id = None if "graph-json" in written else hashlib.sha256(graph_json_text(G).encode("utf-8")).hexdigest()[:16]
         if out.is_dir():
             _carry_over(out, staging, previous, list(written))
         make_manifest(staging, build_id, {"papers": papers, "nodes": nodes, "edges": edges}, written, previous)
