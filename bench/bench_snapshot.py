@@ -2,8 +2,8 @@
 
     python bench/bench_snapshot.py [--sizes 10000 100000] [--modes stream load_paths] [--build-sizes 10000]
 
-Writes synthetic snapshot lines (invented titles and abstracts from a fixed word
-list, seeded) of the real file's shape, then in a fresh process per run:
+Writes synthetic snapshot lines (bench/make_snapshot.py: invented titles and
+abstracts from word lists, seeded) of the real file's shape, then in a fresh process per run:
 
 - ``stream``: iterates ``read_arxiv_snapshot(path)`` and drops each record: what
   the loader itself holds (flat as the file grows if it streams);
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import subprocess
 import sys
@@ -26,28 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("sparse adaptive graph neural attention retrieval benchmark corpus token model latent diffusion "
-         "contrastive robust efficient scalable transformer encoder decoder policy reward agent memory "
-         "kernel lattice spectral causal federated quantised pruning distillation prompt reasoning").split()
-
-
-def write_snapshot(n: int, path: Path, seed: int = 7) -> Path:
-    rng = random.Random(seed)
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 12))).capitalize()
-            abstract = " ".join(rng.choice(WORDS) for _ in range(rng.randint(120, 220))) + "."
-            authors = [[f"Family{rng.randint(1, 50000)}", f"G{rng.randint(1, 99)}.", ""] for _ in range(rng.randint(1, 8))]
-            day = 1 + i % 28
-            out.write(json.dumps({
-                "id": f"{2001 + (i // 99999) % 99:04d}.{i % 99999 + 1:05d}", "submitter": authors[0][1],
-                "authors": ", ".join(f"{a[1]} {a[0]}" for a in authors), "title": title, "comments": "12 pages",
-                "journal-ref": None, "doi": None, "report-no": None, "categories": "cs.LG cs.CL", "license": None,
-                "abstract": "  " + abstract + "\n",
-                "versions": [{"version": "v1", "created": f"Mon, {day} Jan 2024 10:00:00 GMT"}],
-                "update_date": f"2024-01-{day:02d}", "authors_parsed": authors,
-            }) + "\n")
-    return path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_snapshot import write_snapshot  # noqa: E402 - the generator beside this file
 
 
 def _peak_mb() -> float:
@@ -90,7 +69,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         runs = [(n, m) for n in args.sizes for m in args.modes] + [(n, "build") for n in args.build_sizes]
         for n in sorted({n for n, _ in runs}):
-            path = write_snapshot(n, Path(tmp) / f"snapshot-{n}.jsonl")
+            path = Path(tmp) / f"snapshot-{n}.jsonl"
+            write_snapshot(n, path)
             size_mb = path.stat().st_size / 2**20
             for size, mode in runs:
                 if size == n:
