@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.ids import title_key
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["make_record", "checked", "guarded", "short", "WHOLE_FILE"]
+__all__ = ["make_record", "paper_record", "checked", "guarded", "short", "clean_text", "clean_doi", "iso_date",
+           "WHOLE_FILE"]
 
 WHOLE_FILE = "nothing in this file was read"  # ends the message of an error about a whole file
 
@@ -38,6 +40,40 @@ def checked(item: Item) -> Item:
         if problem:
             return LoadError(source=item.source, line=item.line, message=problem)
     return item
+
+
+def clean_text(value: Any) -> str | None:
+    """A string or a number as one line of text (runs of spaces and line breaks made one space), or None."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return " ".join(str(value).split()) or None
+
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+
+
+def clean_doi(value: str | None) -> str | None:
+    """A DOI without the resolver or ``doi:`` prefix it is often written with (case kept)."""
+    return _DOI_PREFIX.sub("", value.strip()) or None if value else None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` when ``value`` starts with one (a timestamp's date), else None."""
+    return value[:10] if value and _ISO_DATE.match(value) else None
+
+
+def paper_record(source: str, line: int, **fields: Any) -> Item:
+    """:func:`make_record` after what every reader does: the DOI without its prefix, the
+    year from the date when no year is given, the arXiv page as the URL when none is."""
+    fields["doi"] = clean_doi(fields.get("doi"))
+    if fields.get("year") is None and fields.get("date"):
+        fields["year"] = int(fields["date"][:4])
+    if not fields.get("url") and fields.get("arxiv_id"):
+        fields["url"] = f"https://arxiv.org/abs/{fields['arxiv_id']}"
+    return make_record(source, line, fields)
 
 
 def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:

@@ -8,10 +8,12 @@ at ``\n``, ``\r\n`` or a lone ``\r`` (old Mac files and some CSV exports).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["TextFile", "read_text_file", "text_from_string", "check_line", "MAX_LINE_CHARS"]
+__all__ = ["TextFile", "read_text_file", "text_from_string", "check_line", "head_chars", "first_char", "first_bad",
+           "MAX_LINE_CHARS"]
 
 MAX_LINE_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -63,3 +65,29 @@ def read_text_file(path: str | Path, source: str | None = None) -> TextFile:
 
 def text_from_string(text: str, source: str = "<string>") -> TextFile:
     return _decode_lines(text.encode("utf-8"), source)
+
+
+def head_chars(text: TextFile, n: int = 4000) -> str:
+    """The first ``n`` characters of the file (lines joined), for sniffing."""
+    out: list[str] = []
+    size = 0
+    for line in text.lines:
+        out.append(line[: max(n - size, 0)])
+        size += len(out[-1]) + 1
+        if size >= n:
+            break
+    return "\n".join(out)
+
+
+def first_char(text: TextFile, lines: int = 50) -> str:
+    """The first character that is not a space in the first ``lines`` lines, or ""."""
+    for line in text.lines[:lines]:
+        if line.strip():
+            return line.lstrip()[0]
+    return ""
+
+
+def first_bad(bad: list[int], first: int, last: int) -> int | None:
+    """The first of the sorted unreadable line numbers ``bad`` within ``first..last``."""
+    i = bisect_left(bad, first)
+    return bad[i] if i < len(bad) and bad[i] <= last else None

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json_items import first_bad, head_chars
-from kg.loaders._text import TextFile
+from kg.loaders._record import guarded, iso_date, paper_record
+from kg.loaders._text import TextFile, first_bad, head_chars
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["sniff", "parse_arxiv_atom", "record_from_entry"]
@@ -91,10 +91,6 @@ def _parse_entry(xml_text: str) -> _Node:
     return feed.children[0]
 
 
-def _date(value: str | None) -> str | None:
-    return value[:10] if value and re.match(r"\d{4}-\d{2}-\d{2}", value) else None
-
-
 def record_from_entry(entry: _Node, source: str, line: int) -> PaperRecord | LoadError:
     a, x = ATOM + _SEP, ARXIV + _SEP
     raw_id = entry.first(a + "id")
@@ -105,25 +101,21 @@ def record_from_entry(entry: _Node, source: str, line: int) -> PaperRecord | Loa
         return LoadError(source=source, line=line, message="entry has no title; skipped")
     links = {(ln.attrs.get("title") or ln.attrs.get("rel") or ""): ln.attrs.get("href") for ln in entry.all(a + "link")}
     arxiv_id = parse_arxiv_id(raw_id) or parse_arxiv_id(links.get("alternate"))
-    date = _date(entry.first(a + "published")) or _date(entry.first(a + "updated"))
-    doi = entry.first(x + "doi")
-    if not doi and links.get("doi"):
-        doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", links["doi"] or "") or None
+    doi = entry.first(x + "doi") or links.get("doi")
     primary = [n.attrs.get("term", "") for n in entry.all(x + "primary_category")]
     categories = [t for t in dict.fromkeys(primary + [n.attrs.get("term", "") for n in entry.all(a + "category")]) if t]
     authors = [n for n in (person.first(a + "name") for person in entry.all(a + "author")) if n]
-    return PaperRecord(
-        source=source,
-        line=line,
+    return paper_record(
+        source,
+        line,
         title=title,
         abstract=entry.first(a + "summary"),
         authors=authors,
         arxiv_id=arxiv_id,
         doi=doi,
-        url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else links.get("alternate"),
+        url=None if arxiv_id else links.get("alternate"),  # with an id: its abs page
         pdf_url=links.get("pdf"),
-        year=int(date[:4]) if date else None,
-        date=date,
+        date=iso_date(entry.first(a + "published")) or iso_date(entry.first(a + "updated")),
         categories=categories,
     )
 

@@ -9,7 +9,6 @@ the same mapping over lines already read.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,13 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from kg.ids import parse_arxiv_id
+from kg.loaders._json import loads, why
+from kg.loaders._record import clean_text as _text
+from kg.loaders._record import guarded, iso_date, paper_record
 from kg.loaders._stream import iter_lines
 from kg.loaders._text import TextFile
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["sniff", "parse_arxiv_snapshot", "read_arxiv_snapshot", "record_from_snapshot"]
 
-_ERRORS = (ValueError, TypeError, RecursionError, OverflowError)
 # LaTeX accents as the snapshot writes names (Bal\'azs, M\"uller, \c{c}): combining marks
 _MARKS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
           "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328"}
@@ -38,8 +39,8 @@ def sniff(text: TextFile) -> bool:
         return False
     for line in lines:
         try:
-            row = json.loads(line)
-        except (json.JSONDecodeError, RecursionError, ValueError):
+            row = loads(line)
+        except ValueError:
             continue
         return isinstance(row, Mapping) and ("authors_parsed" in row or {"id", "versions", "abstract"} <= row.keys())
     return False
@@ -51,12 +52,6 @@ def _accents(name: str) -> str:
         return letter + _MARKS[accent]
 
     return unicodedata.normalize("NFC", _ACCENT.sub(mark, name)) if "\\" in name else name
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return " ".join(value.split()) or None
 
 
 def _authors(row: Mapping[str, Any]) -> list[str]:
@@ -84,7 +79,7 @@ def _first_version_date(versions: Any) -> str | None:
         return None
     try:
         return parsedate_to_datetime(created).date().isoformat()
-    except _ERRORS + (IndexError,):
+    except (ValueError, TypeError, IndexError, OverflowError):
         return None
 
 
@@ -100,19 +95,16 @@ def record_from_snapshot(row: Any, source: str, line: int) -> PaperRecord | Load
         return LoadError(source=source, line=line, message=f"'id' is not an arXiv id: {str(raw_id)[:40]!r}; skipped")
     date = _first_version_date(row.get("versions"))
     if date is None:
-        update = _text(row.get("update_date"))
-        date = update[:10] if update and re.fullmatch(r"\d{4}-\d{2}-\d{2}", update[:10]) else None
+        date = iso_date(_text(row.get("update_date")))
     categories = row.get("categories")
-    return PaperRecord(
-        source=source,
-        line=line,
+    return paper_record(
+        source,
+        line,
         title=title,
         abstract=_text(row.get("abstract")),
         authors=_authors(row),
         arxiv_id=arxiv_id,
         doi=_text(row.get("doi")),
-        url=f"https://arxiv.org/abs/{arxiv_id}",
-        year=int(date[:4]) if date else None,
         date=date,
         categories=categories.split() if isinstance(categories, str) else [],
     )
@@ -120,13 +112,10 @@ def record_from_snapshot(row: Any, source: str, line: int) -> PaperRecord | Load
 
 def _parse_line(line: str, source: str, number: int) -> PaperRecord | LoadError:
     try:
-        row = json.loads(line)
-    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-        return LoadError(source=source, line=number, message=f"invalid JSON: {getattr(exc, 'msg', exc)}")
-    try:
-        return record_from_snapshot(row, source, number)
-    except _ERRORS as exc:
-        return LoadError(source=source, line=number, message=f"record could not be read ({exc}); skipped")
+        row = loads(line)
+    except ValueError as exc:
+        return LoadError(source=source, line=number, message=why(exc))
+    return guarded(source, number, lambda: record_from_snapshot(row, source, number))
 
 
 def _parse(lines: Iterable[tuple[int, str | None, str | None]], source: str) -> Iterator[PaperRecord | LoadError]:

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json_items import first_bad
-from kg.loaders._text import TextFile
+from kg.loaders._record import paper_record
+from kg.loaders._text import TextFile, first_bad
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["sniff", "parse_bibtex", "MAX_FIELD_CHARS", "EXTRA_MESSAGE"]
@@ -117,21 +117,16 @@ def _record(entry: Any, source: str, line: int) -> PaperRecord | LoadError:
     if not title:
         return LoadError(source=source, line=line, message=f"entry '{entry.key}' has no title; skipped")
     year, date = _year_date(fields)
-    arxiv_id = _arxiv(fields)
-    doi = _plain(fields.get("doi", ""))
-    if doi:
-        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.I)
-    url = _plain(fields.get("url", ""))
     primary = _plain(fields.get("primaryclass", "")) or _plain(fields.get("eprintclass", ""))
-    return PaperRecord(
-        source=source,
-        line=line,
+    return paper_record(
+        source,
+        line,
         title=title,
         abstract=_latex(fields.get("abstract", "")),
         authors=_authors(fields.get("author", "")),
-        arxiv_id=arxiv_id,
-        doi=doi,
-        url=url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        arxiv_id=_arxiv(fields),
+        doi=_plain(fields.get("doi", "")),
+        url=_plain(fields.get("url", "")),
         year=year,
         date=date,
         categories=[primary] if primary else [],

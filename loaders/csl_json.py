@@ -9,8 +9,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json_items import first_char, head_chars, iter_items
-from kg.loaders._text import TextFile
+from kg.loaders._json import read_json
+from kg.loaders._record import clean_text as _text
+from kg.loaders._record import guarded, paper_record
+from kg.loaders._text import TextFile, first_char, head_chars
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["sniff", "parse_csl_json", "record_from_csl"]
@@ -25,13 +27,6 @@ def sniff(text: TextFile) -> bool:
         return False
     head = head_chars(text)
     return bool(_TYPE.search(head) and _CSL_KEYS.search(head))
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
-        return None
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    return text or None
 
 
 def _name(person: Any) -> str | None:
@@ -88,31 +83,19 @@ def record_from_csl(item: Any, source: str, line: int) -> PaperRecord | LoadErro
         return LoadError(source=source, line=line, message="CSL item has no title; skipped")
     authors = item.get("author")
     year, date = _date(item.get("issued"))
-    doi = _text(item.get("DOI") or item.get("doi"))
-    if doi:
-        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
-    arxiv_id = _arxiv(item)
-    url = _text(item.get("URL") or item.get("url"))
-    return PaperRecord(
-        source=source,
-        line=line,
+    return paper_record(
+        source,
+        line,
         title=title,
         abstract=_text(item.get("abstract")),
         authors=[n for n in (_name(a) for a in authors) if n] if isinstance(authors, list) else [],
-        arxiv_id=arxiv_id,
-        doi=doi,
-        url=url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        arxiv_id=_arxiv(item),
+        doi=_text(item.get("DOI") or item.get("doi")),
+        url=_text(item.get("URL") or item.get("url")),
         year=year,
         date=date,
     )
 
 
 def parse_csl_json(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    for item in iter_items(text):
-        if item.error is not None:
-            yield LoadError(source=text.source, line=item.line, message=item.error)
-        else:
-            try:
-                yield record_from_csl(item.value, text.source, item.line)
-            except (ValueError, TypeError, RecursionError) as exc:  # a field no CSL reader expects
-                yield LoadError(source=text.source, line=item.line, message=f"CSL item could not be read ({exc}); skipped")
+    return read_json(text, lambda item, source, line: guarded(source, line, lambda: record_from_csl(item, source, line)))

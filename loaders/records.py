@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import bisect
 import csv
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json import WS as _WS
-from kg.loaders._json import first_object_line, iter_array, loads, raw_decode, why
+from kg.loaders._json import loads, read_json, read_json_lines, usual_list_key
 from kg.loaders._record import WHOLE_FILE, guarded, make_record
-from kg.loaders._text import MAX_LINE_CHARS, TextFile
+from kg.loaders._text import MAX_LINE_CHARS, TextFile, first_char
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["MAX_FIELD_CHARS", "work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
@@ -225,13 +222,6 @@ def _from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadError:
     ))
 
 
-def _first_char(text: TextFile) -> str:
-    for line in text.head(20):
-        if line.strip():
-            return line.lstrip()[0]
-    return ""
-
-
 def _one_object_per_line(text: TextFile) -> bool:
     """Most of the first lines are each a whole ``{…}`` object (JSON Lines), so one
     damaged first line does not turn the file into one broken JSON document."""
@@ -256,7 +246,7 @@ def _opens_array(text: TextFile) -> bool:
 
 
 def sniff_json(text: TextFile) -> bool:
-    first = _first_char(text)
+    first = first_char(text, 20)
     return (first == "[" and _opens_array(text)) or (first == "{" and not _one_object_per_line(text))
 
 
@@ -282,136 +272,23 @@ def sniff_csv(text: TextFile) -> bool:
 
 
 def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    for number, line in enumerate(text.lines, start=1):
-        if number in text.bad:
-            yield LoadError(source=text.source, line=number, message=text.bad[number])
-            continue
-        if not line.strip():
-            continue
-        try:
-            row = loads(line)
-        except ValueError as exc:
-            yield LoadError(source=text.source, line=number, message=why(exc))
-            continue
-        yield record_from_mapping(row, text.source, number)
-
-
-_LIST_KEYS = ("results", "papers", "records", "items", "data")
+    for item in read_json_lines(text):
+        yield item if isinstance(item, LoadError) else record_from_mapping(item[1], text.source, item[0])
 
 
 def _list_key(data: Mapping[str, Any]) -> str | None:
     """The key of the list of papers in a page object: a usual name, or else (for an
     object with no title of its own) its first list of objects."""
-    for key in _LIST_KEYS:
-        if isinstance(data.get(key), list):
-            return key
-    if any(str(k).strip().lower() in _ALIASES["title"] for k in data):
-        return None
+    key = usual_list_key(data)
+    if key is not None or any(str(k).strip().lower() in _ALIASES["title"] for k in data):
+        return key
     return next((k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], Mapping)), None)
 
 
-def _list_at(raw: str, data: Mapping[str, Any]) -> int | None:
-    """Offset of the ``[`` that opens the list of papers in a decoded page object."""
-    key = _list_key(data)
-    if key is None:
-        return None
-    for found in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r'[ \t\n\r]*+:[ \t\n\r]*+\[', raw):
-        try:
-            if raw_decode(raw, found.end() - 1)[0] == data[key]:
-                return found.end() - 1
-        except ValueError:
-            continue
-    return None
-
-
-def _damaged_list_at(raw: str) -> int | None:
-    """Offset of the ``[`` after the first papers key of a page that does not decode."""
-    found = re.search(r'"(?:%s)"[ \t\n\r]*+:[ \t\n\r]*+\[' % "|".join(_LIST_KEYS), raw)
-    return found.end() - 1 if found else None
-
-
-Elements = Iterable[tuple[int, int, Any, str | None]]
-
-
-def _strategies(raw: str) -> Iterator[tuple[Elements, list[tuple[int, str]]]]:
-    """Ways to find the paper objects in ``raw``, most likely first: each gives the
-    elements and the ``(line offset, message)`` errors about the document itself."""
-    pos = _WS.match(raw).end()  # type: ignore[union-attr]
-    if raw.startswith("[", pos):
-        yield iter_array(raw, pos), []
-    elif raw.startswith("{", pos):
-        try:
-            data, end = raw_decode(raw, pos)
-        except ValueError as exc:
-            data, end, failure = None, pos, exc
-        else:
-            failure = None
-        rest = _WS.match(raw, end).end()  # type: ignore[union-attr]
-        if failure is None and rest == len(raw):
-            at = _list_at(raw, data) if isinstance(data, Mapping) else None
-            yield (iter_array(raw, at) if at is not None else [(pos, end, data, None)]), []
-        elif failure is None and raw.startswith(",", rest):  # objects separated by commas: a list that lost its "["
-            yield iter_array(raw, pos - 1), []
-        elif failure is None:
-            yield [(pos, end, data, None)], [(rest, "text after the end of the JSON document")]
-        else:
-            yield [], [(getattr(failure, "pos", pos), f"{why(failure)}; {WHOLE_FILE}")]
-    else:
-        yield [], [(pos, f"expected a JSON array or object; {WHOLE_FILE}")]
-    damaged = "the document around the records is damaged"
-    if (at := _damaged_list_at(raw)) is not None:  # a damaged page: its list, element by element
-        yield iter_array(raw, at), []
-    if (found := first_object_line(raw)) is not None:  # the objects that start a line
-        yield iter_array(raw, found[0] - 1, found[1]), [(found[0], f"{damaged}; reading the objects that start a line")]
-
-
 def parse_json(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    """A JSON array of papers, an API page (``{"results": [...]}``) or one paper object.
-
-    Elements are decoded one by one, so a damaged element (or an undecodable
-    line inside it) costs only that element. When the document around the
-    elements is damaged so that none can be found, the list under a usual key,
-    then the objects that start a line, are tried, and the reading that builds
-    the most records is kept.
-    """
-    raw = "\n".join(text.lines)
-    newlines = [m.start() for m in re.finditer("\n", raw)]
-
-    def line_of(offset: int) -> int:
-        return bisect.bisect_left(newlines, offset) + 1
-
-    def items(elements: Elements, notes: list[tuple[int, str]]) -> list[PaperRecord | LoadError]:
-        out: list[PaperRecord | LoadError] = [LoadError(source=text.source, line=line_of(o), message=m)
-                                              for o, m in notes]
-        bad = dict(text.bad)
-        for start, end, value, reason in elements:
-            first, last = line_of(start), line_of(max(start, end - 1))
-            spoiled = sorted(n for n in bad if first <= n <= last)
-            if spoiled:
-                out.append(LoadError(source=text.source, line=spoiled[0],
-                                     message=f"{bad[spoiled[0]]}; the record at line {first} skipped"))
-                for n in spoiled:
-                    del bad[n]
-            elif reason:
-                out.append(LoadError(source=text.source, line=first, message=f"{reason}; record skipped"))
-            else:
-                out.append(record_from_mapping(value, text.source, first))
-        out += [LoadError(source=text.source, line=n, message=why) for n, why in sorted(bad.items())]
-        return out
-
-    best: list[PaperRecord | LoadError] | None = None
-    for elements, notes in _strategies(raw):  # the first that reads cleanly, else the one that builds most
-        found = items(elements, notes)
-        if best is None and not any(isinstance(i, LoadError) for i in found):
-            yield from found
-            return
-        if best is None or _built(found) > _built(best):
-            best = found
-    yield from best or []
-
-
-def _built(items: list[PaperRecord | LoadError]) -> int:
-    return sum(1 for i in items if isinstance(i, PaperRecord))
+    """A JSON array of papers, an API page (``{"results": [...]}``) or one paper object,
+    element by element (see :func:`kg.loaders._json.read_json`)."""
+    return read_json(text, record_from_mapping, _list_key)
 
 
 def _rows_from(lines: list[str], start: int) -> Iterator[str]:

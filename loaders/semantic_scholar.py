@@ -8,32 +8,25 @@ become CITES edges between papers of the input.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json_items import first_char, head_chars, iter_items
-from kg.loaders._text import TextFile
+from kg.loaders._json import read_json, read_json_lines
+from kg.loaders._record import clean_doi, guarded, iso_date, paper_record
+from kg.loaders._record import clean_text as _text
+from kg.loaders._text import TextFile, first_char, head_chars
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["sniff", "parse_semantic_scholar", "record_from_s2", "s2_work_key"]
 
 _S2_KEYS = re.compile(r'"(paperId|externalIds|corpusId|citingPaper|citedPaper)"\s*:')
 _PAPER_ID = re.compile(r"[0-9a-f]{40}")
-_ERRORS = (ValueError, TypeError, RecursionError)
 
 
 def sniff(text: TextFile) -> bool:
     return first_char(text) in ("[", "{") and bool(_S2_KEYS.search(head_chars(text)))
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str | int) or isinstance(value, bool):
-        return None
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    return text or None
 
 
 def _unwrap(paper: Any) -> Any:
@@ -52,9 +45,9 @@ def _ids(paper: Mapping[str, Any]) -> dict[str, str]:
     arxiv = parse_arxiv_id(_text(ext.get("ArXiv")))
     if arxiv:
         ids["arxiv"] = arxiv
-    doi = _text(ext.get("DOI"))
+    doi = clean_doi(_text(ext.get("DOI")))
     if doi:
-        ids["doi"] = re.sub(r"^https?://(dx\.)?doi\.org/", "", doi).lower()
+        ids["doi"] = doi.lower()
     corpus = _text(ext.get("CorpusId")) or _text(paper.get("corpusId"))
     if corpus and corpus.isdigit():
         ids["s2"] = corpus
@@ -94,30 +87,25 @@ def record_from_s2(paper: Any, source: str, line: int) -> PaperRecord | LoadErro
     ids = _ids(paper)
     year = paper.get("year")
     year = year if isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 9999 else None
-    date = _text(paper.get("publicationDate"))
-    date = date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None
-    if year is None and date:
-        year = int(date[:4])
     authors = paper.get("authors")
     names = [_text(a.get("name")) if isinstance(a, Mapping) else _text(a) for a in authors] \
         if isinstance(authors, list) else []
     pdf = paper.get("openAccessPdf")
     fields = paper.get("fieldsOfStudy")
-    arxiv_id = ids.get("arxiv")
-    return PaperRecord(
-        source=source,
-        line=line,
+    return paper_record(
+        source,
+        line,
         title=title,
         abstract=_text(paper.get("abstract")),
         authors=[n for n in names if n],
-        arxiv_id=arxiv_id,
+        arxiv_id=ids.get("arxiv"),
         doi=ids.get("doi"),
         s2_id=ids.get("s2"),
         s2_paper_id=ids.get("s2paper"),
-        url=_text(paper.get("url")) or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        url=_text(paper.get("url")),
         pdf_url=_text(pdf.get("url")) if isinstance(pdf, Mapping) else None,
         year=year,
-        date=date,
+        date=iso_date(_text(paper.get("publicationDate"))),
         categories=[f for f in (_text(x) for x in fields) if f] if isinstance(fields, list) else [],
         references=_keys(paper.get("references")),
         cited_by=_keys(paper.get("citations")),
@@ -125,35 +113,24 @@ def record_from_s2(paper: Any, source: str, line: int) -> PaperRecord | LoadErro
 
 
 def _guarded(paper: Any, source: str, line: int) -> PaperRecord | LoadError:
-    try:
-        return record_from_s2(paper, source, line)
-    except _ERRORS as exc:
-        return LoadError(source=source, line=line, message=f"paper could not be read ({exc}); skipped")
+    return guarded(source, line, lambda: record_from_s2(paper, source, line))
 
 
 def _jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    for number, line in enumerate(text.lines, start=1):
-        if number in text.bad:
-            yield LoadError(source=text.source, line=number, message=text.bad[number])
-        elif line.strip():
-            try:
-                paper = json.loads(line)
-            except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-                yield LoadError(source=text.source, line=number, message=f"invalid JSON: {getattr(exc, 'msg', exc)}")
-                continue
-            if isinstance(paper, Mapping) and isinstance(paper.get("data"), list):  # a page on one line
-                for item in paper["data"]:
-                    yield _guarded(item, text.source, number)
-            else:
-                yield _guarded(paper, text.source, number)
+    for item in read_json_lines(text):
+        if isinstance(item, LoadError):
+            yield item
+            continue
+        number, paper = item
+        if isinstance(paper, Mapping) and isinstance(paper.get("data"), list):  # a page on one line
+            for each in paper["data"]:
+                yield _guarded(each, text.source, number)
+        else:
+            yield _guarded(paper, text.source, number)
 
 
 def _document(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    for item in iter_items(text):
-        if item.error is not None:
-            yield LoadError(source=text.source, line=item.line, message=item.error)
-        else:
-            yield _guarded(item.value, text.source, item.line)
+    return read_json(text, _guarded)
 
 
 def parse_semantic_scholar(text: TextFile) -> Iterator[PaperRecord | LoadError]:

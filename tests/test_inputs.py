@@ -205,6 +205,25 @@ def test_csl_list_reads_on_after_a_stray_bracket_and_after_extra_data():
     assert errors == ["z.json:25: extra data after the JSON list; read on from line 25"]
 
 
+def test_csl_item_after_one_that_lost_its_closing_line_is_read():
+    # found by bench/fuzz_loaders.py (--files 3000 --seed 7): the item after the damage was lost without a word
+    items = [{"type": "article", "title": f"Item {i}", "issued": {"date-parts": [[2020 + i]]}} for i in range(3)]
+    lines = json.dumps(items, indent=2).split("\n")
+    closing = lines.index("  },")  # the first item's "},"
+    records, errors = _load("\n".join(lines[:closing] + lines[closing + 1:]), "z.json")
+    assert [r.title for r in records] == ["Item 1", "Item 2"]  # the first item, unclosed, swallowed nothing
+    assert errors == [f"z.json:2: invalid JSON in this item (Expecting ',' delimiter at line {closing + 1}); skipped"]
+
+
+def test_csl_list_that_lost_its_opening_bracket_is_read_as_a_list():
+    # found by bench/fuzz_loaders.py (--files 3000 --seed 7): only the first item was read, the rest "not read"
+    items = [{"type": "article", "title": f"Item {i}", "issued": {"date-parts": [[2020 + i]]}} for i in range(3)]
+    text = json.dumps(items, indent=2).split("\n", 1)[1]
+    records, errors = _load(text, "z.json")
+    assert [(r.title, r.line) for r in records] == [("Item 0", 1), ("Item 1", 12), ("Item 2", 23)]
+    assert errors == ["z.json:1: the list's opening '[' is missing; read as a list"]
+
+
 def test_csl_item_without_title_and_with_odd_dates():
     items = [{"type": "book", "author": [{"family": "X"}]},
              {"type": "book", "title": "Dated", "issued": {"raw": "2019-04-01"}},
