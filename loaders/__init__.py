@@ -1,11 +1,14 @@
 """Readers of paper listings, one format per module, chosen by content.
 
 ``load_paths(paths)`` expands folders, reads every file, picks the reader whose
-``sniff`` accepts the content (not the file name) and returns every record and
-every error with its file and line. Nothing in a file stops the build: a reader
-turns each bad record into an error, and a reader's own fault becomes an error
-for the rest of that file. When a damaged top hides the format (the first
-reader finds no record), the next reader that accepts the file is tried.
+``sniff`` accepts the content (not the file name; sniffed once, on the file's
+first megabyte) and returns every record and every error with its file and
+line; ``read_paths(paths)`` gives the same file by file, lazily (a streaming
+format such as the arXiv snapshot is never held whole). Nothing in a file
+stops the build: a reader turns each bad record into an error, and a reader's
+own fault becomes an error for the rest of that file. When a damaged top hides
+the format (the first reader finds no record), the next reader that accepts
+the file is tried.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from kg.loaders._stream import peek
 from kg.loaders._text import TextFile, read_text_file
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["LOADERS", "STREAMING", "stream_path", "display_path", "LoadResult", "detect_format", "parse_text", "load_paths", "iter_files"]
+__all__ = ["LOADERS", "STREAMING", "display_path", "LoadResult", "LoadedFile", "detect_format", "parse_text", "read_file",
+           "read_paths", "load_paths", "iter_files"]
 
 # name -> (module, sniff function, parse function); order is detection order.
 LOADERS: dict[str, tuple[str, str, str]] = {
@@ -41,7 +45,8 @@ STREAMING: dict[str, tuple[str, str]] = {
     "kg.arxiv_snapshot.v1": ("kg.loaders.arxiv_snapshot", "read_arxiv_snapshot"),
 }
 
-Parsed = Iterator[PaperRecord | LoadError]
+Item = PaperRecord | LoadError
+Parsed = Iterator[Item]
 
 
 @dataclass
@@ -69,20 +74,6 @@ def parse_text(text: TextFile, fmt: str | None = None) -> tuple[str | None, Pars
     return fmt, _resolve(fmt)[1](text)
 
 
-def stream_path(path: Path, fmt: str | None = None, source: str | None = None) -> tuple[str, Parsed] | None:
-    """A streaming reader for ``path`` when its head (or ``fmt``) names a streaming format, else None."""
-    if fmt is not None and fmt not in STREAMING:
-        return None
-    try:
-        head = peek(path)
-    except OSError:
-        return None
-    for name, (module_name, read_name) in STREAMING.items():
-        if fmt == name or (fmt is None and detect_format(head) == name):
-            return name, getattr(importlib.import_module(module_name), read_name)(path, source)
-    return None
-
-
 def _candidates(text: TextFile) -> list[str]:
     found = []
     for name in LOADERS:
@@ -94,27 +85,40 @@ def _candidates(text: TextFile) -> list[str]:
     return found
 
 
-def _parse_best(text: TextFile, fmt: str | None) -> tuple[str | None, list[PaperRecord | LoadError]]:
-    """The first format whose sniffer accepts the text and whose reader finds a
-    record in it, so that damage at the top of a file (say a line of ``[[[``
-    before a table) does not hide every record; else the first format's errors."""
-    names = [fmt] if fmt else _candidates(text)
-    first: tuple[str | None, list[PaperRecord | LoadError]] = (None, [])
+def _parse_best(text: TextFile, names: list[str]) -> tuple[str | None, list[Item]]:
+    """The first of the formats ``names`` whose reader finds a record in the text, so
+    that damage at the top of a file (say a line of ``[[[`` before a table) does not
+    hide every record; else the first format's errors."""
+    first: tuple[str | None, list[Item]] = (None, [])
     for name in names:
-        items: list[PaperRecord | LoadError] = []
+        items: list[Item] = []
         try:
             for item in _resolve(name)[1](text):
                 items.append(item)
         except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
-            last = max((i.line for i in items), default=0)
-            items.append(LoadError(
-                source=text.source, line=last + 1,
-                message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
+            items.append(_failed(text.source, name, items, exc))
         if any(isinstance(i, PaperRecord) for i in items):
             return name, items
         if first[0] is None:
             first = (name, items)
     return first
+
+
+def _failed(source: str, name: str, items: list[Item] | int, exc: Exception) -> LoadError:
+    last = items if isinstance(items, int) else max((i.line for i in items), default=0)
+    return LoadError(source=source, line=last + 1,
+                     message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped")
+
+
+def _streamed(path: Path, source: str, name: str) -> Iterator[Item]:
+    module_name, read_name = STREAMING[name]
+    last = 0
+    try:
+        for item in getattr(importlib.import_module(module_name), read_name)(path, source):
+            last = max(last, item.line)
+            yield item
+    except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
+        yield _failed(source, name, last, exc)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -135,40 +139,51 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResult:
-    result = LoadResult()
+@dataclass
+class LoadedFile:
+    source: str  # as errors and records name it
+    format: str | None  # the loader's registry name; None when no reader accepts the file
+    items: Iterator[Item]  # its records and errors in file order, every record checked; lazy when streamed
+
+
+def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
+    """One file, its format decided once from its head (or ``fmt``): a streaming format
+    is read as a stream, any other from the whole text."""
+    source = display_path(path)
+    try:
+        head, whole = peek(path, source)
+    except OSError as exc:
+        return LoadedFile(source, None, iter([LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}")]))
+    names = [fmt] if fmt else _candidates(head)
+    if names and names[0] in STREAMING:
+        return LoadedFile(source, names[0], map(checked, _streamed(path, source, names[0])))
+    try:
+        text = head if whole else read_text_file(path, source)
+    except OSError as exc:
+        return LoadedFile(source, None, iter([LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}")]))
+    if not any(line.strip() for line in text.lines) and not text.bad:
+        return LoadedFile(source, None, iter([LoadError(source=source, line=1, message="empty file")]))
+    name, items = _parse_best(text, names)
+    if name is None:
+        return LoadedFile(source, None, iter([LoadError(
+            source=source, line=1, message="unrecognised format (expected one of: " + ", ".join(LOADERS) + "); "
+            + WHOLE_FILE)]))
+    return LoadedFile(source, name, map(checked, items))
+
+
+def read_paths(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[LoadedFile]:
+    """Every file under ``paths`` (see :func:`iter_files`) as it is read: nothing is held
+    beyond the file being read, and a streamed file's records come one at a time."""
     for path in iter_files(paths):
-        source = display_path(path)
-        streamed = stream_path(path, fmt, source)
-        if streamed is not None:
-            name, stream = streamed
-            result.formats[source] = name
-            last = 0
-            try:
-                for item in map(checked, stream):
-                    (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
-                    last = max(last, item.line)
-            except Exception as exc:  # noqa: BLE001 - a reader's own fault must not stop the build
-                result.errors.append(LoadError(
-                    source=source, line=last + 1,
-                    message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped"))
-            continue
-        try:
-            text = read_text_file(path, source)
-        except OSError as exc:
-            result.errors.append(LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}"))
-            continue
-        if not any(line.strip() for line in text.lines) and not text.bad:
-            result.errors.append(LoadError(source=source, line=1, message="empty file"))
-            continue
-        name, items = _parse_best(text, fmt)
-        if name is None:
-            result.errors.append(
-                LoadError(source=source, line=1, message="unrecognised format (expected one of: "
-                          + ", ".join(LOADERS) + "); " + WHOLE_FILE)
-            )
-            continue
-        result.formats[source] = name
-        for item in map(checked, items):
+        yield read_file(path, fmt)
+
+
+def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResult:
+    """Every record and error of every file, held in one :class:`LoadResult`."""
+    result = LoadResult()
+    for loaded in read_paths(paths, fmt):
+        if loaded.format is not None:
+            result.formats[loaded.source] = loaded.format
+        for item in loaded.items:
             (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
     return result

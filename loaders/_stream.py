@@ -3,15 +3,17 @@
 ``iter_lines(path)`` yields ``(line number, text, why)`` with the same guards as
 :func:`kg.loaders._text.read_text_file` (valid UTF-8, no binary bytes, a line
 length limit) but keeps only one line in memory; an over-long line is skipped
-in chunks, never read whole. ``peek(path)`` reads the head for sniffing.
+in chunks, never read whole. ``peek(path)`` reads the head (for sniffing, and
+the whole of a small file).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
-from kg.loaders._text import MAX_LINE_CHARS, TextFile, check_line, text_from_string
+from kg.loaders._text import MAX_LINE_CHARS, TextFile, check_line
 
 __all__ = ["iter_lines", "peek"]
 
@@ -44,12 +46,20 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]
                 yield (number, *check_line(part))
 
 
-def peek(path: str | Path, size: int = 1 << 20) -> TextFile:
-    """The first ``size`` bytes as complete lines (for ``sniff``); undecodable bytes replaced."""
-    with open(path, "rb") as f:
-        head = f.read(size + 1)
-    if len(head) > size:
-        head = head[: head.rfind(b"\n", 0, size) + 1] or head[:size]
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    return text_from_string(head.decode("utf-8", "replace"), str(path))
+def peek(path: str | Path, source: str | None = None, size: int = 1 << 20,
+         max_lines: int = 1000) -> tuple[TextFile, bool]:
+    """The first lines, up to ``size`` characters or ``max_lines`` lines, as
+    :func:`read_text_file` reads them (an over-long line is named, not held), and
+    whether they are the whole file."""
+    lines: list[str] = []
+    bad: dict[int, str] = {}
+    used = 0
+    with closing(iter_lines(path)) as numbered:
+        for number, text, why in numbered:
+            if len(lines) >= max_lines or used >= size:
+                return TextFile(source or str(path), lines, bad), False
+            lines.append(text or "")
+            if why is not None:
+                bad[number] = why
+            used += len(lines[-1]) + 1
+    return TextFile(source or str(path), lines, bad), True

@@ -12,8 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["TextFile", "read_text_file", "text_from_string", "check_line", "head_chars", "first_char", "first_bad",
-           "MAX_LINE_CHARS"]
+__all__ = ["TextFile", "read_text_file", "text_from_string", "check_line", "head_chars", "first_char",
+           "first_bad", "MAX_LINE_CHARS"]
 
 MAX_LINE_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.ids import parse_arxiv_id
 from kg.loaders._json import loads, read_json, read_json_lines, usual_list_key
-from kg.loaders._record import WHOLE_FILE, guarded, make_record
+from kg.loaders._record import WHOLE_FILE, guarded, iso_date, paper_record
 from kg.loaders._text import MAX_LINE_CHARS, TextFile, first_char
 from kg.model import LoadError, PaperRecord
 
@@ -185,17 +185,8 @@ def _from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadError:
     url, pdf_url = _text(_get(row, "url")), _text(_get(row, "pdf_url"))
     raw_id = _text(_get(row, "id"))
     arxiv_id = parse_arxiv_id(raw_id) or parse_arxiv_id(url) or parse_arxiv_id(pdf_url)
-    doi = _text(_get(row, "doi"))
-    if doi:
-        doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", doi)
-    date = _text(_get(row, "date"))
-    date_iso = date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None
     year_raw = _get(row, "year")
-    year = None
-    if year_raw is not None and re.fullmatch(r"\d{4}", str(year_raw).strip()):
-        year = int(str(year_raw).strip())
-    elif date_iso:
-        year = int(date_iso[:4])
+    year = int(str(year_raw).strip()) if year_raw is not None and re.fullmatch(r"\d{4}", str(year_raw).strip()) else None
     abstract = _text(_get(row, "abstract"))
     raw_refs = _get(row, "references")
     if isinstance(raw_refs, str):
@@ -203,23 +194,25 @@ def _from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadError:
     elif not isinstance(raw_refs, list):  # one work given as an object, or nothing usable
         raw_refs = [raw_refs] if isinstance(raw_refs, Mapping) else []
     references = [k for k in (work_key(v) for v in raw_refs) if k]
-    return make_record(source, line, dict(
+    return paper_record(
+        source,
+        line,
         title=title,
         title_zh=title_zh,
         abstract=abstract,
         abstract_zh=_text(_get(row, "abstract_zh")),
         authors=_authors(_get(row, "authors")),
         arxiv_id=arxiv_id,
-        doi=doi,
-        url=url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        doi=_text(_get(row, "doi")),
+        url=url,
         pdf_url=pdf_url,
         code_url=_text(_get(row, "code_url")),
         year=year,
-        date=date_iso,
+        date=iso_date(_text(_get(row, "date"))),
         categories=_strings(_get(row, "categories")),
         openalex_id=openalex_id,
         references=list(dict.fromkeys(references)),
-    ))
+    )
 
 
 def _one_object_per_line(text: TextFile) -> bool:

@@ -348,6 +348,34 @@ def test_snapshot_is_read_as_a_stream_not_as_a_whole_file(tmp_path, monkeypatch)
     assert [r.arxiv_id for r in load_paths([path]).records] == ["2401.00001", "2401.00002"]
 
 
+def test_each_file_is_sniffed_once(monkeypatch):
+    import kg.loaders as loaders
+
+    sniffed: list[str] = []
+    candidates = loaders._candidates
+
+    def counting(text):
+        sniffed.append(text.source)
+        return candidates(text)
+
+    monkeypatch.setattr(loaders, "_candidates", counting)
+    result = load_paths([INPUTS])
+    assert len(result.formats) == 6 and sorted(sniffed) == sorted(result.formats)
+
+
+def test_read_paths_gives_a_streamed_file_one_record_at_a_time(tmp_path):
+    from kg.loaders import read_paths
+
+    path = tmp_path / "snap.jsonl"
+    path.write_text("".join(_snapshot_line(n) + "\n" for n in range(1, 4)), encoding="utf-8")
+    (loaded,) = read_paths([tmp_path])
+    assert loaded.format == "kg.arxiv_snapshot.v1" and not isinstance(loaded.items, list)
+    assert next(loaded.items).arxiv_id == "2401.00001"
+    with open(path, "a", encoding="utf-8") as f:  # read lazily: a line written now is still read
+        f.write(_snapshot_line(4) + "\n")
+    assert [r.arxiv_id for r in loaded.items] == ["2401.00002", "2401.00003", "2401.00004"]
+
+
 # ---- Semantic Scholar -----------------------------------------------------------------
 
 def test_semantic_scholar_jsonl_bad_lines_and_wrappers():
