@@ -8,12 +8,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from kg.ids import title_key
+from kg.loaders._text import MAX_LINE_CHARS
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["make_record", "paper_record", "checked", "guarded", "short", "clean_text", "clean_doi", "iso_date",
+__all__ = ["MAX_FIELD_CHARS", "make_record", "paper_record", "checked", "guarded", "short", "clean_text", "clean_doi", "iso_date",
            "WHOLE_FILE"]
 
 WHOLE_FILE = "nothing in this file was read"  # ends the message of an error about a whole file
+MAX_FIELD_CHARS = MAX_LINE_CHARS  # one field of a record, over however many lines: like a line, at most 1,000,000
 
 Item = PaperRecord | LoadError
 
@@ -33,10 +35,22 @@ def _title_problem(title: Any, title_zh: Any) -> str | None:
     return None
 
 
+def _too_long(record: PaperRecord) -> str | None:
+    """Why a record is too big to be a paper: a field (or one entry of a list field) over
+    ``MAX_FIELD_CHARS``, however many lines it spans. The extraction reads each text
+    whole, so such a field would cost minutes, or stop the build."""
+    for name, value in record:
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and len(text) > MAX_FIELD_CHARS:
+                return f"field '{name}' is {len(text):,} characters long, over the {MAX_FIELD_CHARS:,} limit; skipped"
+    return None
+
+
 def checked(item: Item) -> Item:
-    """``item``, or the error that it has no usable title: every reader's records pass this."""
+    """``item``, or the error that it has no usable title or a field too long: every
+    reader's records pass this."""
     if isinstance(item, PaperRecord):
-        problem = _title_problem(item.title, item.title_zh)
+        problem = _title_problem(item.title, item.title_zh) or _too_long(item)
         if problem:
             return LoadError(source=item.source, line=item.line, message=problem)
     return item
@@ -82,7 +96,7 @@ def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:
     if problem:
         return LoadError(source=source, line=line, message=problem)
     try:
-        return PaperRecord(source=source, line=line, **fields)
+        return checked(PaperRecord(source=source, line=line, **fields))
     except (TypeError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         return LoadError(source=source, line=line, message=f"cannot build the record ({short(exc)}); skipped")
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from kg.ids import parse_arxiv_id
 from kg.loaders._json import loads, read_json, read_json_lines, usual_list_key
-from kg.loaders._record import WHOLE_FILE, guarded, iso_date, paper_record
-from kg.loaders._text import MAX_LINE_CHARS, TextFile, first_char
+from kg.loaders._record import MAX_FIELD_CHARS, WHOLE_FILE, guarded, iso_date, paper_record
+from kg.loaders._text import TextFile, first_char
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["MAX_FIELD_CHARS", "work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
@@ -36,8 +36,7 @@ _OPENALEX = re.compile(r"(?:https?://openalex\.org/)?(W\d+)$", re.I)
 _NONE = {"", "n/a", "na", "none", "null", "-"}
 _AND = re.compile(r"(?<!\S)and(?!\S)")
 
-MAX_FIELD_CHARS = MAX_LINE_CHARS  # one CSV cell (a quoted cell may span lines)
-csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))  # one CSV cell (a quoted cell may span lines)
 
 
 def _get(row: Mapping[str, Any], field: str) -> Any:

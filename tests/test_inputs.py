@@ -290,6 +290,61 @@ def test_atom_entity_bomb_and_external_entity_are_never_expanded(tmp_path):
     assert all("undefined entity" in m for m in messages[1:])
 
 
+def test_atom_external_dtd_and_parameter_entities_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    (tmp_path / "evil.dtd").write_text(f'<!ENTITY leak SYSTEM "{secret.as_uri()}">', encoding="utf-8")
+    prolog = (f'<!DOCTYPE feed SYSTEM "{(tmp_path / "evil.dtd").as_uri()}" [\n'
+              f' <!ENTITY % remote SYSTEM "{(tmp_path / "evil.dtd").as_uri()}">\n %remote;\n'
+              f' <!ENTITY big "{"x" * 1_000}">\n]>\n')
+    path = tmp_path / "dtd.atom"
+    path.write_text(_feed(_entry(1, "<summary>&leak;</summary>\n") + _entry(2, "<summary>" + "&big;" * 50_000
+                                                                             + "</summary>\n") + _entry(3), prolog),
+                    encoding="utf-8")
+    started = time.perf_counter()
+    result = load_paths([path])
+    assert time.perf_counter() - started < 5  # &big; 50,000 times is 50 MB of "x" (a quadratic blow-up)
+    assert [r.title for r in result.records] == ["Entry 3"]
+    assert "DOCTYPE declaration ignored" in result.errors[0].message
+    assert [e.line for e in result.errors[1:]] == [11, 16] and all("undefined entity" in e.message
+                                                                  for e in result.errors[1:])
+    assert not any("TOPSECRET" in str(r) or "xxxx" in str(r) for r in result.records)
+
+
+def test_bibtex_file_and_shell_macros_are_data(tmp_path, monkeypatch):
+    (tmp_path / "secret.tex").write_text("TOPSECRET", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    bib = ("@preamble{\"\\input{secret}\\immediate\\write18{touch pwned}\"}\n"
+           "@string{inc = \"\\include{secret}\"}\n"
+           "@misc{m, title = {A \\InputIfFileExists{secret.tex}{}{} Title},\n"
+           "  abstract = {\\lstinputlisting{secret.tex} \\verbatiminput{secret.tex} \\openin5=secret.tex "
+           "\\read5 to\\x \\x \\write18{touch pwned}},\n  note = inc}\n")
+    (record,), errors = _load(bib, "m.bib")
+    assert errors == []
+    assert record.title.startswith("A ") and record.title.endswith(" Title")
+    assert "TOPSECRET" not in str(record) and not (tmp_path / "pwned").exists()
+
+
+def test_huge_field_over_many_lines_rejects_only_its_record_and_the_build_goes_on(tmp_path):
+    # each line is under the line limit; the field is not: the extraction would refuse it and stop the build
+    huge = "\n".join(["word " * 60_000] * 5)
+    path = tmp_path / "big.atom"
+    path.write_text(_feed(_entry(1, f"<summary>{huge}</summary>\n") + _entry(2, "<summary>Tiny.</summary>\n")),
+                    encoding="utf-8")
+    result = build([path])
+    assert [p.title for p in result.papers] == ["Entry 2"]
+    assert result.summary()["rejected"] == [f"{path}:3: field 'abstract' is 1,499,999 characters long, over the "
+                                            "1,000,000 limit; skipped"]
+
+
+def test_long_field_under_the_limit_is_kept_whole_as_data():
+    abstract = "Lorem &lol9; \\input{x} <!ENTITY a 'b'> " * 8_000  # 320,000 characters on one line
+    items = [{"type": "article", "title": "Long", "abstract": abstract}, {"type": "article", "title": "Short"}]
+    records, errors = _load(json.dumps(items, indent=1), "z.json")
+    assert errors == [] and [r.title for r in records] == ["Long", "Short"]
+    assert records[0].abstract == abstract.strip()
+
+
 # ---- arXiv snapshot (streamed) ----------------------------------------------------------
 
 def _snapshot_line(n: int, **extra: object) -> str:
