@@ -1,12 +1,15 @@
 """Stream an arXiv-snapshot-shaped file: loader throughput and peak RSS growth.
 
-    python bench/bench_snapshot.py [--sizes 10000 100000] [--modes stream load_paths] [--build-sizes 10000]
+    python bench/bench_snapshot.py [--sizes 25000 50000 100000] [--modes stream read_paths load_paths] [--build-sizes 10000]
 
 Writes synthetic snapshot lines (bench/make_snapshot.py: invented titles and
 abstracts from word lists, seeded) of the real file's shape, then in a fresh process per run:
 
 - ``stream``: iterates ``read_arxiv_snapshot(path)`` and drops each record: what
   the loader itself holds (flat as the file grows if it streams);
+- ``read_paths``: the load stage as a streaming build would run it,
+  ``kg.loaders.read_paths([path])`` (format sniffed, every record checked), each
+  record dropped;
 - ``load_paths``: ``kg.loaders.load_paths([path])``, which keeps every record (what
   the build does today);
 - ``build`` (``--build-sizes``): ``kg.build.build([path])``, extraction included.
@@ -39,6 +42,11 @@ def _child(mode: str, path: str) -> None:
 
         before, start = _peak_mb(), time.perf_counter()
         count = sum(1 for _ in read_arxiv_snapshot(path))
+    elif mode == "read_paths":
+        from kg.loaders import read_paths
+
+        before, start = _peak_mb(), time.perf_counter()
+        count = sum(1 for loaded in read_paths([path]) for _ in loaded.items)
     elif mode == "load_paths":
         from kg.loaders import load_paths
 
@@ -59,7 +67,7 @@ def _child(mode: str, path: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
-    parser.add_argument("--modes", nargs="*", default=["stream", "load_paths"])
+    parser.add_argument("--modes", nargs="*", default=["stream", "read_paths", "load_paths"])
     parser.add_argument("--build-sizes", type=int, nargs="*", default=[])
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()

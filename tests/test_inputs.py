@@ -5,6 +5,7 @@ into one graph (fixtures in tests/data/inputs are invented papers)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 
@@ -111,6 +112,30 @@ def test_semantic_scholar_references_and_citations_give_cites_edges(inputs_build
 ])
 def test_new_formats_are_detected_by_content(content, fmt):
     assert detect_format(text_from_string(content)) == fmt
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    """(registry name, example text) for each row of the README's input-format table."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Input formats", 1)[1].split("\n## ", 1)[0]
+    rows = [r for r in section.splitlines() if r.startswith("| ") and not r.startswith("| format ")]
+    examples = []
+    for row in rows:
+        cells = re.split(r"(?<!\\)\|", row)[1:-1]
+        name = re.search(r"`(kg\.\w+\.v\d+)`", cells[1]).group(1)
+        lines = [part.strip().removeprefix("`").removesuffix("`").replace("\\|", "|") for part in cells[2].split("<br>")]
+        assert len(lines) == 3, (name, lines)
+        examples.append((name, "\n".join(lines) + "\n"))
+    return examples
+
+
+def test_readme_lists_every_input_format_with_an_example_that_loads():
+    examples = _readme_examples()
+    assert sorted(name for name, _ in examples) == sorted(LOADERS)
+    for name, example in examples:
+        text = text_from_string(example, "example")
+        assert detect_format(text) == name, (name, example)
+        records, errors = _load(example, "example")
+        assert records and errors == [], (name, errors)
 
 
 # ---- BibTeX ---------------------------------------------------------------------------
