@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from kg.ids import title_key
+from kg.ids import fold
 from kg.loaders._text import MAX_LINE_CHARS
 from kg.model import LoadError, PaperRecord
 
@@ -25,12 +25,17 @@ def short(text: object, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The folded title, uncached: a reader sees each title once, and a stream of millions of
+# titles must not fill the cache kept for the names that recur across papers.
+_key = fold.__wrapped__
+
+
 def _title_problem(title: Any, title_zh: Any) -> str | None:
     """Why a record cannot be a paper: no title, or a title made only of punctuation or symbols
     (it would carry no identity: every such title folds to the same key)."""
     if not title and not title_zh:
         return "record has no title; skipped"
-    if not title_key(str(title or "")) and not title_key(str(title_zh or "")):
+    if not _key(str(title or "")) and not _key(str(title_zh or "")):
         return f"title {short(title or title_zh, 60)!r} has no letters or digits; skipped"
     return None
 

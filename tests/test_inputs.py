@@ -443,6 +443,19 @@ def test_each_file_is_sniffed_once(monkeypatch):
     assert len(result.formats) == 6 and sorted(sniffed) == sorted(result.formats)
 
 
+def test_streamed_titles_do_not_fill_a_cache(tmp_path):
+    # a snapshot's millions of titles are seen once each: a cache of them grows with the file
+    from kg.ids import fold
+    from kg.loaders import read_paths
+
+    path = tmp_path / "snap.jsonl"
+    path.write_text("".join(_snapshot_line(n, title=f"Unique title number {n}") + "\n" for n in range(1, 301)),
+                    encoding="utf-8")
+    before = fold.cache_info().currsize
+    assert sum(1 for loaded in read_paths([path]) for _ in loaded.items) == 300
+    assert fold.cache_info().currsize == before
+
+
 def test_read_paths_gives_a_streamed_file_one_record_at_a_time(tmp_path):
     from kg.loaders import read_paths
 
