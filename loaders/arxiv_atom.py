@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._record import guarded, iso_date, paper_record
+from kg.loaders._record import iso_date, paper_record
 from kg.loaders._text import TextFile, first_bad, head_chars
 from kg.model import LoadError, PaperRecord
 

@@ -119,9 +119,9 @@ def _parse_line(line: str, source: str, number: int) -> PaperRecord | LoadError:
 
 
 def _parse(lines: Iterable[tuple[int, str | None, str | None]], source: str) -> Iterator[PaperRecord | LoadError]:
-    for number, line, why in lines:
-        if why is not None:
-            yield LoadError(source=source, line=number, message=why)
+    for number, line, unreadable in lines:
+        if unreadable is not None:
+            yield LoadError(source=source, line=number, message=unreadable)
         elif line and line.strip():
             yield _parse_line(line, source, number)
 
