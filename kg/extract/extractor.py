@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import rules
+from kg.extract import rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
@@ -66,6 +66,7 @@ class _PaperState:
         self.ner_data: set[str] = set()  # names the NER component labelled DATASET
         self.wins: list[tuple[str, str, str, str]] = []  # (winner key, loser key, sentence, rule)
         self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
+        self.title = ""  # the paper's title, evidence for the scorer
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -379,10 +380,13 @@ def _zh_sentences(text: str) -> str:
     return re.sub(r"([。！？；])", r"\1 ", text)
 
 
-def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] | None = None) -> Extraction:
-    """The paper's mentions and relations; ``rejected`` (if given) receives (rejection rule, text) of dropped names."""
+def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] | None = None,
+                  scored: list[tuple[str, list[str], dict[str, float], float]] | None = None) -> Extraction:
+    """The paper's mentions and relations; ``rejected`` (if given) receives (rejection rule, text) of dropped names,
+    ``scored`` (name, aliases, features, probability) of every method mention the scorer weighed, kept or not."""
     component: KgMentions = nlp.get_pipe("kg_mentions")  # type: ignore[assignment]
     state = _PaperState(component.lexicon)
+    state.title = paper.title
     if rejected is not None:
         state.rejected = rejected
     tail = paper.title.partition(":")[2]
@@ -405,26 +409,45 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
         doc.user_data["kg_is_title"] = i == 0
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-    return _to_extraction(paper.id, state)
+    return _to_extraction(paper.id, state, scored)
 
 
-def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
-    mentions = []
+def _method_probability(state: _PaperState, found: _Found, role: Predicate) -> tuple[dict[str, float], float]:
+    lexicon = state.lexicon
+    feats = scorer.features(found.name, found.aliases, found.rule, role is Predicate.PROPOSES, found.sentence,
+                            found.support, state.title,
+                            any(lexicon.lookup(s) is not None for s in (found.name, *found.aliases)),
+                            lexicon.is_task(found.name))
+    return feats, scorer.probability(feats)
+
+
+def _to_extraction(paper_id: str, state: _PaperState,
+                   scored: list[tuple[str, list[str], dict[str, float], float]] | None = None) -> Extraction:
+    mentions, dropped = [], set()
     for found in state.found.values():
         kind, role = found.type, found.role
+        conf = confidence(found.rule, found.support)
         if kind is not EntityType.METHOD:
             kind = EntityType.BENCHMARK if found.benchmark_votes else EntityType.DATASET
             role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
-        elif role not in (Predicate.PROPOSES, Predicate.USES):
-            role = Predicate.USES
+        else:
+            if role not in (Predicate.PROPOSES, Predicate.USES):
+                role = Predicate.USES
+            feats, p = _method_probability(state, found, role)
+            if scored is not None:
+                scored.append((found.name, list(found.aliases), feats, p))
+            if p < scorer.threshold():  # the evidence, weighed, says it is not a method name
+                state.rejected.append(("reject.scorer", found.name))
+                dropped.add(id(found))
+                continue
+            conf = round(p, 3)
         mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
                                 introduced=found.introduced and kind is not EntityType.METHOD,
-                                sentence=found.sentence, rule=found.rule,
-                                confidence=confidence(found.rule, found.support)))
+                                sentence=found.sentence, rule=found.rule, confidence=conf))
     relations, seen = [], set()
     for w, loser, sentence, rule in state.wins:
         a, b = state.found.get(state.key(w)), state.found.get(state.key(loser))
-        if a is None or b is None or a is b or (a.name, b.name) in seen:
+        if a is None or b is None or a is b or id(a) in dropped or id(b) in dropped or (a.name, b.name) in seen:
             continue
         if a.type is EntityType.METHOD and b.type is EntityType.METHOD:
             seen.add((a.name, b.name))
