@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract.reject import _zipf
+from kg.extract.rules import _DATA_NAME
 
 __all__ = ["features", "probability", "threshold", "CUES_BEFORE", "CUES_AFTER"]
 
@@ -39,6 +40,12 @@ CUES_AFTER = (
     "are", "outperforms", "achieves", "with", "on", "to", "of", "in", "for", "(", ")", ",", "-based",
     "family", "series", "variant", "variants", "backbone", "encoder", "decoder", "policy", "protocol",
     "process", "equation", "equations", "distribution", "data", "paradigm", "setting", "space",
+)
+# words anywhere in the sentence that say what kind of thing its names are
+SENTENCE_WORDS = (
+    "dataset", "datasets", "benchmark", "benchmarks", "corpus", "data", "hardware", "gpu", "device", "devices",
+    "chip", "protocol", "standard", "format", "task", "tasks", "metric", "metrics", "score", "accuracy", "model",
+    "models", "framework", "baseline", "baselines", "compared", "outperforms", "library", "trained", "fine-tuned",
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-.]*|[(),]")
 _TECHNIQUE = re.compile(r"(?:ing|tion|sion|ment|model|net|network|former|er|or|search|descent|attention|"
@@ -74,8 +81,10 @@ def _words_around(sentence: str, name: str, aliases: list[str]) -> tuple[list[st
 
 
 def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
-             title: str, gazetteer: bool, task: bool = False) -> dict[str, float]:
-    """The evidence about one method mention, as named feature values (absent = 0)."""
+             title: str, gazetteer: bool, task: bool = False, near_known: bool = False) -> dict[str, float]:
+    """The evidence about one method mention, as named feature values (absent = 0).
+
+    ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y")."""
     f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
     words = name.split()
     parts = [p for w in words for p in w.split("-") if p]
@@ -90,10 +99,14 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
         f["gazetteer"] = 1.0
     if task:
         f["task_head"] = 1.0
+    if near_known:
+        f["near_known"] = 1.0
     if acronym:
         f["acronym"] = 1.0
         if len(re.sub(r"[^A-Z]", "", name)) <= 2:
             f["acronym_short"] = 1.0
+        elif len(re.sub(r"[^A-Z]", "", name)) >= 4:
+            f["acronym_long"] = 1.0
     if camel:
         f["camel"] = 1.0
     if any(c.isdigit() for c in name):
@@ -127,9 +140,19 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
     surfaces = [s for s in (name, *aliases) if s]
     if any(re.search(r"(?<![\w\-])" + re.escape(s) + r"(?![\w\-])", title) for s in surfaces):
         f["in_title"] = 1.0
+    if _DATA_NAME.search(name) or re.search(r"\d+[KM]$", name):
+        f["shape:data"] = 1.0
     before, after, at = _words_around(sentence, name, aliases)
     if at == 0:
         f["sentence_start"] = 1.0
+    if at > 0:
+        left, right = sentence[:at].rstrip()[-1:], sentence[at + len(name):].lstrip()[:1]
+        if left in ",(" and right in ",)" and left + right != "()":
+            f["in_list"] = 1.0
+    lowered = set(_TOKEN.findall(sentence.lower()))
+    for w in SENTENCE_WORDS:
+        if w in lowered:
+            f[f"sentence:{w}"] = 1.0
     cues_before, cues_after = set(CUES_BEFORE), set(CUES_AFTER)
     for w in before:
         if w in cues_before:
