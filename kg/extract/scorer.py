@@ -59,6 +59,17 @@ _CONCEPT = re.compile(r"(?:activations?|things|effects?|laws?|principles?|theor(
                       r"environments|hardware|device|devices|protocols?|standard|format|language)$", re.I)
 
 
+def _whole_word_in(word: str, text: str) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        left = text[at - 1] if at > 0 else " "
+        right = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not (left.isalnum() or left in "-_") and not (right.isalnum() or right in "-_"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _words_around(sentence: str, name: str, aliases: list[str]) -> tuple[list[str], list[str], int]:
     """Up to three lower-cased tokens before the first mention of ``name`` (or an alias), two after, its offset."""
     at = -1
@@ -137,8 +148,7 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
         f["support:2+"] = 1.0
     if support >= 3:
         f["support:3+"] = 1.0
-    surfaces = [s for s in (name, *aliases) if s]
-    if any(re.search(r"(?<![\w\-])" + re.escape(s) + r"(?![\w\-])", title) for s in surfaces):
+    if any(_whole_word_in(s, title) for s in (name, *aliases) if s):
         f["in_title"] = 1.0
     if _DATA_NAME.search(name) or re.search(r"\d+[KM]$", name):
         f["shape:data"] = 1.0
