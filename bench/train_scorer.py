@@ -75,7 +75,7 @@ def _gold_rows(nlp) -> tuple[list[tuple], int]:
             extract_paper(papers[fold(g["title"])], nlp, scored=scored)
             for name, aliases, feats, _ in scored:
                 label = int(any(_surfaces(name, aliases) & s for s in gold))
-                rows.append((f"gold:{g['title']}", feats, label, 1.0))
+                rows.append((f"gold:{g['title']}", feats, label, 1.0, name))
     return rows, gold_total
 
 
@@ -91,7 +91,7 @@ def _corpus_rows(nlp) -> list[tuple]:
         extract_paper(paper, nlp, scored=scored)
         for name, _, feats, _ in scored:
             if fold(name) in labels[paper.id]:
-                rows.append((f"corpus:{paper.id}", feats, int(labels[paper.id][fold(name)]), 1.0))
+                rows.append((f"corpus:{paper.id}", feats, int(labels[paper.id][fold(name)]), 1.0, name))
     return rows
 
 
@@ -113,7 +113,7 @@ def _scierc_rows(nlp) -> list[tuple]:
             for name, aliases, feats, _ in scored:
                 seen = set().union(*(labels.get(s, set()) for s in _surfaces(name, aliases)))
                 if seen:
-                    rows.append((f"scierc:{doc['doc_key']}", feats, int("Method" in seen), EXTERNAL_WEIGHT))
+                    rows.append((f"scierc:{doc['doc_key']}", feats, int("Method" in seen), EXTERNAL_WEIGHT, name))
     return rows
 
 
@@ -145,7 +145,7 @@ def _tdmsci_rows(nlp) -> list[tuple]:
         extract_paper(Paper(id=f"tdmsci:{i}", title="", abstract=text), nlp, scored=scored)
         for name, aliases, feats, _ in scored:
             if _surfaces(name, aliases) & negatives:
-                rows.append((f"tdmsci:{i // 20}", feats, 0, EXTERNAL_WEIGHT))
+                rows.append((f"tdmsci:{i // 20}", feats, 0, EXTERNAL_WEIGHT, name))
     return rows
 
 
@@ -154,9 +154,9 @@ def _fit(rows: list[tuple]):
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer(sort=True)
-    X = vec.fit_transform([{k: v for k, v in f.items() if k != "bias"} for _, f, _, _ in rows])
-    y = [label for _, _, label, _ in rows]
-    w = [weight for _, _, _, weight in rows]
+    X = vec.fit_transform([{k: v for k, v in f.items() if k != "bias"} for _, f, *_ in rows])
+    y = [row[2] for row in rows]
+    w = [row[3] for row in rows]
     model = LogisticRegression(C=C, solver="lbfgs", max_iter=5000)
     model.fit(X, y, sample_weight=w)
     return vec, model
@@ -180,7 +180,7 @@ def _best_threshold(rows: list[tuple], gold_total: int) -> tuple[float, list[tup
         train = [r for r in rows if fold_of(r[0]) != k]
         vec, model = _fit(train)
         weights = _weights(vec, model)
-        for group, feats, label, _ in rows:
+        for group, feats, label, *_ in rows:
             if group.startswith(("gold:", "corpus:")) and fold_of(group) == k:
                 z = sum(weights.get(name, 0.0) * v for name, v in feats.items())
                 probs.append((_sigmoid(z), label))

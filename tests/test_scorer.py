@@ -69,7 +69,7 @@ def test_training_is_deterministic(nlp):
     for i, (title, abstract) in enumerate(papers):
         scored: list = []
         extract_paper(Paper(id=f"paper:{i}", title=title, abstract=abstract), nlp, scored=scored)
-        rows += [(f"p{i}", feats, int(name not in ("ADC", "Symbolic Regression", "Orbix-9", "DSP")), 1.0)
+        rows += [(f"p{i}", feats, int(name not in ("ADC", "Symbolic Regression", "Orbix-9", "DSP")), 1.0, name)
                  for name, _, feats, _ in scored]
     assert {r[2] for r in rows} == {0, 1}
     first, second = _weights(*_fit(rows)), _weights(*_fit(list(rows)))
