@@ -413,13 +413,13 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
     return _to_extraction(paper.id, state, scored)
 
 
-def _method_probability(state: _PaperState, found: _Found, role: Predicate,
-                        known_sentences: set[str]) -> tuple[dict[str, float], float]:
+def _method_probability(state: _PaperState, key: str, found: _Found, role: Predicate,
+                        known_sentences: set[str], compared: set[str]) -> tuple[dict[str, float], float]:
     lexicon = state.lexicon
     known = any(lexicon.lookup(s) is not None for s in (found.name, *found.aliases))
     feats = scorer.features(found.name, found.aliases, found.rule, role is Predicate.PROPOSES, found.sentence,
                             found.support, state.title, known, lexicon.is_task(found.name),
-                            near_known=not known and found.sentence in known_sentences)
+                            near_known=not known and found.sentence in known_sentences, compared=key in compared)
     return feats, scorer.probability(feats)
 
 
@@ -428,7 +428,8 @@ def _to_extraction(paper_id: str, state: _PaperState,
     mentions, dropped = [], set()
     known_sentences = {f.sentence for f in state.found.values()
                        if f.type is EntityType.METHOD and f.rule.startswith("gazetteer")}
-    for found in state.found.values():
+    compared = {state.key(k) for w, loser, _, _ in state.wins for k in (w, loser)}
+    for key, found in state.found.items():
         kind, role = found.type, found.role
         conf = confidence(found.rule, found.support)
         if kind is not EntityType.METHOD:
@@ -437,7 +438,7 @@ def _to_extraction(paper_id: str, state: _PaperState,
         else:
             if role not in (Predicate.PROPOSES, Predicate.USES):
                 role = Predicate.USES
-            feats, p = _method_probability(state, found, role, known_sentences)
+            feats, p = _method_probability(state, key, found, role, known_sentences, compared)
             if scored is not None:
                 scored.append((found.name, list(found.aliases), feats, p))
             if p < scorer.threshold():  # the evidence, weighed, says it is not a method name

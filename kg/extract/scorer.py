@@ -92,10 +92,12 @@ def _words_around(sentence: str, name: str, aliases: list[str]) -> tuple[list[st
 
 
 def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
-             title: str, gazetteer: bool, task: bool = False, near_known: bool = False) -> dict[str, float]:
+             title: str, gazetteer: bool, task: bool = False, near_known: bool = False,
+             compared: bool = False) -> dict[str, float]:
     """The evidence about one method mention, as named feature values (absent = 0).
 
-    ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y")."""
+    ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y");
+    ``compared``: it is one side of an outperforms statement ("X outperforms Y")."""
     f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
     words = name.split()
     parts = [p for w in words for p in w.split("-") if p]
@@ -112,6 +114,8 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
         f["task_head"] = 1.0
     if near_known:
         f["near_known"] = 1.0
+    if compared:
+        f["compared"] = 1.0
     if acronym:
         f["acronym"] = 1.0
         if len(re.sub(r"[^A-Z]", "", name)) <= 2:
