@@ -91,31 +91,24 @@ def _words_around(sentence: str, name: str, aliases: list[str]) -> tuple[list[st
     return before, after, at
 
 
-def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
-             title: str, gazetteer: bool, task: bool = False, near_known: bool = False,
-             compared: bool = False) -> dict[str, float]:
-    """The evidence about one method mention, as named feature values (absent = 0).
+_CUES_BEFORE, _CUES_AFTER = frozenset(CUES_BEFORE), frozenset(CUES_AFTER)
 
-    ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y");
-    ``compared``: it is one side of an outperforms statement ("X outperforms Y")."""
-    f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_words(sentence: str) -> tuple[str, ...]:
+    lowered = set(_TOKEN.findall(sentence.lower()))
+    return tuple(w for w in SENTENCE_WORDS if w in lowered)
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_features(name: str) -> tuple[tuple[str, float], ...]:
+    """What the name's own letters say: shape, word frequency, head word."""
+    f: dict[str, float] = {}
     words = name.split()
     parts = [p for w in words for p in w.split("-") if p]
     letters = [p for p in parts if any(c.isalpha() for c in p)]
     acronym = len(words) == 1 and sum(c.isupper() for c in name) >= 2 and not any(c.islower() for c in name)
     camel = any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", w) for w in words)
-    if proposes:
-        f["proposes"] = 1.0
-    if aliases:
-        f["defined"] = 1.0
-    if gazetteer:
-        f["gazetteer"] = 1.0
-    if task:
-        f["task_head"] = 1.0
-    if near_known:
-        f["near_known"] = 1.0
-    if compared:
-        f["compared"] = 1.0
     if acronym:
         f["acronym"] = 1.0
         if len(re.sub(r"[^A-Z]", "", name)) <= 2:
@@ -148,31 +141,53 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
             f["head:concept"] = 1.0
         if " of " in name:
             f["of_inside"] = 1.0
+    if _DATA_NAME.search(name) or re.search(r"\d+[KM]$", name):
+        f["shape:data"] = 1.0
+    return tuple(f.items())
+
+
+def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
+             title: str, gazetteer: bool, task: bool = False, near_known: bool = False,
+             compared: bool = False) -> dict[str, float]:
+    """The evidence about one method mention, as named feature values (absent = 0).
+
+    ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y");
+    ``compared``: it is one side of an outperforms statement ("X outperforms Y")."""
+    f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
+    f.update(_name_features(name))
+    if proposes:
+        f["proposes"] = 1.0
+    if aliases:
+        f["defined"] = 1.0
+    if gazetteer:
+        f["gazetteer"] = 1.0
+    if task:
+        f["task_head"] = 1.0
+    if near_known:
+        f["near_known"] = 1.0
+    if compared:
+        f["compared"] = 1.0
     if support >= 2:
         f["support:2+"] = 1.0
     if support >= 3:
         f["support:3+"] = 1.0
     if any(_whole_word_in(s, title) for s in (name, *aliases) if s):
         f["in_title"] = 1.0
-    if _DATA_NAME.search(name) or re.search(r"\d+[KM]$", name):
-        f["shape:data"] = 1.0
     before, after, at = _words_around(sentence, name, aliases)
     if at == 0:
         f["sentence_start"] = 1.0
     if at > 0:
-        left, right = sentence[:at].rstrip()[-1:], sentence[at + len(name):].lstrip()[:1]
+        left = sentence[max(0, at - 8):at].rstrip()[-1:]
+        right = sentence[at + len(name):at + len(name) + 8].lstrip()[:1]
         if left in ",(" and right in ",)" and left + right != "()":
             f["in_list"] = 1.0
-    lowered = set(_TOKEN.findall(sentence.lower()))
-    for w in SENTENCE_WORDS:
-        if w in lowered:
-            f[f"sentence:{w}"] = 1.0
-    cues_before, cues_after = set(CUES_BEFORE), set(CUES_AFTER)
+    for w in _sentence_words(sentence):
+        f[f"sentence:{w}"] = 1.0
     for w in before:
-        if w in cues_before:
+        if w in _CUES_BEFORE:
             f[f"before:{w}"] = 1.0
     for w in after:
-        if w in cues_after:
+        if w in _CUES_AFTER:
             f[f"after:{w}"] = 1.0
     return f
 
