@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import rules
+from kg.extract import rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
@@ -66,6 +66,7 @@ class _PaperState:
         self.ner_data: set[str] = set()  # names the NER component labelled DATASET
         self.wins: list[tuple[str, str, str, str]] = []  # (winner key, loser key, sentence, rule)
         self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
+        self.title = ""  # the paper's title, evidence for the scorer
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -226,7 +227,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         right_after_cue = cues.propose_at is not None and re.fullmatch(
             r"[\s,:]*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)?\s*|\s*",
             sentence[cues.propose_at:c.start], re.I) is not None and c.start >= cues.propose_at
-        return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0])
+        return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0]
+                    or rules.listed_after_class(sentence, c.start))
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
                                   cue_at=cues.propose_at, ignored=state.ignored, rejected=state.rejected)
@@ -379,10 +381,13 @@ def _zh_sentences(text: str) -> str:
     return re.sub(r"([。！？；])", r"\1 ", text)
 
 
-def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] | None = None) -> Extraction:
-    """The paper's mentions and relations; ``rejected`` (if given) receives (rejection rule, text) of dropped names."""
+def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] | None = None,
+                  scored: list[tuple[str, list[str], dict[str, float], float]] | None = None) -> Extraction:
+    """The paper's mentions and relations; ``rejected`` (if given) receives (rejection rule, text) of dropped names,
+    ``scored`` (name, aliases, features, probability) of every method mention the scorer weighed, kept or not."""
     component: KgMentions = nlp.get_pipe("kg_mentions")  # type: ignore[assignment]
     state = _PaperState(component.lexicon)
+    state.title = paper.title
     if rejected is not None:
         state.rejected = rejected
     tail = paper.title.partition(":")[2]
@@ -405,26 +410,49 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
         doc.user_data["kg_is_title"] = i == 0
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-    return _to_extraction(paper.id, state)
+    return _to_extraction(paper.id, state, scored)
 
 
-def _to_extraction(paper_id: str, state: _PaperState) -> Extraction:
-    mentions = []
-    for found in state.found.values():
+def _method_probability(state: _PaperState, key: str, found: _Found, role: Predicate,
+                        known_sentences: set[str], compared: set[str]) -> tuple[dict[str, float], float]:
+    lexicon = state.lexicon
+    known = any(lexicon.lookup(s) is not None for s in (found.name, *found.aliases))
+    feats = scorer.features(found.name, found.aliases, found.rule, role is Predicate.PROPOSES, found.sentence,
+                            found.support, state.title, known, lexicon.is_task(found.name),
+                            near_known=not known and found.sentence in known_sentences, compared=key in compared)
+    return feats, scorer.probability(feats)
+
+
+def _to_extraction(paper_id: str, state: _PaperState,
+                   scored: list[tuple[str, list[str], dict[str, float], float]] | None = None) -> Extraction:
+    mentions, dropped = [], set()
+    known_sentences = {f.sentence for f in state.found.values()
+                       if f.type is EntityType.METHOD and f.rule.startswith("gazetteer")}
+    compared = {state.key(k) for w, loser, _, _ in state.wins for k in (w, loser)}
+    for key, found in state.found.items():
         kind, role = found.type, found.role
+        conf = confidence(found.rule, found.support)
         if kind is not EntityType.METHOD:
             kind = EntityType.BENCHMARK if found.benchmark_votes else EntityType.DATASET
             role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
-        elif role not in (Predicate.PROPOSES, Predicate.USES):
-            role = Predicate.USES
+        else:
+            if role not in (Predicate.PROPOSES, Predicate.USES):
+                role = Predicate.USES
+            feats, p = _method_probability(state, key, found, role, known_sentences, compared)
+            if scored is not None:
+                scored.append((found.name, list(found.aliases), feats, p))
+            if p < scorer.threshold():  # the evidence, weighed, says it is not a method name
+                state.rejected.append(("reject.scorer", found.name))
+                dropped.add(id(found))
+                continue
+            conf = round(p, 3)
         mentions.append(Mention(type=kind, name=found.name, aliases=found.aliases, role=role,
                                 introduced=found.introduced and kind is not EntityType.METHOD,
-                                sentence=found.sentence, rule=found.rule,
-                                confidence=confidence(found.rule, found.support)))
+                                sentence=found.sentence, rule=found.rule, confidence=conf))
     relations, seen = [], set()
     for w, loser, sentence, rule in state.wins:
         a, b = state.found.get(state.key(w)), state.found.get(state.key(loser))
-        if a is None or b is None or a is b or (a.name, b.name) in seen:
+        if a is None or b is None or a is b or id(a) in dropped or id(b) in dropped or (a.name, b.name) in seen:
             continue
         if a.type is EntityType.METHOD and b.type is EntityType.METHOD:
             seen.add((a.name, b.name))

@@ -34,6 +34,8 @@ RULES: tuple[Rule, ...] = (
          "The planner runs on top of FooNet-3 without changes.", "FooNet-3", "USES"),
     Rule("pattern.cued_name", "accept", "a lone capitalised word right after a propose/naming cue",
          "We propose a planner using Quorix as its search routine.", "Quorix", "USES"),
+    Rule("cue.listed", "accept", rules._LISTED.pattern,
+         "The planner beats strong baselines such as Quorix, Vantel and Brimley on every map.", "Vantel", "USES"),
     Rule("pattern.zh_gloss", "accept", rules._ZH_GLOSS.pattern,
          "我们研究了梯度折叠方法（Folded Gradient Averaging）在小模型上的效果。", "Folded Gradient Averaging", "USES"),
     Rule("gazetteer", "accept", "kg/extract/data/gazetteer.jsonl",
@@ -106,6 +108,9 @@ RULES: tuple[Rule, ...] = (
          "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
+    Rule("reject.scorer", "reject", "kg/extract/scorer.py with data/scorer.json: a method mention whose weighed "
+         "evidence falls below the trained threshold",
+         "The controller runs on the Orbix-9 chip with an ADC for each sensor.", "ADC"),
 )
 
 _BY_NAME = {r.name: r for r in RULES}

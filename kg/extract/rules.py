@@ -197,6 +197,9 @@ _LOWER_SUFFIX = re.compile(r"-(?:based|style|like|driven|guided|aware|augmented|
 def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
     stems = lexicon.lowercase_stems()
+    original = sentence
+    if sentence[:1].isupper() and sentence[1:2].islower():
+        sentence = sentence[0].lower() + sentence[1:]  # "Knowledge distillation is …": the opener's capital
     texts = _LOWER_WORD.findall(sentence)
     if stems.isdisjoint(texts):
         return []  # most sentences: no word that starts such a name
@@ -217,7 +220,7 @@ def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, 
             if sentence[start:end].count(" ") != n - 1:
                 continue  # words not adjacent
             if not any(a < end and start < b for a, b in taken):
-                out.append(Candidate(start, end, sentence[start:end], True, rule="gazetteer.lowercase"))
+                out.append(Candidate(start, end, original[start:end], True, rule="gazetteer.lowercase"))
                 taken.append((start, end))
             break
     return out
@@ -328,7 +331,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         if not cand.strong:
             if weak_ok is not None and not title and weak_ok(cand):
-                cand.rule = "pattern.cued_name"
+                cand.rule = "cue.listed" if listed_after_class(sentence, cand.start) else "pattern.cued_name"
                 found.append(cand)
             continue
         if title and (cand.capsonly or " " in text):
@@ -425,6 +428,18 @@ def looks_like_org(text: str) -> bool:
 def named_before(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 30) : start]
     return bool(_NAMED.search(before) or _NAMED_ZH.search(before))
+
+
+_LISTED = re.compile(
+    r"\b(?:models|methods|baselines|architectures|approaches|algorithms|frameworks|optimizers|LLMs|VLMs|techniques|"
+    r"systems|variants|competitors|solvers|agents|detectors|backbones)\s*,?\s*\(?\s*(?:including|such as|like|"
+    r"e\.g\.,?|namely)\s+(?:[A-Z][\w\-.]*(?:\s[\w\-.]+)?\s*,\s*(?:and\s+|or\s+)?|[A-Z][\w\-.]*\s+(?:and|or)\s+){0,6}$",
+    re.I)
+
+
+def listed_after_class(sentence: str, start: int) -> bool:
+    """ "baselines such as Foo, Barnet and Quux": a name in a list a method class word introduces."""
+    return bool(_LISTED.search(sentence[max(0, start - 140):start]))
 
 
 def appositive_after(sentence: str, end: int) -> bool:

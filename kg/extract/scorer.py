@@ -1,0 +1,209 @@
+"""The typing decision for a method mention: a small logistic scorer over evidence,
+instead of trusting whichever rule fired first.
+
+Features (:func:`features`) are the rule that found the name, its shape (acronym,
+inner capitals, digits, hyphen, words), how common its words are in English
+(``wordfreq``), whether the paper defines it, how many sentences name it, whether the
+title names it, a gazetteer hit, head words (technique, task) and cue words right
+around it ("using X", "our X", "X model", "X dataset"). The weights are trained by
+``bench/train_scorer.py`` (SciERC spans plus half A of both dev golds) and ship as
+``data/scorer.json``; scoring is plain Python. The probability is the mention's
+confidence; a mention below the shipped threshold is dropped as ``reject.scorer``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.reject import _zipf
+from kg.extract.rules import _DATA_NAME
+
+__all__ = ["features", "probability", "threshold", "CUES_BEFORE", "CUES_AFTER"]
+
+# cue words, well-known in any methods section: what stands right before / after a name
+CUES_BEFORE = (
+    "our", "we", "using", "use", "uses", "used", "via", "with", "by", "based", "on", "of", "the", "a", "an",
+    "and", "or", "than", "like", "as", "such", "including", "e.g.", "propose", "proposed", "introduce",
+    "called", "named", "dubbed", "termed", "existing", "baseline", "baselines", "state-of-the-art",
+    "in", "to", "for", "from", "into", "outperforms", "between", "vs", "versus", "language", "programming",
+    "is", "are", "each", "per",
+)
+CUES_AFTER = (
+    "model", "models", "framework", "method", "methods", "algorithm", "approach", "architecture", "network",
+    "networks", "module", "layer", "loss", "attention", "agent", "system", "pipeline", "library", "toolkit",
+    "platform", "language", "dataset", "datasets", "benchmark", "benchmarks", "corpus", "task", "tasks",
+    "score", "metric", "problem", "theory", "theorem", "condition", "effect", "law", "and", "or", "is",
+    "are", "outperforms", "achieves", "with", "on", "to", "of", "in", "for", "(", ")", ",", "-based",
+    "family", "series", "variant", "variants", "backbone", "encoder", "decoder", "policy", "protocol",
+    "process", "equation", "equations", "distribution", "data", "paradigm", "setting", "space",
+)
+# words anywhere in the sentence that say what kind of thing its names are
+SENTENCE_WORDS = (
+    "dataset", "datasets", "benchmark", "benchmarks", "corpus", "data", "hardware", "gpu", "device", "devices",
+    "chip", "protocol", "standard", "format", "task", "tasks", "metric", "metrics", "score", "accuracy", "model",
+    "models", "framework", "baseline", "baselines", "compared", "outperforms", "library", "trained", "fine-tuned",
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-.]*|[(),]")
+_TECHNIQUE = re.compile(r"(?:ing|tion|sion|ment|model|net|network|former|er|or|search|descent|attention|"
+                        r"regression|algorithm|method|framework|architecture|policy|loss|sampling|encoder)$", re.I)
+_TASK = re.compile(r"(?:detection|segmentation|recognition|classification|generation|translation|retrieval|"
+                   r"answering|understanding|reasoning|prediction|forecasting|estimation|analysis|problem|task)$",
+                   re.I)
+_CONCEPT = re.compile(r"(?:activations?|things|effects?|laws?|principles?|theor(?:y|em)s?|hypothes[ie]s|paradox|"
+                      r"conditions?|phenomen(?:on|a)|property|properties|equations?|inequality|space|spaces|"
+                      r"distributions?|functions?|matrix|matrices|problems?|games?|puzzles?|environment|"
+                      r"environments|hardware|device|devices|protocols?|standard|format|language)$", re.I)
+
+
+def _whole_word_in(word: str, text: str) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        left = text[at - 1] if at > 0 else " "
+        right = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not (left.isalnum() or left in "-_") and not (right.isalnum() or right in "-_"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _words_around(sentence: str, name: str, aliases: list[str]) -> tuple[list[str], list[str], int]:
+    """Up to three lower-cased tokens before the first mention of ``name`` (or an alias), two after, its offset."""
+    at = -1
+    for surface in (name, *aliases):
+        at = sentence.find(surface)
+        if at >= 0:
+            length = len(surface)
+            break
+    if at < 0:
+        low = sentence.lower().find(name.lower())
+        if low < 0:
+            return [], [], -1
+        at, length = low, len(name)
+    before = [t.lower() for t in _TOKEN.findall(sentence[max(0, at - 60):at])][-3:]
+    tail = sentence[at + length:at + length + 40]
+    after = [t.lower() for t in _TOKEN.findall(tail)][:2]
+    if tail.startswith("-based"):
+        after = ["-based", *after]
+    return before, after, at
+
+
+_CUES_BEFORE, _CUES_AFTER = frozenset(CUES_BEFORE), frozenset(CUES_AFTER)
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_words(sentence: str) -> tuple[str, ...]:
+    lowered = set(_TOKEN.findall(sentence.lower()))
+    return tuple(w for w in SENTENCE_WORDS if w in lowered)
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_features(name: str) -> tuple[tuple[str, float], ...]:
+    """What the name's own letters say: shape, word frequency, head word."""
+    f: dict[str, float] = {}
+    words = name.split()
+    parts = [p for w in words for p in w.split("-") if p]
+    letters = [p for p in parts if any(c.isalpha() for c in p)]
+    acronym = len(words) == 1 and sum(c.isupper() for c in name) >= 2 and not any(c.islower() for c in name)
+    camel = any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", w) for w in words)
+    if acronym:
+        f["acronym"] = 1.0
+        if len(re.sub(r"[^A-Z]", "", name)) <= 2:
+            f["acronym_short"] = 1.0
+        elif len(re.sub(r"[^A-Z]", "", name)) >= 4:
+            f["acronym_long"] = 1.0
+    if camel:
+        f["camel"] = 1.0
+    if any(c.isdigit() for c in name):
+        f["digit"] = 1.0
+    if "-" in name:
+        f["hyphen"] = 1.0
+    f[f"words:{min(len(words), 3)}"] = 1.0
+    if name[:1].islower():
+        f["lower_start"] = 1.0
+    if not acronym and not camel and not any(c.isdigit() for c in name) and all(p[:1].isupper() for p in letters):
+        f["title_case"] = 1.0
+    zipfs = [_zipf(p.lower()) for p in letters] or [0.0]
+    f["zipf_max"] = max(zipfs) / 8.0
+    f["zipf_min"] = min(zipfs) / 8.0
+    if all(z >= 3.0 for z in zipfs):
+        f["all_common"] = 1.0
+    last = parts[-1] if parts else name
+    if len(words) > 1 or "-" in name:
+        if _TECHNIQUE.search(last):
+            f["head:technique"] = 1.0
+        if _TASK.search(last):
+            f["head:task"] = 1.0
+        if _CONCEPT.search(last):
+            f["head:concept"] = 1.0
+        if " of " in name:
+            f["of_inside"] = 1.0
+    if _DATA_NAME.search(name) or re.search(r"\d+[KM]$", name):
+        f["shape:data"] = 1.0
+    return tuple(f.items())
+
+
+def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
+             title: str, gazetteer: bool, task: bool = False, near_known: bool = False,
+             compared: bool = False) -> dict[str, float]:
+    """The evidence about one method mention, as named feature values (absent = 0).
+
+    ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y");
+    ``compared``: it is one side of an outperforms statement ("X outperforms Y")."""
+    f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
+    f.update(_name_features(name))
+    if proposes:
+        f["proposes"] = 1.0
+    if aliases:
+        f["defined"] = 1.0
+    if gazetteer:
+        f["gazetteer"] = 1.0
+    if task:
+        f["task_head"] = 1.0
+    if near_known:
+        f["near_known"] = 1.0
+    if compared:
+        f["compared"] = 1.0
+    if support >= 2:
+        f["support:2+"] = 1.0
+    if support >= 3:
+        f["support:3+"] = 1.0
+    if any(_whole_word_in(s, title) for s in (name, *aliases) if s):
+        f["in_title"] = 1.0
+    before, after, at = _words_around(sentence, name, aliases)
+    if at == 0:
+        f["sentence_start"] = 1.0
+    if at > 0:
+        left = sentence[max(0, at - 8):at].rstrip()[-1:]
+        right = sentence[at + len(name):at + len(name) + 8].lstrip()[:1]
+        if left in ",(" and right in ",)" and left + right != "()":
+            f["in_list"] = 1.0
+    for w in _sentence_words(sentence):
+        f[f"sentence:{w}"] = 1.0
+    for w in before:
+        if w in _CUES_BEFORE:
+            f[f"before:{w}"] = 1.0
+    for w in after:
+        if w in _CUES_AFTER:
+            f[f"after:{w}"] = 1.0
+    return f
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    text = (resources.files("kg.extract") / "data" / "scorer.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def threshold() -> float:
+    return float(_model()["threshold"])
+
+
+def probability(feats: dict[str, float]) -> float:
+    """The trained model's probability that the mention is a method the guideline would list."""
+    weights = _model()["weights"]
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
