@@ -9,8 +9,8 @@ Candidates are the method mentions the rules produce (the scorer's own input), l
 - SciERC (train + dev): right when it matches a ``Method`` span, wrong when it matches a span of
   another label (Task, Metric, Material, OtherScientificTerm, Generic); unlabelled ones are left out;
 - TDMSci: wrong when it matches a TASK / DATASET / METRIC span;
-- ``bench/data/corpus_labels.jsonl``: the rules' method mentions in the 164 papers of the arXiv corpus
-  that no gold holds (neither dev gold nor the held-out one), labelled by hand per GUIDELINE.md
+- ``bench/data/corpus_labels.jsonl``: the rules' method mentions in corpus papers of the arXiv corpus
+  that no gold holds (neither dev gold nor the two held-out golds kept outside the repo), labelled by hand per GUIDELINE.md
   (``method``: true/false; unsure ones left out).
 Half B of the golds stays unseen. The threshold is the one that maximises methods F1 on the
 half-A golds under probabilities from a paper-grouped 5-fold cross-validation (so it is not

@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
     Rule("reject.scorer", "reject", "kg/extract/scorer.py with data/scorer.json: a method mention whose weighed "
          "evidence falls below the trained threshold",
-         "The controller runs on the Orbix-9 chip with an ADC for each sensor.", "ADC"),
+         "We measure power with a DSP and an FPGA board; the ADC samples at 1 MHz.", "ADC"),
 )
 
 _BY_NAME = {r.name: r for r in RULES}
