@@ -374,6 +374,25 @@ def make_nlp(gazetteers: tuple[str, ...] = (), ner_model: str | Path | None = No
     return nlp
 
 
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|textsc|textsf|texttt|textrm|emph|mathrm|mathbf|mathit|mathsf|mathtt|"
+                          r"text|underline)\s*\{([^{}]*)\}")
+_LATEX_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
+_LATEX_INNER = re.compile(r"(?<=[A-Za-z0-9])\$[\^_]\{?([A-Za-z0-9]{1,3})\}?\$(?=[A-Za-z0-9])")  # "C$^2$KV"
+_LATEX_BRACES = re.compile(r"(?<![A-Za-z])\{([^{}\\$]*)\}")
+
+
+def plain_text(text: str) -> str:
+    """LaTeX markup around words dropped: "\\textbf{Foo}" → "Foo", "{\\textsf{ACR}\\xspace}" → "ACR", "C$^2$KV" → "C2KV"."""
+    if "\\" not in text and "$" not in text:
+        return text
+    text = _LATEX_HREF.sub(r"\1", text)
+    previous = None
+    while previous != text:  # nested styles: \\textbf{\\emph{X}}
+        previous, text = text, _LATEX_STYLE.sub(r"\1", text)
+    text = _LATEX_INNER.sub(r"\1", text.replace("\\xspace", ""))
+    return _LATEX_BRACES.sub(r"\1", text)
+
+
 def _zh_sentences(text: str) -> str:
     # the sentencizer splits on "。" only when it is its own token; make sure it is
     return re.sub(r"([。！？；])", r"\1 ", text)
@@ -385,9 +404,10 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
     state = _PaperState(component.lexicon)
     if rejected is not None:
         state.rejected = rejected
-    tail = paper.title.partition(":")[2]
+    title = plain_text(paper.title)
+    tail = title.partition(":")[2]
     data_word = _TITLE_DATA.search(tail) or _TITLE_EVAL.match(tail)
-    for name in _title_heads(paper.title, component.lexicon):
+    for name in _title_heads(title, component.lexicon):
         state.own.add(entity_key(name))
         long_form = _title_long_form(name, tail)
         if long_form:  # "SPORD: A Simulation-Propose-then-OR-Dispose Approach …": one name, two forms
@@ -396,7 +416,7 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
             bench = data_word.group(1).lower() in ("evaluating", "benchmarking", "assessing", "measuring", "testing",
                                                    "benchmark", "suite", "test set", "leaderboard", "arena")
             state.own_data[entity_key(name)] = EntityType.BENCHMARK if bench else EntityType.DATASET
-    texts = [paper.title, paper.abstract or "", _zh_sentences(paper.abstract_zh or "")]
+    texts = [title, plain_text(paper.abstract or ""), _zh_sentences(plain_text(paper.abstract_zh or ""))]
     for i, text in enumerate(texts):
         if not text.strip():
             continue
