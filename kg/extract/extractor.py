@@ -177,7 +177,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
-    elif rules.named_before(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
+    elif rules.names_own(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
         proposes, rule = True, "cue.named"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"
@@ -214,6 +214,34 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
 
 
+_BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}s?")
+_FUNCTION_WORDS = {"of", "on", "for", "and", "the", "with", "via", "in", "to", "a", "an", "by", "from"}
+
+
+def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
+    """An undefined acronym spelling the initials of a name the paper proposes is that name: "SRTA" after
+    "we propose Self-Routed Tensor Adapters"."""
+    if cand.aliases or not _BARE_ACRONYM.fullmatch(cand.text):
+        return
+    key = entity_key(cand.text)
+    if key in state.found or key in state.alias_of:
+        return
+    letters = "".join(c for c in re.sub(r"s$", "", cand.text) if c.isalpha()).lower()
+    for own in sorted(state.own):
+        hit = state.found.get(own)
+        if hit is None or hit.type is not EntityType.METHOD or hit.role is not Predicate.PROPOSES:
+            continue
+        words = [w for w in re.split(r"[\s\-]+", hit.name) if w[:1].isalpha()]
+        if len(words) < 2:
+            continue
+        spelled = {"".join(w[0] for w in words).lower(),
+                   "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
+        if letters in spelled:
+            state.alias_of[key] = own
+            hit.aliases.append(cand.text)
+            return
+
+
 def _sentence(state: _PaperState, sentence: str, title: bool = False,
               model_spans: list[tuple[int, int, str]] | None = None) -> None:
     sentence = rules.mask_urls(sentence)
@@ -241,6 +269,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         if label == "DATASET":
             state.ner_data.add(state.key(text))
     cands.sort(key=lambda c: c.start)
+    for cand in cands:
+        _link_own_acronym(state, cand)
     first_group: set[int] = set()
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is

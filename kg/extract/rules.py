@@ -352,6 +352,7 @@ _PROPOSE = re.compile(
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
 _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|referred to|short for)(?:\s+as)?\s*[:\"“']?\s*$"
                     r"|\bwe\s+call\s+(?:it|them|this|these\s+\w+|our\s+\w+|the\s+\w+)?\s*$"
+                    r"|\bwe\s+(?:name|term|dub|call)\s+(?:this|these|our|the|such\s+an?)(?:\s+[\w\-]+){1,2}\s*(?:as\s+)?$"
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
@@ -425,6 +426,18 @@ def looks_like_org(text: str) -> bool:
 def named_before(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 30) : start]
     return bool(_NAMED.search(before) or _NAMED_ZH.search(before))
+
+
+_NAMELY = re.compile(r"\bnamely\s*[:\"“']?\s*$", re.I)
+_OWN_NAMELY = re.compile(r"\b(?:our|we|proposed|new|novel)\b[^,.;]{0,60},?\s*namely\s*[:\"“']?\s*$", re.I)
+
+
+def names_own(sentence: str, start: int) -> bool:
+    """A naming cue for the paper's own thing: "called X", "our method, namely X"; not "the baselines, namely X"."""
+    before = sentence[max(0, start - 90) : start]
+    if _NAMELY.search(before):
+        return bool(_OWN_NAMELY.search(before))
+    return named_before(sentence, start)
 
 
 def appositive_after(sentence: str, end: int) -> bool:
