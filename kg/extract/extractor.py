@@ -120,6 +120,27 @@ def _stronger(a: Predicate, b: Predicate) -> Predicate:
     return a if _ORDER.index(a) <= _ORDER.index(b) else b
 
 
+_OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|this\s+(?:framework|method|model|approach|"
+                          r"system|architecture|pipeline|design))\b", re.I)
+
+
+def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
+    """Whether the clause before ``start`` is the paper's own method comprising or using something."""
+    verb = rules.component_verb(sentence, start)
+    if verb is None:
+        return False
+    subject = sentence[:verb]
+    if len(subject) > 80 or re.search(r"[,;:]", subject):
+        return False
+    if _OWN_PRONOUN.search(subject):
+        return True
+    for own in state.own:
+        hit = state.found.get(own)
+        if hit is not None and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", subject) for n in [hit.name, *hit.aliases]):
+            return True
+    return False
+
+
 def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: rules.SentenceCues,
               first_after_cue: bool) -> None:
     lexicon = state.lexicon
@@ -183,6 +204,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.passive_propose"
     elif first_after_cue:
         proposes, rule = True, "cue.propose"
+    elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
+        proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":

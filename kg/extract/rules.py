@@ -440,6 +440,17 @@ def names_own(sentence: str, start: int) -> bool:
     return named_before(sentence, start)
 
 
+_COMPONENT = re.compile(r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+composed\s+of|introduces?|incorporates?|features?|"
+                        r"contains?|includes?|uses|employs|(?:is|are)\s+equipped\s+with|(?:is|are)\s+built\s+around)\b"
+                        r"[^.;]{0,100}$", re.I)
+
+
+def component_verb(sentence: str, start: int) -> int | None:
+    """Where the "consists of / introduces / uses" verb before ``start`` begins, if any: "X comprises a Y (ACR)"."""
+    m = _COMPONENT.search(sentence[:start])
+    return m.start() if m else None
+
+
 def appositive_after(sentence: str, end: int) -> bool:
     return bool(_APPOSITIVE.match(sentence[end : end + 60]))
 
