@@ -367,7 +367,13 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:n
 _DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
-                          r"(?:(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+)?\s*(?:,|and|or|&)\s*(?:and\s+)?){0,6}$", re.I)
+                          r"(?:(?:the\s+)?(?!(?:from|of|in|on|for|with|by|at|to|across|over|under)\s)[\w\-.]+(?:\s[\w\-.]+)?"
+                          r"(?:\s*[,&]|\s+(?:and|or)\b)\s*(?:and\s+)?){0,6}$", re.I)
+# "… on four benchmarks (A, B, C and D)", "datasets such as A, B and C", "benchmarks, including A and B"
+_DATA_LIST = re.compile(r"\b(datasets|data\s+sets|corpora|benchmarks|test\s*sets|suites|leaderboards)\s*"
+                        r"(?:\(\s*|:\s*|,?\s*(?:including|such\s+as|namely|like|e\.g\.,?|i\.e\.,?|viz\.?)\s+\(?)"
+                        r"(?:(?!(?:and|or)\s)[A-Za-z0-9][\w\-.+']*(?:\s(?!(?:and|or)\s)[\w\-.+']+){0,3}\s*(?:,\s*|;\s*|\s(?:and|or|&)\s)"
+                        r"(?:and\s+|or\s+)?){0,8}$", re.I)
 _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一个|一种|一套|首个|新的)[^，。；,]{0,30}?)?(数据集|基准|评测|测评|语料|测试集|榜单)")
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
@@ -467,6 +473,12 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
+    window = sentence[max(0, cand.start - 160) : cand.start]
+    cue = _DATA_LIST.search(window) if ("(" in window or "," in window or ":" in window
+                                         or " such as " in window or " including " in window) else None
+    if cue:
+        bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
     shape = _DATA_NAME.search(cand.text)
     if shape:
         bench = not re.match(r"(?i)corpus|data|dataset|set|db", shape.group(1))
