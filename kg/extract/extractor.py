@@ -221,6 +221,40 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
 
 
+def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, list[rules.Candidate], list[rules.Candidate]],
+                    previous_subject: str | None, earlier: tuple[list[str], set[str]]) -> tuple[list[str], set[str]]:
+    """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
+    cue, _, left, right = split
+    left = [c for c in left if state.key(c.text) not in earlier[1]]  # "A beats B, and exceeds C": B is no subject
+    passive = rules.outperformed_by(sentence, cue)
+    named_left = [c for c in left if state.key(c.text) in state.found
+                  and state.found[state.key(c.text)].type is EntityType.METHOD]
+    if not passive:
+        # a name behind a preposition is a means or a setting, not the subject: "with X, …", "using X, …"
+        left = [c for c in left if not _MEANS_BEFORE.search(sentence[max(0, c.start - 20):c.start])]
+    known_left = [c for c in left if state.key(c.text) in state.found
+                  and state.found[state.key(c.text)].type is EntityType.METHOD]
+    # the subject: the paper's own method if one is named before the cue, else the first method
+    # ("X, trained on D, outperforms Y"; "While A trails B, OurNet outperforms C")
+    first = next((c for c in known_left if state.key(c.text) in state.own), known_left[0] if known_left else None)
+    winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
+    if passive:
+        pass
+    elif not winners and earlier[0]:
+        winners = earlier[0]
+    elif not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
+            and previous_subject is not None:
+        winners = [previous_subject]  # "X achieves …. It outperforms Y": X
+    elif not winners and re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I):
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
+    for w in winners:
+        for loser in losers:
+            if w != loser:
+                state.wins.append((w, loser, sentence, "cue.outperform"))
+    return winners, earlier[1] | set(losers)
+
+
 _LOWER_NAME = re.compile(
     r"\b(?:[Ww]e (?:propose|present|introduce|develop)|[Oo]ur proposed|[Tt]he proposed)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an|which|that)\s|\s+to\s|\s+into\s|\s+for\s|\s*\(|\s*[.;]?\s*$))")
@@ -334,25 +368,33 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             for c in compared[1]:
                 if state.key(c.text) in state.found and state.key(c.text) != w:
                     state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
-    split = rules.outperform_pairs(sentence, cands)
-    if split is None:
-        return
-    cue, left, right = split
-    # a name behind a preposition is a means or a setting, not the subject: "with X, …", "using X, …"
-    left = [c for c in left if not _MEANS_BEFORE.search(sentence[max(0, c.start - 20):c.start])]
-    known_left = [state.key(c.text) for c in left if state.key(c.text) in state.found]
-    # the subject: the first method named before the cue ("X, trained on D, outperforms Y")
-    winners = [k for k in known_left if state.found[k].type is EntityType.METHOD][:1]
-    if not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
-            and previous_subject is not None:
-        winners = [previous_subject]  # "X achieves …. It outperforms Y": X
-    elif not winners and re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I):
-        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
-    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
-    for w in winners:
-        for loser in losers:
-            if w != loser:
-                state.wins.append((w, loser, sentence, "cue.outperform"))
+    start, previous = 0, ([], set())  # a later cue without a subject of its own keeps the winners before it
+    while (split := rules.outperform_pairs(sentence, cands, start)) is not None:
+        start = split[1]
+        previous = _outperform_cue(state, sentence, split, previous_subject, previous)
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+_ADVERBS_ONLY = re.compile(r"\s*(?:(?:\w+ly|both|all|each|also|still|further|even)\s+)*")
+
+
+def _subjects(sentence: str, names: list[rules.Candidate], head: rules.Candidate, cue: int) -> list[rules.Candidate]:
+    """The coordinated subject right before the cue when ``head`` is in it ("A and B consistently outperform C"),
+    else ``head`` alone."""
+    if not names or not _ADVERBS_ONLY.fullmatch(sentence[names[-1].end:cue]):
+        return [head]
+    group, joins = [names[-1]], []
+    for a, b in zip(reversed(names[:-1]), reversed(names[1:])):
+        gap = sentence[a.end:b.start]
+        has_and = "and" in gap or "&" in gap
+        # "A, B and C": the join nearest the cue carries the "and", the earlier ones are commas
+        if not _COORDINATION.fullmatch(gap) or has_and != (not joins):
+            break
+        group.append(a)
+        joins.append(gap)
+    if len(group) > 1 and head in group:
+        return sorted(group, key=lambda c: c.start)
+    return [head]
 
 
 _TITLE_EVAL = re.compile(r"\s*(?:an?\s+)?(evaluating|benchmarking|assessing|measuring|testing)\b", re.I)

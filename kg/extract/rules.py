@@ -532,27 +532,55 @@ def title_head_names(title: str) -> list[str]:
     return good
 
 
-def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[Candidate], list[Candidate]] | None:
-    """Split candidates around an "outperforms" cue: (cue start, left side, right side)."""
-    m = _OUTPERFORM.search(sentence) or (_OVER.search(sentence) if " over " in sentence else None) \
-        or _OUTPERFORM_ZH.search(sentence)
+_NEGATED = re.compile(r"\b(?:not|never|fails?\s+to|failed\s+to|cannot|can't|rarely|seldom|nor)\s+(?:\w+\s+){0,2}$|"
+                      r"(?:并未|没有|未能|不能|无法|并不|不)\s*$", re.I)
+_NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s+|evaluated\s+|single\s+|existing\s+)?"
+                         r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
+_NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:\w+\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
+                            r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b)", re.I)
+_PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
+
+
+def outperformed_by(sentence: str, cue_start: int) -> bool:
+    """ "X is outperformed by Y": the cue reads backwards."""
+    m = re.compile(r"(?:outperformed|surpassed|beaten|exceeded|bettered)\b", re.I).match(sentence, cue_start)
+    return bool(m and _PASSIVE_CUE.match(sentence[m.end() :]) and re.search(r"\b(?:is|are|was|were|be|been|being|get|gets)\s+"
+                                                                         r"(?:\w+\s+)?$", sentence[:cue_start], re.I))
+
+
+def outperform_pairs(sentence: str, cands: list[Candidate],
+                     start: int = 0) -> tuple[int, int, list[Candidate], list[Candidate]] | None:
+    """Split candidates around the first "outperforms" cue at or after ``start``: (cue start, cue end, left side,
+    right side). The left side of a later cue starts at ``start`` ("A beats B, and exceeds C")."""
+    m = _OUTPERFORM.search(sentence, start) or (_OVER.search(sentence, start) if " over " in sentence else None) \
+        or _OUTPERFORM_ZH.search(sentence, start)
     if not m:
         return None
+    if _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]) or _NO_SUBJECT.search(sentence[: m.start()]):
+        return None  # "does not outperform", "no model outperforms X"
+    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()), start - 1)
+    if outperformed_by(sentence, m.start()):  # "Y is outperformed by X (and Z)": winners after "by"
+        by = sentence.index("by", m.end()) + 2
+        end = re.search(r"\b(on|in|across|while|with|under|at|when|for)\b|[;,.]", sentence[by:])
+        winners = [c for c in cands if by <= c.start and c.end <= by + (end.start() if end else len(sentence))]
+        losers = [c for c in cands if clause < c.start and c.end <= m.start()]
+        return (m.start(), m.end(), winners, losers) if winners and losers else None
     tail = sentence[m.end() :]
     stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", tail)
     limit = m.end() + (stop.start() if stop else len(tail))
     # "…, outperforming models with more parameters, including X, Y and Z": the list counts
     listed = re.search(r"\b(including|such as|like|e\.g\.,?|namely)\s|包括|例如|如", tail)
+    if listed and _NEW_PREDICATE.search(tail[: listed.start()]):
+        listed = None  # "outperforms A and competes with models like B": B is not beaten
     if listed and m.end() + listed.start() >= limit:
         end = re.search(r"[;。；]", tail[listed.end():])
         list_start = m.end() + listed.end()
         list_end = list_start + (end.start() if end else len(tail) - listed.end())
     else:
         list_start = list_end = -1
-    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()))
     left = [c for c in cands if clause < c.start and c.end <= m.start()]
     right = [c for c in cands if m.end() <= c.start < limit or list_start <= c.start < list_end]
-    return m.start(), left, right
+    return m.start(), m.end(), left, right
 
 
 def compared_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
