@@ -221,6 +221,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
 
 
+_OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|empirical|"
+                          r"extensive|experimental|theory|theoretical|work|paper)\b)", re.I)
+
+
 def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, list[rules.Candidate], list[rules.Candidate]],
                     previous_subject: str | None, earlier: tuple[list[str], set[str]]) -> tuple[list[str], set[str]]:
     """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
@@ -237,6 +241,8 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     # the subject: the paper's own method if one is named before the cue, else the first method
     # ("X, trained on D, outperforms Y"; "While A trails B, OurNet outperforms C")
     first = next((c for c in known_left if state.key(c.text) in state.own), known_left[0] if known_left else None)
+    if first is not None and state.key(first.text) not in state.own and _OUR_SUBJECT.match(sentence):
+        first = None  # "Our policy achieves an IPC speedup over X": the subject is the paper's own method
     winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
     if passive:
         pass
