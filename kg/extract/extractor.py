@@ -175,7 +175,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.BENCHMARK, "context.evaluated_list"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
-    cued = key in state.own or first_after_cue or named
+    cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start)
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -318,7 +318,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         right_after_cue = cues.propose_at is not None and re.fullmatch(
             r"[\s,:]*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)?\s*|\s*",
             sentence[cues.propose_at:c.start], re.I) is not None and c.start >= cues.propose_at
-        return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0])
+        return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0]
+                    or (rules.loser_slot(sentence, c.start) and not common_word(c.text)))
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
                                   cue_at=cues.propose_at, ignored=state.ignored, rejected=state.rejected)

@@ -538,7 +538,18 @@ _NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s
                          r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:\w+\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
                             r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b)", re.I)
+_ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|vs|etc|al|cf)\.", re.I)
 _PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
+
+
+_LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better\s+than|superior\s+to)\s+"
+                         r"(?:[^.;:]{0,60}?(?:\bsuch\s+as|\bincluding|\blike|\be\.g\.,?|\bnamely)\s+|\(\s*e\.g\.,?\s*)?"
+                         r"(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
+
+
+def loser_slot(sentence: str, start: int) -> bool:
+    """Whether ``start`` is where an "outperforms" cue names what it beats: "outperforming baselines such as X, Y"."""
+    return bool(_LOSER_SLOT.search(sentence[max(0, start - 120) : start]))
 
 
 def outperformed_by(sentence: str, cue_start: int) -> bool:
@@ -566,7 +577,9 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
         losers = [c for c in cands if clause < c.start and c.end <= m.start()]
         return (m.start(), m.end(), winners, losers) if winners and losers else None
     tail = sentence[m.end() :]
-    stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", tail)
+    # the dots of "e.g." and "vs." end no clause (same length, so offsets hold)
+    masked = _ABBREVIATION_DOTS.sub(lambda a: a.group(0).replace(".", "_"), tail) if "." in tail else tail
+    stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", masked)
     limit = m.end() + (stop.start() if stop else len(tail))
     # "…, outperforming models with more parameters, including X, Y and Z": the list counts
     listed = re.search(r"\b(including|such as|like|e\.g\.,?|namely)\s|包括|例如|如", tail)
