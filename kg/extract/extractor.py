@@ -221,6 +221,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
 
 
+_THAT = re.compile(r".*\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demonstrates|confirm(?:s|ed)?|reveal(?:s|ed)?|"
+                   r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I | re.S)
 _OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|empirical|"
                           r"extensive|experimental|theory|theoretical|work|paper)\b)", re.I)
 
@@ -230,6 +232,9 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
     cue, _, left, right = split
     left = [c for c in left if state.key(c.text) not in earlier[1]]  # "A beats B, and exceeds C": B is no subject
+    that = _THAT.search(sentence[:cue])
+    if that:  # "Using A and B, we find that C outperforms D": the subject comes after "that"
+        left = [c for c in left if c.start >= that.end()]
     passive = rules.outperformed_by(sentence, cue)
     named_left = [c for c in left if state.key(c.text) in state.found
                   and state.found[state.key(c.text)].type is EntityType.METHOD]
@@ -246,18 +251,21 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
     if passive:
         pass
-    elif not winners and earlier[0]:
+    elif not winners and earlier[0] and earlier[1]:
         winners = earlier[0]
     elif not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
             and previous_subject is not None:
         winners = [previous_subject]  # "X achieves …. It outperforms Y": X
     elif not winners and re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
-    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
+    rule = "cue.comparative" if rules.comparative_cue(sentence, cue) else "cue.outperform"
+    # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten
+    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found
+              and not (rule == "cue.comparative" and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
     for w in winners:
         for loser in losers:
             if w != loser:
-                state.wins.append((w, loser, sentence, "cue.outperform"))
+                state.wins.append((w, loser, sentence, rule))
     return winners, earlier[1] | set(losers)
 
 

@@ -390,10 +390,14 @@ _ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s
                         r"(?:[\w\-.]+(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
 _ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
-    r"\b(outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
+    r"\b(out-?perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
     r"improves? (?:up)?on|better than|superior to)\b",
     re.I,
 )
+# "X reaches 5x higher throughput than Y", "X is 3x faster than Y": a comparative that says X is ahead
+_COMPARATIVE = re.compile(r"\b(?:higher|stronger|greater|faster|more\s+(?:accurate|efficient|robust|faithful))\b"
+                          r"(?!\s+(?:error|loss|latency|cost|perplexity|memory|variance|bias|risk|than\s+(?:expected|chance)))"
+                          r"[^.;,()]{0,50}?\bthan\b", re.I)
 _OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
@@ -552,6 +556,11 @@ def loser_slot(sentence: str, start: int) -> bool:
     return bool(_LOSER_SLOT.search(sentence[max(0, start - 120) : start]))
 
 
+def comparative_cue(sentence: str, cue_start: int) -> bool:
+    """Whether the cue at ``cue_start`` is a comparative ("higher … than") rather than a verb of beating."""
+    return _COMPARATIVE.match(sentence, cue_start) is not None
+
+
 def outperformed_by(sentence: str, cue_start: int) -> bool:
     """ "X is outperformed by Y": the cue reads backwards."""
     m = re.compile(r"(?:outperformed|surpassed|beaten|exceeded|bettered)\b", re.I).match(sentence, cue_start)
@@ -563,13 +572,18 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
                      start: int = 0) -> tuple[int, int, list[Candidate], list[Candidate]] | None:
     """Split candidates around the first "outperforms" cue at or after ``start``: (cue start, cue end, left side,
     right side). The left side of a later cue starts at ``start`` ("A beats B, and exceeds C")."""
-    m = _OUTPERFORM.search(sentence, start) or (_OVER.search(sentence, start) if " over " in sentence else None) \
-        or _OUTPERFORM_ZH.search(sentence, start)
+    m = _OUTPERFORM.search(sentence, start)
+    comparative = _COMPARATIVE.search(sentence, start) if " than " in sentence else None
+    if comparative is not None and (m is None or comparative.start() < m.start()):
+        m = comparative
+    m = m or (_OVER.search(sentence, start) if " over " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
     if not m:
         return None
     if _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]) or _NO_SUBJECT.search(sentence[: m.start()]):
         return None  # "does not outperform", "no model outperforms X"
     clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()), start - 1)
+    if m.re is _COMPARATIVE:  # "A, …, B is 3x faster than C": the subject of a comparative is in its own clause
+        clause = max(clause, sentence.rfind(",", 0, m.start()), sentence.rfind(")", 0, m.start()))
     if outperformed_by(sentence, m.start()):  # "Y is outperformed by X (and Z)": winners after "by"
         by = sentence.index("by", m.end()) + 2
         end = re.search(r"\b(on|in|across|while|with|under|at|when|for)\b|[;,.]", sentence[by:])
