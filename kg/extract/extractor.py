@@ -223,6 +223,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
 
 _THAT = re.compile(r".*\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demonstrates|confirm(?:s|ed)?|reveal(?:s|ed)?|"
                    r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I | re.S)
+# "The specialized model achieves …, outperforming X": a definite description of the paper's system as subject
+_THE_SYSTEM = re.compile(r"^\s*the\s+(?:[\w\-]+\s+){0,2}(?:model|method|approach|framework|system|agent|pipeline|architecture|"
+                         r"algorithm|policy|detector|planner)\b", re.I)
 _OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|empirical|"
                           r"extensive|experimental|theory|theoretical|work|paper)\b)", re.I)
 
@@ -256,7 +259,8 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     elif not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
             and previous_subject is not None:
         winners = [previous_subject]  # "X achieves …. It outperforms Y": X
-    elif not winners and re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I):
+    elif not winners and (re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I)
+                          or _THE_SYSTEM.match(sentence)):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
     rule = "cue.comparative" if rules.comparative_cue(sentence, cue) else "cue.outperform"
     # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten

@@ -395,9 +395,11 @@ _OUTPERFORM = re.compile(
     re.I,
 )
 # "X reaches 5x higher throughput than Y", "X is 3x faster than Y": a comparative that says X is ahead
-_COMPARATIVE = re.compile(r"\b(?:higher|stronger|greater|faster|more\s+(?:accurate|efficient|robust|faithful))\b"
+_COMPARATIVE = re.compile(r"\b(?:(?:higher|stronger|greater|faster|more\s+(?:accurate|efficient|robust|faithful))\b"
                           r"(?!\s+(?:error|loss|latency|cost|perplexity|memory|variance|bias|risk|than\s+(?:expected|chance)))"
-                          r"[^.;,()]{0,50}?\bthan\b", re.I)
+                          r"[^.;,()]{0,50}?\b(?:than|compared\s+(?:to|with)|relative\s+to)|"
+                          r"(?:improvements?|gains?|speedups?|(?:latency|error|cost|memory|energy|time)\s+reductions?)\b"
+                          r"[^.;,()]{0,50}?\b(?:compared\s+(?:to|with)|relative\s+to))\b", re.I)
 _OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
@@ -542,6 +544,7 @@ _NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s
                          r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:\w+\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
                             r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b)", re.I)
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")  # "GPT-5.4", "Qwen2.5": a version, not a full stop
 _ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|vs|etc|al|cf)\.", re.I)
 _PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
 
@@ -573,7 +576,8 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
     """Split candidates around the first "outperforms" cue at or after ``start``: (cue start, cue end, left side,
     right side). The left side of a later cue starts at ``start`` ("A beats B, and exceeds C")."""
     m = _OUTPERFORM.search(sentence, start)
-    comparative = _COMPARATIVE.search(sentence, start) if " than " in sentence else None
+    comparative = _COMPARATIVE.search(sentence, start) if (" than " in sentence or "compared " in sentence
+                                                           or "relative to" in sentence) else None
     if comparative is not None and (m is None or comparative.start() < m.start()):
         m = comparative
     m = m or (_OVER.search(sentence, start) if " over " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
@@ -592,9 +596,12 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
         return (m.start(), m.end(), winners, losers) if winners and losers else None
     tail = sentence[m.end() :]
     # the dots of "e.g." and "vs." end no clause (same length, so offsets hold)
-    masked = _ABBREVIATION_DOTS.sub(lambda a: a.group(0).replace(".", "_"), tail) if "." in tail else tail
+    masked = _INNER_DOT.sub("_", _ABBREVIATION_DOTS.sub(lambda a: a.group(0).replace(".", "_"), tail)) if "." in tail else tail
     stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", masked)
     limit = m.end() + (stop.start() if stop else len(tail))
+    if m.re is _COMPARATIVE:  # "… compared to A and up to 3x higher …": a new clause, not a second loser
+        more = re.search(r"\band\s+(?=[a-z0-9])", masked)
+        limit = min(limit, m.end() + more.start()) if more else limit
     # "…, outperforming models with more parameters, including X, Y and Z": the list counts
     listed = re.search(r"\b(including|such as|like|e\.g\.,?|namely)\s|包括|例如|如", tail)
     if listed and _NEW_PREDICATE.search(tail[: listed.start()]):
