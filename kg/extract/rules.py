@@ -386,7 +386,7 @@ _EVAL_CONTEXT = re.compile(
     r"优于|超过|超越|表现|准确率|性能|评估|评测|结果|得分|达到|取得|基准",
     re.I,
 )
-_ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
+_ON_BEFORE = re.compile(r"\b(on|across|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
                         r"(?:[\w\-.]+(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
 _ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
@@ -512,10 +512,21 @@ _EVAL_LIST = re.compile(
 
 def evaluated_list(sentence: str, cand: Candidate) -> bool:
     """ "Experiments on Foo-1K, BarSet and Baz 2020 show …": a name in the list after an evaluation phrase."""
-    return bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
+    return not model_shaped(sentence, cand) and bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
+
+
+_PARAMETER_COUNT = re.compile(r"(?:^|[\s\-])\d+(?:\.\d+)?[BbMm](?:$|[\s\-])")
+
+
+def model_shaped(sentence: str, cand: Candidate) -> bool:
+    """A name that reads as a model, never as data: a parameter count ("Foo-16B-A3B", "bar-20b") or a modifier use
+    ("GPT-style models")."""
+    return bool(_PARAMETER_COUNT.search(cand.text) or re.match(r"-[a-z]", sentence[cand.end : cand.end + 2]))
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
+    if model_shaped(sentence, cand):
+        return False
     before = sentence[max(0, cand.start - 80) : cand.start]
     on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
     return bool(on and _EVAL_CONTEXT.search(sentence))
