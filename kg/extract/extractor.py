@@ -331,7 +331,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             r"[\s,:]*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)?\s*|\s*",
             sentence[cues.propose_at:c.start], re.I) is not None and c.start >= cues.propose_at
         return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0]
-                    or (rules.loser_slot(sentence, c.start) and not common_word(c.text)))
+                    or (rules.loser_slot(sentence, c.start) and not common_word(c.text))
+                    or (rules.evaluated_list(sentence, c) and not common_word(c.text)))
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
                                   cue_at=cues.propose_at, ignored=state.ignored, rejected=state.rejected)

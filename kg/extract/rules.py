@@ -369,6 +369,10 @@ _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|t
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
                           r"(?:(?:the\s+)?(?!(?:from|of|in|on|for|with|by|at|to|across|over|under)\s)[\w\-.]+(?:\s[\w\-.]+)?"
                           r"(?:\s*[,&]|\s+(?:and|or)\b)\s*(?:and\s+)?){0,6}$", re.I)
+_LIST_ITEM = r"[A-Z0-9][\w\-.+']*(?:\s+[A-Z0-9][\w\-.+']*){0,2}"
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+_DATA_LIST_AFTER = re.compile(_LIST_JOIN + r"(?:" + _LIST_ITEM + _LIST_JOIN + r"){0,6}" + _LIST_ITEM +
+                              r"\s+(datasets?|data\s+sets?|benchmarks?|corpus|corpora|suites?|test\s*sets?)\b")
 # "… on four benchmarks (A, B, C and D)", "datasets such as A, B and C", "benchmarks, including A and B"
 _DATA_LIST = re.compile(r"\b(datasets|data\s+sets|corpora|benchmarks|test\s*sets|suites|leaderboards)\s*"
                         r"(?:\(\s*|:\s*|,?\s*(?:including|such\s+as|namely|like|e\.g\.,?|i\.e\.,?|viz\.?)\s+\(?)"
@@ -479,6 +483,10 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
+    cue = _DATA_LIST_AFTER.match(sentence, cand.end) if "," in after or " and " in after or " or " in after else None
+    if cue:  # "on FooQA, BarSet and Baz benchmarks": every item of the list, not only the last
+        bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
     window = sentence[max(0, cand.start - 160) : cand.start]
     cue = _DATA_LIST.search(window) if ("(" in window or "," in window or ":" in window
                                          or " such as " in window or " including " in window) else None
