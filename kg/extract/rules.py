@@ -445,7 +445,9 @@ def named_before(sentence: str, start: int) -> bool:
 
 
 _NAMELY = re.compile(r"\bnamely\s*[:\"“']?\s*$", re.I)
-_OWN_NAMELY = re.compile(r"\b(?:our|we|proposed|new|novel)\b[^,.;]{0,60},?\s*namely\s*[:\"“']?\s*$", re.I)
+_OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)\s+(?:[\w\-]+\s+){0,2}"
+                         r"(?!(?:tests?|experiments?|results?|evaluations?|settings?|work|paper|study|analys[ie]s|case|"
+                         r"cases|suite|baselines?|comparisons?)\b)[\w\-]+\s*,?\s*namely\s*[:\"“']?\s*$", re.I)
 
 
 def names_own(sentence: str, start: int) -> bool:
