@@ -346,7 +346,7 @@ _PROPOSE = re.compile(
     r"here,? we|in this (?:paper|work),? we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
     r"build(?!\s+(?:on|upon))|built(?!\s+(?:on|upon))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
-    r"establish(?:es|ed)?|formulate[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
+    r"establish(?:es|ed)?|formulate[sd]?|describe[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
 )
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
