@@ -402,9 +402,15 @@ _OUTPERFORM = re.compile(
 _COMPARATIVE = re.compile(r"\b(?:(?:higher|stronger|greater|faster|more\s+(?:accurate|efficient|robust|faithful))\b"
                           r"(?!\s+(?:error|loss|latency|cost|perplexity|memory|variance|bias|risk|than\s+(?:expected|chance)))"
                           r"[^.;,()]{0,50}?\b(?:than|compared\s+(?:to|with)|relative\s+to)|"
+                          # "smaller accuracy degradation than X": less of something bad
+                          r"(?:smaller|lower|less|fewer)\s+(?:[\w\-]+\s+){0,2}(?:errors?|loss(?:es)?|latency|degradation|cost|"
+                          r"memory|perplexity|overhead|drop|forgetting|regret)\b[^.;,()]{0,40}?\bthan|"
                           r"(?:improvements?|gains?|speedups?|(?:latency|error|cost|memory|energy|time)\s+reductions?)\b"
                           r"[^.;,()]{0,50}?\b(?:compared\s+(?:to|with)|relative\s+to))\b", re.I)
-_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b", re.I)
+_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover|"
+                   # "reduces latency by 43% over X", "by 2.1 points over X"
+                   r"by\s+(?:up\s+to\s+|about\s+|roughly\s+|~)?[\d.]+\s*(?:%|x|×|-?fold|times|points?|percentage\s+points?|pp)"
+                   r"(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?(?:\s+on\s+average)?\s+over)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
                        r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
@@ -570,7 +576,8 @@ _ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|vs|etc|al|cf)\.", re.I)
 _PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
 
 
-_LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better\s+than|superior\s+to)\s+"
+_LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better\s+than|superior\s+to|"
+                         r"by\s+[\d.]+\s*(?:%|x|×|points?)(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?\s+over)\s+"
                          r"(?:[^.;:]{0,60}?(?:\bsuch\s+as|\bincluding|\blike|\be\.g\.,?|\bnamely)\s+|\(\s*e\.g\.,?\s*)?"
                          r"(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
 
