@@ -570,7 +570,9 @@ _NEGATED = re.compile(r"\b(?:not|never|fails?\s+to|failed\s+to|cannot|can't|rare
 _NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s+|evaluated\s+|single\s+|existing\s+)?"
                          r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:\w+\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
-                            r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b)", re.I)
+                            r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b|obtain|yield|"
+                            r"demonstrat|improv|reduc|sets?\b|establish|generaliz|requir|uses?\b|using\b|deliver|maintain|"
+                            r"provid|enabl|offer|preserv|scal|generat)", re.I)
 _INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")  # "GPT-5.4", "Qwen2.5": a version, not a full stop
 _ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|vs|etc|al|cf)\.", re.I)
 _PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
@@ -627,6 +629,8 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
     masked = _INNER_DOT.sub("_", _ABBREVIATION_DOTS.sub(lambda a: a.group(0).replace(".", "_"), tail)) if "." in tail else tail
     stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", masked)
     limit = m.end() + (stop.start() if stop else len(tail))
+    clause_end = _NEW_PREDICATE.search(masked)  # "outperforms A and achieves SOTA on B": B is not beaten
+    limit = min(limit, m.end() + clause_end.start()) if clause_end else limit
     if m.re is _COMPARATIVE:  # "… compared to A and up to 3x higher …": a new clause, not a second loser
         more = re.search(r"\band\s+(?=[a-z0-9])", masked)
         limit = min(limit, m.end() + more.start()) if more else limit
