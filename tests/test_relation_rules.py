@@ -83,6 +83,14 @@ def test_names_listed_before_a_data_word_are_data(nlp):
         assert mentions[name].type.value == "Benchmark", name
 
 
+def test_names_a_model_is_trained_on_are_datasets(nlp):
+    mentions, _ = _run(nlp, "The planner is pretrained on Quarrow-Text and then fine-tuned on Tarn-QA-2.")
+    assert mentions["Quarrow-Text"].type.value == "Dataset"
+    assert mentions["Tarn-QA-2"].type.value in ("Dataset", "Benchmark")
+    mentions, _ = _run(nlp, "The planner is fine-tuned on Quorra-7B outputs.")
+    assert mentions["Quorra-7B"].type.value == "Method"
+
+
 def test_baselines_settings_and_models_are_not_data(nlp):
     mentions, _ = _run(nlp, "PlanKnit improves accuracy by 4% over KnotNet-2 on average.")
     assert mentions["KnotNet-2"].type.value == "Method"

@@ -173,6 +173,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             and not rules.method_like(cand.text) and not _MODEL_SIZE.search(cand.text) \
             and state.found.get(state.key(cand.text)) is None:
         kind, rule = EntityType.BENCHMARK, "context.evaluated_list"
+    elif kind is None and entry is None and rules.trained_on(sentence, cand) and state.key(cand.text) not in state.own \
+            and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
+        kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
     cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start)

@@ -84,6 +84,8 @@ RULES: tuple[Rule, ...] = (
     Rule("context.data_list", "accept", rules._DATA_LIST.pattern,
          "Scores are reported on four benchmarks (Kestrel-9, Glimmerwood, Orchard and Tarnby) for the planner.",
          "Tarnby", "EVALUATES_ON"),
+    Rule("context.trained_on", "accept", rules._TRAINED_ON.pattern,
+         "The planner is pretrained on Quarrow-Text before any tuning.", "Quarrow-Text", "USES_DATASET"),
     # ---- relations
     Rule("cue.outperform", "relation", rules._OUTPERFORM.pattern + " | " + rules._OVER.pattern,
          "We propose GraphKnit for merging plans. GraphKnit outperforms PlanNet-2 by a wide margin.",

@@ -526,6 +526,17 @@ _EVAL_LIST = re.compile(
     r"(?:[A-Z0-9][\w\-.]*(?:\s+\d[\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$")
 
 
+_TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing)|post-?train(?:ed|ing)|"
+                         r"distill(?:ed|ing)|instruction-tun(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:on|using)\s+"
+                         r"(?:the\s+|a\s+mixture\s+of\s+|(?:about|over|roughly)\s+[\d.]+[KMBT]?\s+)?"
+                         r"(?:[A-Z0-9][\w\-.]*(?:\s+[\w\-.]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$")
+
+
+def trained_on(sentence: str, cand: Candidate) -> bool:
+    """ "pretrained on FooCorpus and BarText", "fine-tuned on Baz-1M": the data a model is trained on."""
+    return not model_shaped(sentence, cand) and bool(_TRAINED_ON.search(sentence[max(0, cand.start - 100) : cand.start]))
+
+
 def evaluated_list(sentence: str, cand: Candidate) -> bool:
     """ "Experiments on Foo-1K, BarSet and Baz 2020 show …": a name in the list after an evaluation phrase."""
     return not model_shaped(sentence, cand) and bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
