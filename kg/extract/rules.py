@@ -580,7 +580,7 @@ _NEGATED = re.compile(r"\b(?:not|never|fails?\s+to|failed\s+to|cannot|can't|rare
                       r"(?:并未|没有|未能|不能|无法|并不|不)\s*$", re.I)
 _NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s+|evaluated\s+|single\s+|existing\s+)?"
                          r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
-_NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:\w+\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
+_NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:[a-z]+ly\s+|also\s+|further\s+|still\s+|even\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
                             r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b|obtain|yield|"
                             r"demonstrat|improv|reduc|sets?\b|establish|generaliz|requir|uses?\b|using\b|deliver|maintain|"
                             r"provid|enabl|offer|preserv|scal|generat)", re.I)
