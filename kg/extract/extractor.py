@@ -224,8 +224,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
 
 
-_THAT = re.compile(r".*\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demonstrates|confirm(?:s|ed)?|reveal(?:s|ed)?|"
-                   r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I | re.S)
+_THAT = re.compile(r"\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demonstrates|confirm(?:s|ed)?|reveal(?:s|ed)?|"
+                   r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I)
 # "The specialized model achieves …, outperforming X": a definite description of the paper's system as subject
 _THE_SYSTEM = re.compile(r"^\s*the\s+(?:[\w\-]+\s+){0,2}(?:model|method|approach|framework|system|agent|pipeline|architecture|"
                          r"algorithm|policy|detector|planner)\b", re.I)
@@ -238,7 +238,10 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
     cue, _, left, right = split
     left = [c for c in left if state.key(c.text) not in earlier[1]]  # "A beats B, and exceeds C": B is no subject
-    that = _THAT.search(sentence[:cue])
+    that = None
+    if "that" in sentence[:cue]:
+        for that in _THAT.finditer(sentence, 0, cue):  # the last one before the cue
+            pass
     if that:  # "Using A and B, we find that C outperforms D": the subject comes after "that"
         left = [c for c in left if c.start >= that.end()]
     passive = rules.outperformed_by(sentence, cue)
@@ -300,7 +303,7 @@ _FUNCTION_WORDS = {"of", "on", "for", "and", "the", "with", "via", "in", "to", "
 def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
     """An undefined acronym spelling the initials of a name the paper proposes is that name: "SRTA" after
     "we propose Self-Routed Tensor Adapters"."""
-    if cand.aliases or not _BARE_ACRONYM.fullmatch(cand.text):
+    if not state.own or cand.aliases or not _BARE_ACRONYM.fullmatch(cand.text):
         return
     key = entity_key(cand.text)
     if key in state.found or key in state.alias_of:

@@ -479,6 +479,13 @@ def appositive_after(sentence: str, end: int) -> bool:
     return bool(_APPOSITIVE.match(sentence[end : end + 60]))
 
 
+_DATA_WORDS = ("dataset", "data set", "benchmark", "corpus", "corpora", "suite", "test set", "testset", "leaderboard")
+
+
+def _has_data_word(text: str) -> bool:
+    return any(w in text for w in _DATA_WORDS)
+
+
 def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     """The kind the words around a candidate give it, with the rule name."""
     after = sentence[cand.end : cand.end + 40]
@@ -491,13 +498,14 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
-    cue = _DATA_LIST_AFTER.match(sentence, cand.end) if "," in after or " and " in after or " or " in after else None
+    ahead = sentence[cand.end : cand.end + 160].lower() if ("," in after or " and " in after or " or " in after) else ""
+    cue = _DATA_LIST_AFTER.match(sentence, cand.end) if _has_data_word(ahead) else None
     if cue:  # "on FooQA, BarSet and Baz benchmarks": every item of the list, not only the last
         bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
     window = sentence[max(0, cand.start - 160) : cand.start]
-    cue = _DATA_LIST.search(window) if ("(" in window or "," in window or ":" in window
-                                         or " such as " in window or " including " in window) else None
+    cue = _DATA_LIST.search(window) if ("(" in window or "," in window or ":" in window) \
+        and _has_data_word(window.lower()) else None
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
@@ -534,12 +542,18 @@ _TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing)|p
 
 def trained_on(sentence: str, cand: Candidate) -> bool:
     """ "pretrained on FooCorpus and BarText", "fine-tuned on Baz-1M": the data a model is trained on."""
-    return not model_shaped(sentence, cand) and bool(_TRAINED_ON.search(sentence[max(0, cand.start - 100) : cand.start]))
+    window = sentence[max(0, cand.start - 100) : cand.start]
+    if "rain" not in window and "tun" not in window and "distill" not in window:
+        return False
+    return not model_shaped(sentence, cand) and bool(_TRAINED_ON.search(window))
 
 
 def evaluated_list(sentence: str, cand: Candidate) -> bool:
     """ "Experiments on Foo-1K, BarSet and Baz 2020 show …": a name in the list after an evaluation phrase."""
-    return not model_shaped(sentence, cand) and bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
+    window = sentence[max(0, cand.start - 160) : cand.start]
+    if " on " not in window and " across " not in window:
+        return False
+    return bool(_EVAL_LIST.search(window)) and not model_shaped(sentence, cand)
 
 
 _PARAMETER_COUNT = re.compile(r"(?:^|[\s\-])\d+(?:\.\d+)?[BbMm](?:$|[\s\-])")
@@ -552,11 +566,9 @@ def model_shaped(sentence: str, cand: Candidate) -> bool:
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
-    if model_shaped(sentence, cand):
-        return False
     before = sentence[max(0, cand.start - 80) : cand.start]
     on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
-    return bool(on and _EVAL_CONTEXT.search(sentence))
+    return bool(on and _EVAL_CONTEXT.search(sentence)) and not model_shaped(sentence, cand)
 
 
 def title_head_names(title: str) -> list[str]:
@@ -597,7 +609,10 @@ _LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|be
 
 def loser_slot(sentence: str, start: int) -> bool:
     """Whether ``start`` is where an "outperforms" cue names what it beats: "outperforming baselines such as X, Y"."""
-    return bool(_LOSER_SLOT.search(sentence[max(0, start - 120) : start]))
+    window = sentence[max(0, start - 120) : start]
+    if not any(w in window for w in ("perform", "urpass", "beat", "than", "uperior", "over")):
+        return False
+    return bool(_LOSER_SLOT.search(window))
 
 
 def comparative_cue(sentence: str, cue_start: int) -> bool:
