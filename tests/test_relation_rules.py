@@ -27,6 +27,7 @@ def test_plain_text_drops_markup_around_words():
         "We propose Ridge Knitting, see code."
     assert plain_text(r"the \emph{knot score} ({\textsf{KNS}\xspace})") == "the knot score (KNS)"
     assert plain_text(r"P$^3$Net and $\sqrt{d}$") == r"P3Net and $\sqrt{d}$"
+    assert plain_text(r'T\"ULU and Erd\H{o}s and G\'{e}rard') == 'TULU and Erd\\H{o}s and Gerard'
     assert plain_text("no markup here") == "no markup here"
 
 
@@ -43,6 +44,16 @@ def test_undefined_acronym_of_a_proposed_name_is_that_name(nlp):
     mentions, _ = _run(nlp, "We propose Braided Plan Search, a planner for long tasks. BPS merges partial plans.")
     assert "BPS" in mentions["Braided Plan Search"].aliases
     assert "BPS" not in mentions
+
+
+def test_short_name_spelling_a_proposed_name_by_its_capitals(nlp):
+    mentions, _ = _run(nlp, "We propose Adaptive Depth Sparse Framework, a pruner. AdaDSF keeps accuracy.")
+    assert "AdaDSF" in mentions["Adaptive Depth Sparse Framework"].aliases
+    # a family name inside the paper's own name is another thing
+    mentions, _ = _run(nlp, "We present QuorLA-Adapter V2. It builds on QuorLA and improves it.",
+                       title="QuorLA-Adapter V2: Tuning Small Planners")
+    assert mentions["QuorLA"].role.value == "USES"
+    assert "QuorLA" not in mentions["QuorLA-Adapter V2"].aliases
 
 
 def test_we_name_this_x_is_a_naming_cue(nlp):
@@ -107,6 +118,7 @@ def test_baselines_settings_and_models_are_not_data(nlp):
 @pytest.mark.parametrize("abstract, expected", [
     ("We propose PlanKnit. PlanKnit does not outperform KnotNet-2 on short plans.", set()),
     ("We propose PlanKnit. No baseline outperforms PlanKnit on long plans.", set()),
+    ("We propose PlanKnit. PlanKnit not only outperforms KnotNet-2 but is also faster.", {("PlanKnit", "KnotNet-2")}),
     ("We propose PlanKnit. KnotNet-2 is outperformed by PlanKnit on long plans.", {("PlanKnit", "KnotNet-2")}),
     ("We propose PlanKnit. While it trails GPT-9, PlanKnit outperforms KnotNet-2.", {("PlanKnit", "KnotNet-2")}),
     ("We propose KnitA-1 and KnitB-2. KnitA-1 and KnitB-2 consistently outperform KnotNet-2.",

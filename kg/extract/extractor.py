@@ -318,7 +318,9 @@ def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
             continue
         spelled = {"".join(w[0] for w in words).lower(),
                    "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
-        if letters in spelled or (not cand.text.isupper() and cand.text[0].lower() == words[0][0].lower()
+        # "AdaDSF": its capitals are the initials ("Adaptive Depth Sparse Framework"); "LLaMA" of "LLaMA-Adapter" is not
+        capitals = "".join(c for c in cand.text if c.isupper()).lower()
+        if letters in spelled or (not cand.text.isupper() and capitals in spelled
                                   and match_long_form(cand.text, words) == 0):
             state.alias_of[key] = own
             hit.aliases.append(cand.text)
@@ -504,11 +506,15 @@ _LATEX_INNER = re.compile(r"(?<=[A-Za-z0-9])\$[\^_]\{?([A-Za-z0-9]{1,3})\}?\$(?=
 _LATEX_BRACES = re.compile(r"(?<![A-Za-z])\{([^{}\\$]*)\}")
 
 
+_LATEX_ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
+
+
 def plain_text(text: str) -> str:
     """LaTeX markup around words dropped: "\\textbf{Foo}" → "Foo", "{\\textsf{ACR}\\xspace}" → "ACR", "C$^2$KV" → "C2KV"."""
     if "\\" not in text and "$" not in text:
         return text
     text = _LATEX_HREF.sub(r"\1", text)
+    text = _LATEX_ACCENT.sub(r"\2", text)  # 'T\\"ULU' → "TULU": names are matched folded, accents aside
     previous = None
     while previous != text:  # nested styles: \\textbf{\\emph{X}}
         previous, text = text, _LATEX_STYLE.sub(r"\1", text)

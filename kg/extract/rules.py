@@ -588,7 +588,7 @@ def title_head_names(title: str) -> list[str]:
     return good
 
 
-_NEGATED = re.compile(r"\b(?:not|never|fails?\s+to|failed\s+to|cannot|can't|rarely|seldom|nor)\s+(?:\w+\s+){0,2}$|"
+_NEGATED = re.compile(r"\b(?:not(?!\s+only\b)|never|fails?\s+to|failed\s+to|cannot|can't|rarely|seldom|nor)\s+(?:\w+\s+){0,2}$|"
                       r"(?:并未|没有|未能|不能|无法|并不|不)\s*$", re.I)
 _NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s+|evaluated\s+|single\s+|existing\s+)?"
                          r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
