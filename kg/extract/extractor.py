@@ -29,6 +29,7 @@ __all__ = ["make_nlp", "extract_paper", "extract_papers"]
 _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", "case study", "perspective", "report"}
 _TITLE_DATA = re.compile(r"\b(dataset|benchmark|corpus|suite|test set|leaderboard|arena)s?\b", re.I)
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
+_MODEL_SIZE = re.compile(r"[-\s]\d+(\.\d+)?[BM]$")  # "-7B", "-125M": a model size; "-1K" names data as often
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
@@ -121,6 +122,27 @@ def _stronger(a: Predicate, b: Predicate) -> Predicate:
     return a if _ORDER.index(a) <= _ORDER.index(b) else b
 
 
+_OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|this\s+(?:framework|method|model|approach|"
+                          r"system|architecture|pipeline|design))\b", re.I)
+
+
+def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
+    """Whether the clause before ``start`` is the paper's own method comprising or using something."""
+    verb = rules.component_verb(sentence, start)
+    if verb is None:
+        return False
+    subject = sentence[:verb]
+    if len(subject) > 80 or re.search(r"[,;:]", subject):
+        return False
+    if _OWN_PRONOUN.search(subject):
+        return True
+    for own in state.own:
+        hit = state.found.get(own)
+        if hit is not None and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", subject) for n in [hit.name, *hit.aliases]):
+            return True
+    return False
+
+
 def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: rules.SentenceCues,
               first_after_cue: bool) -> None:
     lexicon = state.lexicon
@@ -149,12 +171,15 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
-            and not rules.method_like(cand.text) and not _SIZE_SUFFIX.search(cand.text) \
+            and not rules.method_like(cand.text) and not _MODEL_SIZE.search(cand.text) \
             and state.found.get(state.key(cand.text)) is None:
         kind, rule = EntityType.BENCHMARK, "context.evaluated_list"
+    elif kind is None and entry is None and rules.trained_on(sentence, cand) and state.key(cand.text) not in state.own \
+            and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
+        kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
-    cued = key in state.own or first_after_cue or named
+    cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start)
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -178,12 +203,14 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
-    elif rules.named_before(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
+    elif rules.names_own(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
         proposes, rule = True, "cue.named"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"
     elif first_after_cue:
         proposes, rule = True, "cue.propose"
+    elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
+        proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
@@ -196,6 +223,61 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     else:
         role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
         state.add(cand, kind, role, sentence, rule, introduced=proposes)
+
+
+_THAT = re.compile(r"\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demonstrates|confirm(?:s|ed)?|reveal(?:s|ed)?|"
+                   r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I)
+# "The specialized model achieves …, outperforming X": a definite description of the paper's system as subject
+_THE_SYSTEM = re.compile(r"^\s*the\s+(?:[\w\-]+\s+){0,2}(?:model|method|approach|framework|system|agent|pipeline|architecture|"
+                         r"algorithm|policy|detector|planner)\b", re.I)
+_OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|empirical|"
+                          r"extensive|experimental|theory|theoretical|work|paper)\b)", re.I)
+
+
+def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, list[rules.Candidate], list[rules.Candidate]],
+                    previous_subject: str | None, earlier: tuple[list[str], set[str]]) -> tuple[list[str], set[str]]:
+    """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
+    cue, _, left, right = split
+    left = [c for c in left if state.key(c.text) not in earlier[1]]  # "A beats B, and exceeds C": B is no subject
+    that = None
+    if "that" in sentence[:cue]:
+        for that in _THAT.finditer(sentence, 0, cue):  # the last one before the cue
+            pass
+    if that:  # "Using A and B, we find that C outperforms D": the subject comes after "that"
+        left = [c for c in left if c.start >= that.end()]
+    passive = rules.outperformed_by(sentence, cue)
+    named_left = [c for c in left if state.key(c.text) in state.found
+                  and state.found[state.key(c.text)].type is EntityType.METHOD]
+    if not passive:
+        # a name behind a preposition is a means or a setting, not the subject: "with X, …", "using X, …"
+        left = [c for c in left if not _MEANS_BEFORE.search(sentence[max(0, c.start - 20):c.start])]
+    known_left = [c for c in left if state.key(c.text) in state.found
+                  and state.found[state.key(c.text)].type is EntityType.METHOD]
+    # the subject: the paper's own method if one is named before the cue, else the first method
+    # ("X, trained on D, outperforms Y"; "While A trails B, OurNet outperforms C")
+    first = next((c for c in known_left if state.key(c.text) in state.own), known_left[0] if known_left else None)
+    if first is not None and state.key(first.text) not in state.own and _OUR_SUBJECT.match(sentence):
+        first = None  # "Our policy achieves an IPC speedup over X": the subject is the paper's own method
+    winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
+    if passive:
+        pass
+    elif not winners and earlier[0] and not named_left:
+        winners = earlier[0]  # "X cuts latency by 40% over A; by 30% over B": the same subject
+    elif not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
+            and previous_subject is not None:
+        winners = [previous_subject]  # "X achieves …. It outperforms Y": X
+    elif not winners and (re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I)
+                          or _THE_SYSTEM.match(sentence)):
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+    rule = "cue.comparative" if rules.comparative_cue(sentence, cue) else "cue.outperform"
+    # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten
+    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found
+              and not (rule == "cue.comparative" and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
+    for w in winners:
+        for loser in losers:
+            if w != loser:
+                state.wins.append((w, loser, sentence, rule))
+    return winners, earlier[1] | set(losers)
 
 
 _LOWER_NAME = re.compile(
@@ -215,6 +297,37 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
 
 
+_BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}s?|(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z]{2,9}")  # "SRTA", "AdaDSF"
+_FUNCTION_WORDS = {"of", "on", "for", "and", "the", "with", "via", "in", "to", "a", "an", "by", "from"}
+
+
+def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
+    """An undefined acronym spelling the initials of a name the paper proposes is that name: "SRTA" after
+    "we propose Self-Routed Tensor Adapters"."""
+    if not state.own or cand.aliases or not _BARE_ACRONYM.fullmatch(cand.text):
+        return
+    key = entity_key(cand.text)
+    if key in state.found or key in state.alias_of:
+        return
+    letters = "".join(c for c in re.sub(r"s$", "", cand.text) if c.isalpha()).lower()
+    for own in sorted(state.own):
+        hit = state.found.get(own)
+        if hit is None or hit.type is not EntityType.METHOD or hit.role is not Predicate.PROPOSES:
+            continue
+        words = [w for w in re.split(r"[\s\-]+", hit.name) if w[:1].isalpha()]
+        if len(words) < 2:
+            continue
+        spelled = {"".join(w[0] for w in words).lower(),
+                   "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
+        # "AdaDSF": its capitals are the initials ("Adaptive Depth Sparse Framework"); "LLaMA" of "LLaMA-Adapter" is not
+        capitals = "".join(c for c in cand.text if c.isupper()).lower()
+        if letters in spelled or (not cand.text.isupper() and capitals in spelled
+                                  and match_long_form(cand.text, words) == 0):
+            state.alias_of[key] = own
+            hit.aliases.append(cand.text)
+            return
+
+
 def _sentence(state: _PaperState, sentence: str, title: bool = False,
               model_spans: list[tuple[int, int, str]] | None = None) -> None:
     sentence = rules.mask_urls(sentence)
@@ -228,7 +341,9 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             r"[\s,:]*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)?\s*|\s*",
             sentence[cues.propose_at:c.start], re.I) is not None and c.start >= cues.propose_at
         return bool(right_after_cue or rules.named_before(sentence, c.start) or rules.data_kind(sentence, c)[0]
-                    or rules.listed_after_class(sentence, c.start))
+                    or rules.listed_after_class(sentence, c.start)
+                    or (rules.loser_slot(sentence, c.start) and not common_word(c.text))
+                    or (rules.evaluated_list(sentence, c) and not common_word(c.text)))
 
     cands = rules.find_candidates(sentence, state.lexicon, known, title=title, weak_ok=weak_ok,
                                   cue_at=cues.propose_at, ignored=state.ignored, rejected=state.rejected)
@@ -243,6 +358,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         if label == "DATASET":
             state.ner_data.add(state.key(text))
     cands.sort(key=lambda c: c.start)
+    for cand in cands:
+        _link_own_acronym(state, cand)
     first_group: set[int] = set()
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is
@@ -282,25 +399,33 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             for c in compared[1]:
                 if state.key(c.text) in state.found and state.key(c.text) != w:
                     state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
-    split = rules.outperform_pairs(sentence, cands)
-    if split is None:
-        return
-    cue, left, right = split
-    # a name behind a preposition is a means or a setting, not the subject: "with X, …", "using X, …"
-    left = [c for c in left if not _MEANS_BEFORE.search(sentence[max(0, c.start - 20):c.start])]
-    known_left = [state.key(c.text) for c in left if state.key(c.text) in state.found]
-    # the subject: the first method named before the cue ("X, trained on D, outperforms Y")
-    winners = [k for k in known_left if state.found[k].type is EntityType.METHOD][:1]
-    if not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
-            and previous_subject is not None:
-        winners = [previous_subject]  # "X achieves …. It outperforms Y": X
-    elif not winners and re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I):
-        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
-    losers = [state.key(c.text) for c in right if state.key(c.text) in state.found]
-    for w in winners:
-        for loser in losers:
-            if w != loser:
-                state.wins.append((w, loser, sentence, "cue.outperform"))
+    start, previous = 0, ([], set())  # a later cue without a subject of its own keeps the winners before it
+    while (split := rules.outperform_pairs(sentence, cands, start)) is not None:
+        start = split[1]
+        previous = _outperform_cue(state, sentence, split, previous_subject, previous)
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+_ADVERBS_ONLY = re.compile(r"\s*(?:(?:\w+ly|both|all|each|also|still|further|even)\s+)*")
+
+
+def _subjects(sentence: str, names: list[rules.Candidate], head: rules.Candidate, cue: int) -> list[rules.Candidate]:
+    """The coordinated subject right before the cue when ``head`` is in it ("A and B consistently outperform C"),
+    else ``head`` alone."""
+    if not names or not _ADVERBS_ONLY.fullmatch(sentence[names[-1].end:cue]):
+        return [head]
+    group, joins = [names[-1]], []
+    for a, b in zip(reversed(names[:-1]), reversed(names[1:])):
+        gap = sentence[a.end:b.start]
+        has_and = "and" in gap or "&" in gap
+        # "A, B and C": the join nearest the cue carries the "and", the earlier ones are commas
+        if not _COORDINATION.fullmatch(gap) or has_and != (not joins):
+            break
+        group.append(a)
+        joins.append(gap)
+    if len(group) > 1 and head in group:
+        return sorted(group, key=lambda c: c.start)
+    return [head]
 
 
 _TITLE_EVAL = re.compile(r"\s*(?:an?\s+)?(evaluating|benchmarking|assessing|measuring|testing)\b", re.I)
@@ -376,6 +501,29 @@ def make_nlp(gazetteers: tuple[str, ...] = (), ner_model: str | Path | None = No
     return nlp
 
 
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|textsc|textsf|texttt|textrm|emph|mathrm|mathbf|mathit|mathsf|mathtt|"
+                          r"text|underline)\s*\{([^{}]*)\}")
+_LATEX_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
+_LATEX_INNER = re.compile(r"(?<=[A-Za-z0-9])\$[\^_]\{?([A-Za-z0-9]{1,3})\}?\$(?=[A-Za-z0-9])")  # "C$^2$KV"
+_LATEX_BRACES = re.compile(r"(?<![A-Za-z])\{([^{}\\$]*)\}")
+
+
+_LATEX_ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
+
+
+def plain_text(text: str) -> str:
+    """LaTeX markup around words dropped: "\\textbf{Foo}" → "Foo", "{\\textsf{ACR}\\xspace}" → "ACR", "C$^2$KV" → "C2KV"."""
+    if "\\" not in text and "$" not in text:
+        return text
+    text = _LATEX_HREF.sub(r"\1", text)
+    text = _LATEX_ACCENT.sub(r"\2", text)  # 'T\\"ULU' → "TULU": names are matched folded, accents aside
+    previous = None
+    while previous != text:  # nested styles: \\textbf{\\emph{X}}
+        previous, text = text, _LATEX_STYLE.sub(r"\1", text)
+    text = _LATEX_INNER.sub(r"\1", text.replace("\\xspace", ""))
+    return _LATEX_BRACES.sub(r"\1", text)
+
+
 def _zh_sentences(text: str) -> str:
     # the sentencizer splits on "。" only when it is its own token; make sure it is
     return re.sub(r"([。！？；])", r"\1 ", text)
@@ -390,9 +538,10 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
     state.title = paper.title
     if rejected is not None:
         state.rejected = rejected
-    tail = paper.title.partition(":")[2]
+    title = plain_text(paper.title)
+    tail = title.partition(":")[2]
     data_word = _TITLE_DATA.search(tail) or _TITLE_EVAL.match(tail)
-    for name in _title_heads(paper.title, component.lexicon):
+    for name in _title_heads(title, component.lexicon):
         state.own.add(entity_key(name))
         long_form = _title_long_form(name, tail)
         if long_form:  # "SPORD: A Simulation-Propose-then-OR-Dispose Approach …": one name, two forms
@@ -401,7 +550,7 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
             bench = data_word.group(1).lower() in ("evaluating", "benchmarking", "assessing", "measuring", "testing",
                                                    "benchmark", "suite", "test set", "leaderboard", "arena")
             state.own_data[entity_key(name)] = EntityType.BENCHMARK if bench else EntityType.DATASET
-    texts = [paper.title, paper.abstract or "", _zh_sentences(paper.abstract_zh or "")]
+    texts = [title, plain_text(paper.abstract or ""), _zh_sentences(plain_text(paper.abstract_zh or ""))]
     for i, text in enumerate(texts):
         if not text.strip():
             continue

@@ -349,12 +349,13 @@ _PROPOSE = re.compile(
     r"here,? we|in this (?:paper|work),? we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
     r"build(?!\s+(?:on|upon))|built(?!\s+(?:on|upon))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
-    r"establish(?:es|ed)?|formulate[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
+    r"establish(?:es|ed)?|formulate[sd]?|describe[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
 )
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
 _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|referred to|short for)(?:\s+as)?\s*[:\"“']?\s*$"
                     r"|\bwe\s+call\s+(?:it|them|this|these\s+\w+|our\s+\w+|the\s+\w+)?\s*$"
+                    r"|\bwe\s+(?:name|term|dub|call)\s+(?:this|these|our|the|such\s+an?)(?:\s+[\w\-]+){1,2}\s*(?:as\s+)?$"
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
@@ -369,7 +370,17 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:n
 _DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
-                          r"(?:(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+)?\s*(?:,|and|or|&)\s*(?:and\s+)?){0,6}$", re.I)
+                          r"(?:(?:the\s+)?(?!(?:from|of|in|on|for|with|by|at|to|across|over|under)\s)[\w\-.]+(?:\s[\w\-.]+)?"
+                          r"(?:\s*[,&]|\s+(?:and|or)\b)\s*(?:and\s+)?){0,6}$", re.I)
+_LIST_ITEM = r"[A-Z0-9][\w\-.+']*(?:\s+[A-Z0-9][\w\-.+']*){0,2}"
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+_DATA_LIST_AFTER = re.compile(_LIST_JOIN + r"(?:" + _LIST_ITEM + _LIST_JOIN + r"){0,6}" + _LIST_ITEM +
+                              r"\s+(datasets?|data\s+sets?|benchmarks?|corpus|corpora|suites?|test\s*sets?)\b")
+# "… on four benchmarks (A, B, C and D)", "datasets such as A, B and C", "benchmarks, including A and B"
+_DATA_LIST = re.compile(r"\b(datasets|data\s+sets|corpora|benchmarks|test\s*sets|suites|leaderboards)\s*"
+                        r"(?:\(\s*|:\s*|,?\s*(?:including|such\s+as|namely|like|e\.g\.,?|i\.e\.,?|viz\.?)\s+\(?)"
+                        r"(?:(?!(?:and|or)\s)[A-Za-z0-9][\w\-.+']*(?:\s(?!(?:and|or)\s)[\w\-.+']+){0,3}\s*(?:,\s*|;\s*|\s(?:and|or|&)\s)"
+                        r"(?:and\s+|or\s+)?){0,8}$", re.I)
 _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一个|一种|一套|首个|新的)[^，。；,]{0,30}?)?(数据集|基准|评测|测评|语料|测试集|榜单)")
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
@@ -382,15 +393,27 @@ _EVAL_CONTEXT = re.compile(
     r"优于|超过|超越|表现|准确率|性能|评估|评测|结果|得分|达到|取得|基准",
     re.I,
 )
-_ON_BEFORE = re.compile(r"\b(on|across|in|over|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
+_ON_BEFORE = re.compile(r"\b(on|across|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
                         r"(?:[\w\-.]+(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
 _ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
-    r"\b(outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
+    r"\b(out-?perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
     r"improves? (?:up)?on|better than|superior to)\b",
     re.I,
 )
-_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover)\b", re.I)
+# "X reaches 5x higher throughput than Y", "X is 3x faster than Y": a comparative that says X is ahead
+_COMPARATIVE = re.compile(r"\b(?:(?:higher|stronger|greater|faster|more\s+(?:accurate|efficient|robust|faithful))\b"
+                          r"(?!\s+(?:error|loss|latency|cost|perplexity|memory|variance|bias|risk|than\s+(?:expected|chance)))"
+                          r"[^.;,()]{0,50}?\b(?:than|compared\s+(?:to|with)|relative\s+to)|"
+                          # "smaller accuracy degradation than X": less of something bad
+                          r"(?:smaller|lower|less|fewer)\s+(?:[\w\-]+\s+){0,2}(?:errors?|loss(?:es)?|latency|degradation|cost|"
+                          r"memory|perplexity|overhead|drop|forgetting|regret)\b[^.;,()]{0,40}?\bthan|"
+                          r"(?:improvements?|gains?|speedups?|(?:latency|error|cost|memory|energy|time)\s+reductions?)\b"
+                          r"[^.;,()]{0,50}?\b(?:compared\s+(?:to|with)|relative\s+to))\b", re.I)
+_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover|"
+                   # "reduces latency by 43% over X", "by 2.1 points over X"
+                   r"by\s+(?:up\s+to\s+|about\s+|roughly\s+|~)?[\d.]+\s*(?:%|x|×|-?fold|times|points?|percentage\s+points?|pp)"
+                   r"(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?(?:\s+on\s+average)?\s+over)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
                        r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
@@ -442,8 +465,40 @@ def listed_after_class(sentence: str, start: int) -> bool:
     return bool(_LISTED.search(sentence[max(0, start - 140):start]))
 
 
+_NAMELY = re.compile(r"\bnamely\s*[:\"“']?\s*$", re.I)
+_OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)\s+(?:[\w\-]+\s+){0,2}"
+                         r"(?!(?:tests?|experiments?|results?|evaluations?|settings?|work|paper|study|analys[ie]s|case|"
+                         r"cases|suite|baselines?|comparisons?)\b)[\w\-]+\s*,?\s*namely\s*[:\"“']?\s*$", re.I)
+
+
+def names_own(sentence: str, start: int) -> bool:
+    """A naming cue for the paper's own thing: "called X", "our method, namely X"; not "the baselines, namely X"."""
+    before = sentence[max(0, start - 90) : start]
+    if _NAMELY.search(before):
+        return bool(_OWN_NAMELY.search(before))
+    return named_before(sentence, start)
+
+
+_COMPONENT = re.compile(r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+composed\s+of|introduces?|incorporates?|features?|"
+                        r"contains?|includes?|uses|employs|(?:is|are)\s+equipped\s+with|(?:is|are)\s+built\s+around)\b"
+                        r"[^.;]{0,100}$", re.I)
+
+
+def component_verb(sentence: str, start: int) -> int | None:
+    """Where the "consists of / introduces / uses" verb before ``start`` begins, if any: "X comprises a Y (ACR)"."""
+    m = _COMPONENT.search(sentence[:start])
+    return m.start() if m else None
+
+
 def appositive_after(sentence: str, end: int) -> bool:
     return bool(_APPOSITIVE.match(sentence[end : end + 60]))
+
+
+_DATA_WORDS = ("dataset", "data set", "benchmark", "corpus", "corpora", "suite", "test set", "testset", "leaderboard")
+
+
+def _has_data_word(text: str) -> bool:
+    return any(w in text for w in _DATA_WORDS)
 
 
 def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
@@ -458,6 +513,17 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
+    ahead = sentence[cand.end : cand.end + 160].lower() if ("," in after or " and " in after or " or " in after) else ""
+    cue = _DATA_LIST_AFTER.match(sentence, cand.end) if _has_data_word(ahead) else None
+    if cue:  # "on FooQA, BarSet and Baz benchmarks": every item of the list, not only the last
+        bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
+    window = sentence[max(0, cand.start - 160) : cand.start]
+    cue = _DATA_LIST.search(window) if ("(" in window or "," in window or ":" in window) \
+        and _has_data_word(window.lower()) else None
+    if cue:
+        bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
     shape = _DATA_NAME.search(cand.text)
     if shape:
         bench = not re.match(r"(?i)corpus|data|dataset|set|db", shape.group(1))
@@ -483,15 +549,41 @@ _EVAL_LIST = re.compile(
     r"(?:[A-Z0-9][\w\-.]*(?:\s+\d[\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$")
 
 
+_TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing)|post-?train(?:ed|ing)|"
+                         r"distill(?:ed|ing)|instruction-tun(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:on|using)\s+"
+                         r"(?:the\s+|a\s+mixture\s+of\s+|(?:about|over|roughly)\s+[\d.]+[KMBT]?\s+)?"
+                         r"(?:[A-Z0-9][\w\-.]*(?:\s+[\w\-.]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$")
+
+
+def trained_on(sentence: str, cand: Candidate) -> bool:
+    """ "pretrained on FooCorpus and BarText", "fine-tuned on Baz-1M": the data a model is trained on."""
+    window = sentence[max(0, cand.start - 100) : cand.start]
+    if "rain" not in window and "tun" not in window and "distill" not in window:
+        return False
+    return not model_shaped(sentence, cand) and bool(_TRAINED_ON.search(window))
+
+
 def evaluated_list(sentence: str, cand: Candidate) -> bool:
     """ "Experiments on Foo-1K, BarSet and Baz 2020 show …": a name in the list after an evaluation phrase."""
-    return bool(_EVAL_LIST.search(sentence[max(0, cand.start - 160) : cand.start]))
+    window = sentence[max(0, cand.start - 160) : cand.start]
+    if " on " not in window and " across " not in window:
+        return False
+    return bool(_EVAL_LIST.search(window)) and not model_shaped(sentence, cand)
+
+
+_PARAMETER_COUNT = re.compile(r"(?:^|[\s\-])\d+(?:\.\d+)?[BbMm](?:$|[\s\-])")
+
+
+def model_shaped(sentence: str, cand: Candidate) -> bool:
+    """A name that reads as a model, never as data: a parameter count ("Foo-16B-A3B", "bar-20b") or a modifier use
+    ("GPT-style models")."""
+    return bool(_PARAMETER_COUNT.search(cand.text) or re.match(r"-[a-z]", sentence[cand.end : cand.end + 2]))
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
     before = sentence[max(0, cand.start - 80) : cand.start]
     on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
-    return bool(on and _EVAL_CONTEXT.search(sentence))
+    return bool(on and _EVAL_CONTEXT.search(sentence)) and not model_shaped(sentence, cand)
 
 
 def title_head_names(title: str) -> list[str]:
@@ -511,27 +603,91 @@ def title_head_names(title: str) -> list[str]:
     return good
 
 
-def outperform_pairs(sentence: str, cands: list[Candidate]) -> tuple[int, list[Candidate], list[Candidate]] | None:
-    """Split candidates around an "outperforms" cue: (cue start, left side, right side)."""
-    m = _OUTPERFORM.search(sentence) or (_OVER.search(sentence) if " over " in sentence else None) \
-        or _OUTPERFORM_ZH.search(sentence)
+_NEGATED = re.compile(r"\b(?:not(?!\s+only\b)|never|fails?\s+to|failed\s+to|cannot|can't|rarely|seldom|nor)\s+(?:\w+\s+){0,2}$|"
+                      r"(?:并未|没有|未能|不能|无法|并不|不)\s*$", re.I)
+_NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of\s+the)\s|^[^,;]*\bno\s+(?:other\s+|evaluated\s+|single\s+|existing\s+)?"
+                         r"(?:model|method|baseline|system|approach)s?\b[^,;]*$", re.I)
+_NEW_PREDICATE = re.compile(r"\b(?:and|but|while|whereas|yet)\s+(?:[a-z]+ly\s+|also\s+|further\s+|still\s+|even\s+)?(?:compet|match|rival|trail|lag|approach|remain|"
+                            r"perform|achiev|reach|stay|fall|is\b|are\b|was\b|were\b|shows?\b|runs?\b|obtain|yield|"
+                            r"demonstrat|improv|reduc|sets?\b|establish|generaliz|requir|uses?\b|using\b|deliver|maintain|"
+                            r"provid|enabl|offer|preserv|scal|generat)", re.I)
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")  # "GPT-5.4", "Qwen2.5": a version, not a full stop
+_ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|vs|etc|al|cf)\.", re.I)
+_PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
+
+
+_LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better\s+than|superior\s+to|"
+                         r"by\s+[\d.]+\s*(?:%|x|×|points?)(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?\s+over)\s+"
+                         r"(?:[^.;:]{0,60}?(?:\bsuch\s+as|\bincluding|\blike|\be\.g\.,?|\bnamely)\s+|\(\s*e\.g\.,?\s*)?"
+                         r"(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
+
+
+def loser_slot(sentence: str, start: int) -> bool:
+    """Whether ``start`` is where an "outperforms" cue names what it beats: "outperforming baselines such as X, Y"."""
+    window = sentence[max(0, start - 120) : start]
+    if not any(w in window for w in ("perform", "urpass", "beat", "than", "uperior", "over")):
+        return False
+    return bool(_LOSER_SLOT.search(window))
+
+
+def comparative_cue(sentence: str, cue_start: int) -> bool:
+    """Whether the cue at ``cue_start`` is a comparative ("higher … than") rather than a verb of beating."""
+    return _COMPARATIVE.match(sentence, cue_start) is not None
+
+
+def outperformed_by(sentence: str, cue_start: int) -> bool:
+    """ "X is outperformed by Y": the cue reads backwards."""
+    m = re.compile(r"(?:outperformed|surpassed|beaten|exceeded|bettered)\b", re.I).match(sentence, cue_start)
+    return bool(m and _PASSIVE_CUE.match(sentence[m.end() :]) and re.search(r"\b(?:is|are|was|were|be|been|being|get|gets)\s+"
+                                                                         r"(?:\w+\s+)?$", sentence[:cue_start], re.I))
+
+
+def outperform_pairs(sentence: str, cands: list[Candidate],
+                     start: int = 0) -> tuple[int, int, list[Candidate], list[Candidate]] | None:
+    """Split candidates around the first "outperforms" cue at or after ``start``: (cue start, cue end, left side,
+    right side). The left side of a later cue starts at ``start`` ("A beats B, and exceeds C")."""
+    m = _OUTPERFORM.search(sentence, start)
+    comparative = _COMPARATIVE.search(sentence, start) if (" than " in sentence or "compared " in sentence
+                                                           or "relative to" in sentence) else None
+    if comparative is not None and (m is None or comparative.start() < m.start()):
+        m = comparative
+    m = m or (_OVER.search(sentence, start) if " over " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
     if not m:
         return None
+    if _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]) or _NO_SUBJECT.search(sentence[: m.start()]):
+        return None  # "does not outperform", "no model outperforms X"
+    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()), start - 1)
+    if m.re is _COMPARATIVE:  # "A, …, B is 3x faster than C": the subject of a comparative is in its own clause
+        clause = max(clause, sentence.rfind(",", 0, m.start()), sentence.rfind(")", 0, m.start()))
+    if outperformed_by(sentence, m.start()):  # "Y is outperformed by X (and Z)": winners after "by"
+        by = sentence.index("by", m.end()) + 2
+        end = re.search(r"\b(on|in|across|while|with|under|at|when|for)\b|[;,.]", sentence[by:])
+        winners = [c for c in cands if by <= c.start and c.end <= by + (end.start() if end else len(sentence))]
+        losers = [c for c in cands if clause < c.start and c.end <= m.start()]
+        return (m.start(), m.end(), winners, losers) if winners and losers else None
     tail = sentence[m.end() :]
-    stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", tail)
+    # the dots of "e.g." and "vs." end no clause (same length, so offsets hold)
+    masked = _INNER_DOT.sub("_", _ABBREVIATION_DOTS.sub(lambda a: a.group(0).replace(".", "_"), tail)) if "." in tail else tail
+    stop = re.search(r"\b(on|in|across|by|while|with|under|at|when|for)\b|[;.。；]|在", masked)
     limit = m.end() + (stop.start() if stop else len(tail))
+    clause_end = _NEW_PREDICATE.search(masked)  # "outperforms A and achieves SOTA on B": B is not beaten
+    limit = min(limit, m.end() + clause_end.start()) if clause_end else limit
+    if m.re is _COMPARATIVE:  # "… compared to A and up to 3x higher …": a new clause, not a second loser
+        more = re.search(r"\band\s+(?=[a-z0-9])", masked)
+        limit = min(limit, m.end() + more.start()) if more else limit
     # "…, outperforming models with more parameters, including X, Y and Z": the list counts
     listed = re.search(r"\b(including|such as|like|e\.g\.,?|namely)\s|包括|例如|如", tail)
+    if listed and _NEW_PREDICATE.search(tail[: listed.start()]):
+        listed = None  # "outperforms A and competes with models like B": B is not beaten
     if listed and m.end() + listed.start() >= limit:
         end = re.search(r"[;。；]", tail[listed.end():])
         list_start = m.end() + listed.end()
         list_end = list_start + (end.start() if end else len(tail) - listed.end())
     else:
         list_start = list_end = -1
-    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()))
     left = [c for c in cands if clause < c.start and c.end <= m.start()]
     right = [c for c in cands if m.end() <= c.start < limit or list_start <= c.start < list_end]
-    return m.start(), left, right
+    return m.start(), m.end(), left, right
 
 
 def compared_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:

@@ -1,0 +1,147 @@
+"""Roles and OUTPERFORMS pairs on sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extractor import extract_paper, make_nlp, plain_text
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp()
+
+
+def _run(nlp, abstract: str, title: str = "A study of planners"):
+    ex = extract_paper(Paper(id="paper:test", title=title, abstract=abstract), nlp)
+    mentions = {m.name: m for m in ex.mentions}
+    pairs = {(r.subject, r.object) for r in ex.relations}
+    return mentions, pairs
+
+
+# ---- LaTeX markup --------------------------------------------------------------
+
+def test_plain_text_drops_markup_around_words():
+    assert plain_text(r"We propose \textbf{Ridge Knitting}, see \href{https://x.org}{code}.") == \
+        "We propose Ridge Knitting, see code."
+    assert plain_text(r"the \emph{knot score} ({\textsf{KNS}\xspace})") == "the knot score (KNS)"
+    assert plain_text(r"P$^3$Net and $\sqrt{d}$") == r"P3Net and $\sqrt{d}$"
+    assert plain_text(r'T\"ULU and Erd\H{o}s and G\'{e}rard') == 'TULU and Erd\\H{o}s and Gerard'
+    assert plain_text("no markup here") == "no markup here"
+
+
+def test_name_behind_latex_is_proposed(nlp):
+    mentions, _ = _run(nlp, r"We propose \textbf{Braided Plan Search}, a planner for long tasks.")
+    assert mentions["Braided Plan Search"].role.value == "PROPOSES"
+    mentions, _ = _run(nlp, "It merges plans quickly.", title=r"P$^3$Plan: Merging Partial Plans")
+    assert mentions["P3Plan"].role.value == "PROPOSES"
+
+
+# ---- proposes --------------------------------------------------------------------
+
+def test_undefined_acronym_of_a_proposed_name_is_that_name(nlp):
+    mentions, _ = _run(nlp, "We propose Braided Plan Search, a planner for long tasks. BPS merges partial plans.")
+    assert "BPS" in mentions["Braided Plan Search"].aliases
+    assert "BPS" not in mentions
+
+
+def test_short_name_spelling_a_proposed_name_by_its_capitals(nlp):
+    mentions, _ = _run(nlp, "We propose Adaptive Depth Sparse Framework, a pruner. AdaDSF keeps accuracy.")
+    assert "AdaDSF" in mentions["Adaptive Depth Sparse Framework"].aliases
+    # a family name inside the paper's own name is another thing
+    mentions, _ = _run(nlp, "We present QuorLA-Adapter V2. It builds on QuorLA and improves it.",
+                       title="QuorLA-Adapter V2: Tuning Small Planners")
+    assert mentions["QuorLA"].role.value == "USES"
+    assert "QuorLA" not in mentions["QuorLA-Adapter V2"].aliases
+
+
+def test_we_name_this_x_is_a_naming_cue(nlp):
+    mentions, _ = _run(nlp, "We name this procedure Knot Plan Folding (KPF) and study its limits.")
+    assert mentions["Knot Plan Folding"].role.value == "PROPOSES"
+
+
+def test_namely_after_baselines_is_not_a_proposal(nlp):
+    mentions, _ = _run(nlp, "We propose PlanKnit. Our planner still trails two strong systems in our tests, "
+                            "namely Quorra Max and GPT-9.")
+    assert mentions["PlanKnit"].role.value == "PROPOSES"
+    assert mentions["Quorra Max"].role.value == "USES"
+    mentions, _ = _run(nlp, "We build a new planner, namely Stitch Forge, for long tasks.")
+    assert mentions["Stitch Forge"].role.value == "PROPOSES"
+
+
+def test_acronym_defined_part_of_own_method_is_proposed(nlp):
+    mentions, _ = _run(nlp, "We propose PlanKnit. PlanKnit uses a Ridge Alignment Unit (RAU) to merge plans.")
+    assert mentions["Ridge Alignment Unit"].role.value == "PROPOSES"
+    assert mentions["Ridge Alignment Unit"].rule == "cue.component"
+    # a part of someone else's system stays used
+    mentions, _ = _run(nlp, "We propose PlanKnit. Prior planners use a Ridge Alignment Unit (RAU) to merge plans.")
+    assert mentions["Ridge Alignment Unit"].role.value == "USES"
+
+
+# ---- data --------------------------------------------------------------------------
+
+def test_names_listed_after_a_data_word_are_data(nlp):
+    mentions, _ = _run(nlp, "Results are reported on several benchmarks, including Kestrel-9, Glimmerwood, "
+                            "Orchard and Tarnby, where the planner is best.")
+    for name in ("Kestrel-9", "Glimmerwood", "Orchard", "Tarnby"):
+        assert mentions[name].type.value == "Benchmark", name
+
+
+def test_names_listed_before_a_data_word_are_data(nlp):
+    mentions, _ = _run(nlp, "The planner reaches 91% accuracy on Kestrel-9, Glimmerwood-2 and Orchard-5 benchmarks.")
+    for name in ("Kestrel-9", "Glimmerwood-2", "Orchard-5"):
+        assert mentions[name].type.value == "Benchmark", name
+
+
+def test_names_a_model_is_trained_on_are_datasets(nlp):
+    mentions, _ = _run(nlp, "The planner is pretrained on Quarrow-Text and then fine-tuned on Tarn-QA-2.")
+    assert mentions["Quarrow-Text"].type.value == "Dataset"
+    assert mentions["Tarn-QA-2"].type.value in ("Dataset", "Benchmark")
+    mentions, _ = _run(nlp, "The planner is fine-tuned on Quorra-7B outputs.")
+    assert mentions["Quorra-7B"].type.value == "Method"
+
+
+def test_baselines_settings_and_models_are_not_data(nlp):
+    mentions, _ = _run(nlp, "PlanKnit improves accuracy by 4% over KnotNet-2 on average.")
+    assert mentions["KnotNet-2"].type.value == "Method"
+    mentions, _ = _run(nlp, "We reach 91% accuracy with the planner in RouteKit-3.")
+    assert mentions["RouteKit-3"].type.value == "Method"
+    mentions, _ = _run(nlp, "On Quorra-16B-A3B, the planner improves accuracy by 4%.")
+    assert mentions["Quorra-16B-A3B"].type.value == "Method"
+    mentions, _ = _run(nlp, "We evaluate three datasets from Atlanta, Boston and Seattle.")
+    assert "Boston" not in mentions
+
+
+# ---- outperforms ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose PlanKnit. PlanKnit does not outperform KnotNet-2 on short plans.", set()),
+    ("We propose PlanKnit. No baseline outperforms PlanKnit on long plans.", set()),
+    ("We propose PlanKnit. PlanKnit not only outperforms KnotNet-2 but is also faster.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. KnotNet-2 is outperformed by PlanKnit on long plans.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. While it trails GPT-9, PlanKnit outperforms KnotNet-2.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose KnitA-1 and KnitB-2. KnitA-1 and KnitB-2 consistently outperform KnotNet-2.",
+     {("KnitA-1", "KnotNet-2"), ("KnitB-2", "KnotNet-2")}),
+    ("We propose PlanKnit. Trained with GPT-9 and RouteKit-3, PlanKnit outperforms KnotNet-2.",
+     {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. It beats KnotNet-2 and RouteKit-3, and exceeds Quorra-4 on two tasks.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3"), ("PlanKnit", "Quorra-4")}),
+    ("We propose PlanKnit. PlanKnit outperforms KnotNet-2 and competes with larger systems like Quorra-4.",
+     {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit runs 3x faster than KnotNet-2 on long plans.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit outperforms KnotNet-2 and RouteKit-3 using fewer parameters.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. PlanKnit outperforms KnotNet-2 and achieves 90% on Tarn-QA-2 like RouteKit-3.",
+     {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit is more accurate than KnotNet-style planners.", set()),
+    ("We propose PlanKnit. The distilled model reaches 71%, outperforming Quorra-5.4-Mini and RouteKit-3.",
+     {("PlanKnit", "Quorra-5.4-Mini"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. Using GPT-9 as a judge, we find that PlanKnit outperforms KnotNet-2.",
+     {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit outperforms strong planners (e.g., KnotNet-2, Quorrel) on long tasks.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "Quorrel")}),
+])
+def test_outperform_pairs(nlp, abstract, expected):
+    _, pairs = _run(nlp, abstract)
+    assert pairs == expected
