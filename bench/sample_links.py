@@ -27,14 +27,18 @@ def _abstract(d: dict, width: int) -> str:
     return textwrap.shorten(text, width, placeholder=" …") if width else text
 
 
-def sample_related(G, n: int = 20, seed: int = SEED) -> list[tuple[str, dict]]:
-    """(paper, its top-1 related item) for ``n`` papers drawn with ``seed`` from those with an abstract."""
+def sample_related(G, n: int = 20, seed: int = SEED) -> tuple[dict[str, int], list[tuple[str, dict]]]:
+    """(coverage counts, [(paper, its top-1 related item)] for ``n`` papers drawn with ``seed`` from those
+    with an abstract)."""
     from kg.related import RelatedIndex
 
     index = RelatedIndex(G)
     with_text = [p for p in index.papers if G.nodes[p].get("abstract") or G.nodes[p].get("abstract_zh")]
+    tops = {p: (index.related(p, 1) or [None])[0] for p in with_text}
+    counts = {"with an abstract": len(with_text), "with related papers": sum(t is not None for t in tops.values()),
+              "with a close one": sum(bool(t and t["close"]) for t in tops.values())}
     drawn = random.Random(seed).sample(with_text, min(n, len(with_text)))
-    return [(p, (index.related(p, 1) or [None])[0]) for p in drawn]
+    return counts, [(p, tops[p]) for p in drawn]
 
 
 def lineage_links(G, n: int = 20, seed: int = SEED) -> tuple[int, list[tuple[str, str, dict]]]:
@@ -62,8 +66,10 @@ def main() -> None:
         G = read_graph(args.inputs[0])
     width = 0 if args.abstracts else 160
     papers = [p for p, d in G.nodes(data=True) if d["label"] == "Paper"]
-    print(f"# {len(papers)} papers; seed {args.seed}\n\n## top-1 related")
-    for k, (p, top) in enumerate(sample_related(G, args.n, args.seed), 1):
+    counts, sample = sample_related(G, args.n, args.seed)
+    print(f"# {len(papers)} papers; seed {args.seed}; " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    print("\n## top-1 related")
+    for k, (p, top) in enumerate(sample, 1):
         d = G.nodes[p]
         print(f"\nR{k} {d['title']} ({d.get('year') or '?'}) [{p}]\n   {_abstract(d, width)}")
         if top is None:
