@@ -81,12 +81,11 @@ class RelatedIndex:
         self.entities = [sorted({v for _, v in G.out_edges(p) if G.nodes[v]["label"] in ENTITY_LABELS})
                          for p in self.papers]
         max_df = 0.5 if len(texts) >= 20 else 1.0  # in a tiny corpus every shared word is "common"
-        self.text = self._fit(TfidfVectorizer(analyzer=tokens, sublinear_tf=True, max_df=max_df), texts)
+        text_vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, max_df=max_df)
+        self.text = self._fit(text_vectorizer, texts)
         self.ent = self._fit(TfidfVectorizer(analyzer=lambda ids: ids, min_df=2), self.entities)
         self.text_t, self.ent_t = self.text.T.tocsr(), self.ent.T.tocsr()  # transposed once, not per query
-        words = self._fit(TfidfVectorizer(analyzer=lambda t: [w for w in tokens(t) if " " not in w],
-                                          sublinear_tf=True, max_df=max_df, min_df=2), texts)
-        self.topic = _lsa(words)
+        self.topic = _lsa(_single_words(self.text, text_vectorizer))
 
 
     def _fit(self, vectorizer: Any, docs: list[Any]) -> Any:
@@ -138,6 +137,20 @@ class RelatedIndex:
         return out
 
 
+def _single_words(X: Any, vectorizer: Any) -> Any:
+    """The columns of ``X`` that are single words found in two papers or more, rows at unit length
+    (what a TF-IDF of single words with ``min_df=2`` gives, without tokenizing again)."""
+    from sklearn.preprocessing import normalize
+
+    try:
+        names = vectorizer.get_feature_names_out()
+    except AttributeError:  # the vocabulary was empty
+        return X[:, :0]
+    df = (X > 0).sum(axis=0).A1
+    keep = [j for j, name in enumerate(names) if " " not in name and df[j] >= 2]
+    return normalize(X[:, keep])
+
+
 def _lsa(words: Any) -> Any:
     """Rows of ``words`` (TF-IDF) reduced to at most :data:`TOPICS` LSA dimensions, unit length; None when
     the corpus is too small to have topics."""
@@ -147,8 +160,10 @@ def _lsa(words: Any) -> Any:
     if k < 2 or words.nnz == 0:
         return None
     from sklearn.decomposition import TruncatedSVD
+    from threadpoolctl import threadpool_limits
 
-    Z = TruncatedSVD(n_components=k, random_state=0).fit_transform(words)
+    with threadpool_limits(limits=1, user_api="blas"):  # threaded BLAS on a busy machine is 10-50x slower here
+        Z = TruncatedSVD(n_components=k, random_state=0).fit_transform(words)
     norms = np.linalg.norm(Z, axis=1, keepdims=True)
     return np.divide(Z, norms, out=np.zeros_like(Z), where=norms > 0)
 
