@@ -148,7 +148,7 @@ def _single_words(X: Any, vectorizer: Any) -> Any:
         return X[:, :0]
     df = (X > 0).sum(axis=0).A1
     keep = [j for j, name in enumerate(names) if " " not in name and df[j] >= 2]
-    return normalize(X[:, keep])
+    return normalize(X[:, keep]) if keep else X[:, :0]
 
 
 def _lsa(words: Any) -> Any:

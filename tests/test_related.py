@@ -79,3 +79,11 @@ def test_papers_on_one_topic_match_through_lsa_without_a_shared_rare_word():
     topic = {i["id"]: i["topic"] for i in top}
     assert topic["p:api"] > 0.5 and all(topic.get(p, 0) < 0.2 for p in ("p:bio", "p:mol"))
     assert [i["id"] for i in top if not i["id"].startswith("p:ui")][0] == "p:api"
+
+
+def test_a_corpus_with_no_shared_word_has_no_topics_and_no_related_papers():
+    G = _papers(("p:a", "Spectrometers", "Cryogenic photon detectors.", 2024, []),
+                ("p:b", "Grids", "Electric load balancing.", 2024, []),
+                ("p:c", "Proteins", "Folding residues.", 2024, []))
+    index = RelatedIndex(G)
+    assert index.topic is None and [index.related(p) for p in ("p:a", "p:b", "p:c")] == [[], [], []]
