@@ -83,7 +83,8 @@ def main() -> None:
     print(f"\n## prior/derivative links: {total} in the graph, {len(links)} shown")
     for k, (u, v, d) in enumerate(links, 1):
         via = G.nodes[d["via"]]["name"] if d.get("via") in G else ""
-        print(f"\nL{k} {G.nodes[u]['title']} ({G.nodes[u].get('year') or '?'}) [{u}]\n   {_abstract(G.nodes[u], width)}\n"
+        print(f"\nL{k} {G.nodes[u]['title']} ({G.nodes[u].get('year') or '?'}) [{u}]\n"
+              f"   {_abstract(G.nodes[u], width)}\n"
               f"   {d['type']} {G.nodes[v]['title']} ({G.nodes[v].get('year') or '?'}) [{v}]\n"
               f"   {_abstract(G.nodes[v], width)}\n"
               f"   via {via!r}, confidence {d.get('confidence', 1.0)}, rule {d.get('rule', '')}\n"

@@ -11,7 +11,7 @@ score is ``(text + TOPIC_WEIGHT * topic) * (1 + ENTITY_BOOST * entities)``:
 shared entities raise a match, but one shared slip ("eV") never makes two
 unrelated papers related. Ties go to the
 paper sharing more entities, then the one closest in time, never to the title
-that sorts first. Every paper with some text overlap gets related papers; each
+that sorts first. Every paper with some text or topic overlap gets related papers; each
 is marked ``close`` (score ≥ :data:`CLOSE_SCORE`) or loose, since in a small,
 diverse corpus the nearest paper is not always a paper a reader would accept. Needs scikit-learn (``pip install 'kg-papers[explore]'``).
 """
@@ -25,7 +25,8 @@ import networkx as nx
 
 from kg.schema import ENTITY_LABELS
 
-__all__ = ["ENTITY_BOOST", "TOPIC_WEIGHT", "TOPICS", "MIN_SCORE", "CLOSE_SCORE", "RelatedIndex", "related_papers", "tokens"]
+__all__ = ["ENTITY_BOOST", "TOPIC_WEIGHT", "TOPICS", "MIN_SCORE", "CLOSE_SCORE", "RelatedIndex", "related_papers",
+           "singular", "tokens"]
 
 ENTITY_BOOST = 1.0
 TOPIC_WEIGHT = 0.1  # a topic cosine of .5 (a typical best match) weighs like a text cosine of .05
@@ -87,7 +88,6 @@ class RelatedIndex:
         self.text_t, self.ent_t = self.text.T.tocsr(), self.ent.T.tocsr()  # transposed once, not per query
         self.topic = _lsa(_single_words(self.text, text_vectorizer))
 
-
     def _fit(self, vectorizer: Any, docs: list[Any]) -> Any:
         try:
             return vectorizer.fit_transform(docs).tocsr()
@@ -132,8 +132,8 @@ class RelatedIndex:
             d = self.G.nodes[other]
             shared = sorted(self.G.nodes[e]["name"] for e in mine & set(self.entities[j]))
             out.append({"id": other, "title": d["title"], "year": d.get("year"), "score": round(float(score[j]), 3),
-                        "text": round(float(text[j]), 3), "topic": round(float(topic[j]), 3), "entities": round(float(ent[j]), 3), "shared": shared,
-                        "close": bool(score[j] >= CLOSE_SCORE)})
+                        "text": round(float(text[j]), 3), "topic": round(float(topic[j]), 3),
+                        "entities": round(float(ent[j]), 3), "shared": shared, "close": bool(score[j] >= CLOSE_SCORE)})
         return out
 
 

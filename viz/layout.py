@@ -36,7 +36,8 @@ def _disc(G: nx.Graph, members: list[str], seed: int, space: float = NODE_SPACE)
 def _communities(G: nx.Graph, nodes: set[str], seed: int) -> dict[str, tuple[float, float]]:
     """A connected component laid out community by community."""
     sub = G.subgraph(nodes)
-    groups = sorted((sorted(c) for c in nx.community.louvain_communities(sub, seed=seed)), key=lambda c: (-len(c), c[0]))
+    communities = nx.community.louvain_communities(sub, seed=seed)
+    groups = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
     if len(groups) == 1:
         return _disc(G, groups[0], seed)
     of = {n: i for i, c in enumerate(groups) for n in c}
