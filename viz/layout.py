@@ -15,11 +15,12 @@ import math
 
 import networkx as nx
 
-__all__ = ["NODE_SPACE", "ISLAND_SPACE", "GAP", "layout", "pack_rows"]
+__all__ = ["NODE_SPACE", "ISLAND_SPACE", "GAP", "ASPECT", "layout", "pack_rows"]
 
-NODE_SPACE = 45  # a community of n nodes gets a disc of radius NODE_SPACE * sqrt(n)
+NODE_SPACE = 60  # a community of n nodes gets a disc of radius NODE_SPACE * sqrt(n)
 ISLAND_SPACE = 28  # the same for a small component: they are small stars, tighter is still legible
 GAP = 50  # between packed components, and between the core and the rows below it
+ASPECT = 1.3  # width / height the whole layout aims at: a screen beside the card panel
 Box = tuple[float, float, float, float]  # min x, min y, max x, max y
 
 
@@ -86,8 +87,9 @@ def layout(H: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
     sizes = [(b[2] - b[0] + NODE_SPACE, b[3] - b[1] + NODE_SPACE) for b in boxes]
     core_w, core_h = sizes[0]
     rest_area = sum((w + GAP) * (h + GAP) for w, h in sizes[1:])
-    # rows as wide as the core, or wider when the islands would otherwise stack far below it
-    width = max(core_w, math.sqrt(rest_area * 1.6))
+    # rows as wide as the core, or wider, so that core + rows ≈ ASPECT: width = ASPECT * (core_h + rest_area / width)
+    a = ASPECT * (core_h + GAP)
+    width = max(core_w, (a + math.sqrt(a * a + 4 * ASPECT * rest_area)) / 2, *(w for w, _ in sizes[1:2]))
     corners = [(max(width - core_w, 0) / 2, 0.0)] + pack_rows(sizes[1:], width, core_h + GAP)
     pos: dict[str, tuple[float, float]] = {}
     for p, b, (left, top) in zip(placed, boxes, corners):
