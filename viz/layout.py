@@ -24,7 +24,7 @@ ASPECT = 1.3  # width / height the whole layout aims at: a screen beside the car
 Box = tuple[float, float, float, float]  # min x, min y, max x, max y
 
 
-def _disc(G: nx.Graph, members: list[str], seed: int, space: float = NODE_SPACE) -> dict[str, tuple[float, float]]:
+def _disc(G: nx.Graph, members: list[int], seed: int, space: float = NODE_SPACE) -> dict[int, tuple[float, float]]:
     """One community or small component, centred on (0, 0), radius ``space`` * sqrt(n)."""
     if len(members) == 1:
         return {members[0]: (0.0, 0.0)}
@@ -34,7 +34,7 @@ def _disc(G: nx.Graph, members: list[str], seed: int, space: float = NODE_SPACE)
     return {n: (float(x) * radius, float(y) * radius) for n, (x, y) in inner.items()}
 
 
-def _communities(G: nx.Graph, nodes: set[str], seed: int) -> dict[str, tuple[float, float]]:
+def _communities(G: nx.Graph, nodes: set[int], seed: int) -> dict[int, tuple[float, float]]:
     """A connected component laid out community by community."""
     sub = G.subgraph(nodes)
     communities = nx.community.louvain_communities(sub, seed=seed)
@@ -52,7 +52,7 @@ def _communities(G: nx.Graph, nodes: set[str], seed: int) -> dict[str, tuple[flo
     # spring_layout fills about [-1, 1]² unevenly: scale it so the square holds the discs' area four times
     area = sum(math.pi * NODE_SPACE**2 * len(c) for c in groups)
     spread = math.sqrt(4 * area / 4)
-    pos: dict[str, tuple[float, float]] = {}
+    pos: dict[int, tuple[float, float]] = {}
     for i, members in enumerate(groups):
         cx, cy = centres[i] * spread
         for n, (x, y) in _disc(G, members, seed).items():
@@ -60,7 +60,7 @@ def _communities(G: nx.Graph, nodes: set[str], seed: int) -> dict[str, tuple[flo
     return pos
 
 
-def _box(pos: dict[str, tuple[float, float]]) -> Box:
+def _box(pos: dict[int, tuple[float, float]]) -> Box:
     xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
     return min(xs), min(ys), max(xs), max(ys)
 
@@ -78,9 +78,13 @@ def pack_rows(sizes: list[tuple[float, float]], width: float, top: float = 0.0) 
 
 def layout(H: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
     """Positions for every node of ``H``: the core by communities, the other components in rows under it."""
+    # nodes as integers in id order, edges sorted: Louvain iterates sets, and a set of strings is ordered by
+    # the process's hash seed, so string nodes gave a different layout in each process
+    names = sorted(H)
+    number = {n: i for i, n in enumerate(names)}
     G = nx.Graph()
-    G.add_nodes_from(sorted(H))
-    G.add_edges_from((u, v) for u, v in H.edges() if u != v)
+    G.add_nodes_from(range(len(names)))
+    G.add_edges_from(sorted({(min(number[u], number[v]), max(number[u], number[v])) for u, v in H.edges() if u != v}))
     parts = sorted((sorted(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), c[0]))
     placed = [_communities(G, set(c), seed) if len(c) > 60 else _disc(G, c, seed, ISLAND_SPACE) for c in parts]
     boxes = [_box(p) for p in placed]
@@ -94,5 +98,5 @@ def layout(H: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
     pos: dict[str, tuple[float, float]] = {}
     for p, b, (left, top) in zip(placed, boxes, corners):
         for n, (x, y) in p.items():
-            pos[n] = (round(left + x - b[0] + NODE_SPACE / 2, 1), round(top + y - b[1] + NODE_SPACE / 2, 1))
+            pos[names[n]] = (round(left + x - b[0] + NODE_SPACE / 2, 1), round(top + y - b[1] + NODE_SPACE / 2, 1))
     return pos

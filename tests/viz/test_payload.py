@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import networkx as nx
@@ -154,3 +155,17 @@ def test_small_components_are_packed_in_rows_under_the_core_not_in_a_ring(monkey
     width = max(x for x, _ in at.values()) - min(x for x, _ in at.values())
     height = max(y for _, y in at.values()) - min(y for _, y in at.values())
     assert 0.4 < width / height < 2.5  # fits a screen: neither a strip nor a tower
+
+
+def test_layout_is_the_same_in_every_process():
+    """Louvain iterates sets: with string node ids the layout followed each process's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, networkx as nx; from kg.viz.layout import layout; "
+            "g = nx.relabel_nodes(nx.connected_caveman_graph(12, 8), lambda i: f'n:{i}'); "
+            "print(json.dumps(sorted(layout(nx.MultiDiGraph(g), 7).items())))")
+    outs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+                           capture_output=True, text=True).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1 and len(json.loads(outs.pop())) == 96
