@@ -297,7 +297,7 @@ def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
             for i in r[key]:
                 how = "cites" if i["cites"] else f"via {', '.join(i['via'])} (confidence {i['confidence']:.2f})"
                 out.print(f"  {i['title']}{year(i)} — {how}", highlight=False)
-        out.print("[bold]related[/] (score: title+abstract TF-IDF, raised by shared rare entities)")
+        out.print("[bold]related[/] (score: title+abstract TF-IDF and LSA topic, raised by shared rare entities)")
         for i in r["related"]:
             shared = f" — shares {', '.join(i['shared'])}" if i["shared"] else ""
             loose = "" if i["close"] else " (loosely related)"

@@ -54,7 +54,8 @@ def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: st
         item["cites"] = True
         item["confidence"] = 1.0
     else:
-        name = G.nodes[edge["via"]]["name"]
+        via = edge["via"]  # a view (an overview page) may have left the entity out: its id still names it
+        name = G.nodes[via]["name"] if via in G else str(via).split(":", 1)[-1]
         item["via"].append(name)
         item["evidence"].append({"via": name, "sentence": edge.get("sentence") or ""})
         item["confidence"] = max(item["confidence"], float(edge.get("confidence", 1.0)))

@@ -70,6 +70,15 @@ def test_lineage_lists_citations_first_then_by_confidence_with_evidence():
     assert [i["id"] for i in beta["prior_works"]] == ["p:a"] and beta["prior_works"][0]["via"] == ["Mm"]
 
 
+def test_lineage_in_a_view_without_the_entity_it_goes_through():
+    """An overview keeps two papers and their BUILDS_ON edge but may leave the method out."""
+    from kg.explore import lineage_of
+
+    view = _toy().subgraph(["p:a", "p:b"])
+    prior, _ = lineage_of(view, "p:b")
+    assert [(i["id"], i["via"], i["evidence"][0]["sentence"]) for i in prior] == [("p:a", ["m"], "p:b uses Mm")]
+
+
 def test_explore_cli_json(seed_out):
     result = CliRunner().invoke(app, ["explore", "--graph", str(seed_out), "Mamba", "--json"])
     assert result.exit_code == 0, result.output

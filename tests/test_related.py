@@ -7,12 +7,12 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from kg.related import RelatedIndex, tokens  # noqa: E402
+from kg.related import RelatedIndex, singular, tokens  # noqa: E402
 
 
 def test_tokens_keep_words_and_chinese_bigrams():
-    assert tokens("We propose Mamba-2 for long sequences") == ["mamba-2", "long", "sequences", "mamba-2 long",
-                                                              "long sequences"]
+    assert tokens("We propose Mamba-2 for long sequences") == ["mamba-2", "long", "sequence", "mamba-2 long",
+                                                              "long sequence"]
     assert "we" not in tokens("We propose Mamba-2")
     assert tokens("状态空间") == ["状态", "态空", "空间"]
 
@@ -56,3 +56,34 @@ def test_ties_go_to_shared_entities_then_closer_years_not_to_titles():
     assert ranked[:3] == ["p:z", "p:m", "p:a"]
     z = RelatedIndex(G).related("p:q")[0]
     assert z["shared"] == ["s4"] and z["score"] > z["text"] > 0 and z["close"]
+
+
+def test_plurals_fold_onto_the_singular_but_not_other_words():
+    assert [singular(w) for w in ("agents", "strategies", "loss", "corpus", "analysis", "gans", "bias", "us")] == \
+        ["agent", "strategy", "loss", "corpus", "analysis", "gan", "bias", "us"]
+
+
+def test_papers_on_one_topic_match_through_lsa_without_a_shared_rare_word():
+    """Agents that drive GUIs and agents that call APIs share no rare word, but the words around them
+    (screens, clicks, apps, actions) co-occur in the corpus: the topic similarity ranks them first."""
+    rows = [("p:gui", "GUI agents", "screen click button app interface action agent", 2024, []),
+            ("p:api", "API agents", "agent action app interface call function tool", 2024, []),
+            ("p:bio", "Protein folding", "protein structure residue fold chain amino", 2024, []),
+            ("p:mol", "Molecule design", "molecule residue chain bond atom structure", 2024, [])]
+    rows += [(f"p:ui{i}", f"UI study {i}", f"screen click button interface app action tool call function {i}", 2024,
+              []) for i in range(3)]
+    rows += [(f"p:chem{i}", f"Chemistry {i}", f"protein residue chain molecule atom bond structure {i}", 2024, [])
+             for i in range(3)]
+    index = RelatedIndex(_papers(*rows))
+    top = index.related("p:gui", 20)
+    topic = {i["id"]: i["topic"] for i in top}
+    assert topic["p:api"] > 0.5 and all(topic.get(p, 0) < 0.2 for p in ("p:bio", "p:mol"))
+    assert [i["id"] for i in top if not i["id"].startswith("p:ui")][0] == "p:api"
+
+
+def test_a_corpus_with_no_shared_word_has_no_topics_and_no_related_papers():
+    G = _papers(("p:a", "Spectrometers", "Cryogenic photon detectors.", 2024, []),
+                ("p:b", "Grids", "Electric load balancing.", 2024, []),
+                ("p:c", "Proteins", "Folding residues.", 2024, []))
+    index = RelatedIndex(G)
+    assert index.topic is None and [index.related(p) for p in ("p:a", "p:b", "p:c")] == [[], [], []]

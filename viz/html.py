@@ -127,10 +127,19 @@ _TEMPLATE = """<!DOCTYPE html>
   var nodes = new vis.DataSet(payload.nodes), edges = new vis.DataSet(payload.edges);
   var network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: edges}, payload.options);
   var status = document.getElementById("status");
+  function fitClear(options) {  // fit(), then leave the strip under the search bar free
+    network.fit(Object.assign({animation: false}, options || {}));
+    var bar = document.getElementById("bar").getBoundingClientRect();
+    var box = document.getElementById("graph").getBoundingClientRect();
+    var covered = bar.bottom - box.top + 8;
+    if (covered <= 0 || covered >= box.height / 2) return;
+    var scale = network.getScale() * (box.height - covered) / box.height, view = network.getViewPosition();
+    network.moveTo({position: {x: view.x, y: view.y - covered / 2 / scale}, scale: scale, animation: false});
+  }
   function stable() {
     if (document.body.getAttribute("data-stable")) return;
     network.setOptions({physics: false});
-    network.fit({animation: false});
+    fitClear();
     window.kgStableMs = performance.now() - started;
     document.body.setAttribute("data-stable", "true");
     status.textContent = nodes.length + " nodes, " + edges.length + " edges" + (payload.overview ? " (overview of a bigger graph)" : "");
@@ -152,12 +161,12 @@ _TEMPLATE = """<!DOCTYPE html>
     Object.keys(sides[id] || {}).forEach(function (k) { sides[id][k].forEach(function (it) { if (info[it[0]]) scope[it[0]] = true; }); });
     applyFilters();
     network.selectNodes([id]);
-    network.fit({nodes: Object.keys(scope), animation: false});
+    fitClear({nodes: Object.keys(scope)});
     showCard(id);
     window.kgFocus = id;
     status.textContent = "showing " + info[id].name + " and " + (Object.keys(scope).length - 1) + " neighbours";
   }
-  document.getElementById("all").addEventListener("click", function () { scope = null; applyFilters(); network.fit({animation: false}); });
+  document.getElementById("all").addEventListener("click", function () { scope = null; applyFilters(); fitClear(); });
   function paperItem(id, note) {
     var known = info[id] || payload.papers[id] || {title: id};
     var li = el("li", null, "item" + (info[id] ? "" : " off"));
@@ -282,7 +291,7 @@ _TEMPLATE = """<!DOCTYPE html>
     if (hits.length) pick(hits[0].id);
   });
   if (payload.focus) { network.once("afterDrawing", function () { network.selectNodes([payload.focus]); showCard(payload.focus); }); }
-  window.kgNetwork = network; window.kgNodes = nodes; window.kgShowCard = showCard; window.kgRefocus = refocus; window.kgSearch = search;
+  window.kgNetwork = network; window.kgFit = fitClear; window.kgNodes = nodes; window.kgShowCard = showCard; window.kgRefocus = refocus; window.kgSearch = search;
 })();
 </script>
 </body>

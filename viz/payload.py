@@ -8,13 +8,12 @@ both survive colour blindness; papers are shaded by year (older is lighter).
 Graphs above :data:`OVERVIEW_THRESHOLD` nodes become a bounded overview (the
 best-connected papers and entities, at most :data:`OVERVIEW_NODES`, no
 orphans); graphs above :data:`LAYOUT_THRESHOLD` get a layout computed here
-from communities (Louvain), each laid out on its own, so no step is quadratic
-in the whole graph.
+(:mod:`kg.viz.layout`: the core by communities, small components packed in rows
+under it), so no step is quadratic in the whole graph.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +24,7 @@ from kg.paper_rows import authors_of
 from kg.path import PHRASES
 from kg.schema import ENTITY_LABELS
 from kg.search import display_name
+from kg.viz.layout import layout
 
 __all__ = ["COLORS", "SHAPES", "EDGE_STYLES", "LAYOUT_THRESHOLD", "OVERVIEW_THRESHOLD", "OVERVIEW_NODES",
            "k_core", "select_subgraph", "overview", "graph_to_payload"]
@@ -98,21 +98,24 @@ def overview(G: nx.MultiDiGraph, limit: int = OVERVIEW_NODES) -> nx.MultiDiGraph
     """A bounded summary of a big graph: the entities most papers name, the papers that link
     most of them (or sit in a lineage), authors left out; then the 2-core, so nothing dangles."""
     entity_share = limit // 4
+    labels = dict(G.nodes(data="label"))
     papers_naming: dict[str, int] = defaultdict(int)
-    for u, v, d in G.edges(data=True):
-        if G.nodes[u]["label"] == "Paper" and G.nodes[v]["label"] in ENTITY_LABELS:
+    lineage: list[tuple[str, str]] = []
+    for u, v, kind in G.edges(data="type"):  # one pass over every edge: this is most of a 100k-paper page
+        if labels[u] == "Paper" and labels[v] in ENTITY_LABELS:
             papers_naming[v] += 1
+        if kind in ("BUILDS_ON", "CITES"):
+            lineage.append((u, v))
     entities = sorted(papers_naming, key=lambda n: (-papers_naming[n], n))[:entity_share]
     chosen = set(entities)
     weight: dict[str, float] = defaultdict(float)
     for e in entities:
         for u in G.predecessors(e):
-            if G.nodes[u]["label"] == "Paper":
+            if labels[u] == "Paper":
                 weight[u] += 1.0
-    for u, v, d in G.edges(data=True):
-        if d["type"] in ("BUILDS_ON", "CITES"):
-            weight[u] += 2.0
-            weight[v] += 2.0
+    for u, v in lineage:
+        weight[u] += 2.0
+        weight[v] += 2.0
     papers = sorted(weight, key=lambda n: (-weight[n], n))[: limit - len(chosen)]
     H = G.subgraph(chosen | set(papers))
     return H.subgraph(k_core(H, 2)).copy()
@@ -160,38 +163,6 @@ def _card(G: nx.MultiDiGraph, nid: str) -> dict[str, Any]:
     return card
 
 
-def _layout(H: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
-    """Communities (Louvain) placed by a layout of the community graph, each laid out on its own."""
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(H))
-    simple.add_edges_from((u, v) for u, v in H.edges() if u != v)
-    groups = sorted((sorted(c) for c in nx.community.louvain_communities(simple, seed=seed)), key=lambda c: (-len(c), c[0]))
-    of = {n: i for i, c in enumerate(groups) for n in c}
-    meta = nx.Graph()
-    meta.add_nodes_from(range(len(groups)))
-    for u, v in simple.edges():
-        if of[u] != of[v]:
-            w = meta.get_edge_data(of[u], of[v], {"weight": 0})["weight"]
-            meta.add_edge(of[u], of[v], weight=w + 1)
-    big = groups[:300]  # the rest are tiny; they go on a ring outside
-    centres = nx.spring_layout(meta.subgraph(range(len(big))), seed=seed, iterations=50, weight="weight")
-    spread = 60 * math.sqrt(len(simple))
-    pos: dict[str, tuple[float, float]] = {}
-    for i, members in enumerate(groups):
-        if i < len(big):
-            cx, cy = centres[i] * spread
-        else:
-            angle = 2 * math.pi * (i - len(big)) / max(len(groups) - len(big), 1)
-            cx, cy = 1.3 * spread * math.cos(angle), 1.3 * spread * math.sin(angle)
-        radius = 45 * math.sqrt(len(members))
-        sub = simple.subgraph(members)
-        inner = nx.spring_layout(sub, seed=seed, iterations=30) if 1 < len(members) <= 400 else \
-            nx.circular_layout(sub) if len(members) > 1 else {members[0]: (0.0, 0.0)}
-        for n, (x, y) in inner.items():
-            pos[n] = (round(float(cx + x * radius), 1), round(float(cy + y * radius), 1))
-    return pos
-
-
 def _year_colour(year: int | None, years: list[int]) -> str:
     if not year or not years or years[0] == years[-1]:
         return COLORS["Paper"]
@@ -232,7 +203,7 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
 
     full = G if full is None else full
     fixed = len(G) > LAYOUT_THRESHOLD
-    pos = _layout(G, seed) if fixed else {}
+    pos = layout(G, seed) if fixed else {}
     years = sorted({d["year"] for _, d in G.nodes(data=True) if d.get("year")})
     net = Network(directed=True)
     degree = dict(G.degree())

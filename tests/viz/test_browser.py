@@ -87,6 +87,36 @@ def _type(page, text: str) -> list[str]:
     return page.eval_on_selector_all("#results li", "items => items.map(li => li.dataset.id)")
 
 
+_SCREEN = """() => {
+  var box = document.getElementById("graph").getBoundingClientRect(), out = {};
+  var bar = document.getElementById("bar").getBoundingClientRect();
+  var pos = window.kgNetwork.getPositions();
+  Object.keys(pos).forEach(function (id) { var p = window.kgNetwork.canvasToDOM(pos[id]); out[id] = [p.x, p.y]; });
+  return [[box.left, bar.bottom, box.right, box.bottom], out];
+}"""
+
+
+def test_full_page_shows_the_core_above_the_small_components_all_on_screen(browser, hostile_page_file):
+    """No ring of small components around the core: the core is drawn on top, wide, and the small
+    components in rows under it, every node on screen (and none under the search bar) at the zoom that
+    fits the page."""
+    import networkx as nx
+
+    path, G = hostile_page_file
+    page, _, errors, _ = _open(browser, path)
+    (left, top, right, bottom), at = page.evaluate(_SCREEN)
+    assert len(at) == G.number_of_nodes()
+    assert all(left - 1 <= x <= right + 1 and top - 1 <= y <= bottom + 1 for x, y in at.values())
+    core = max(nx.connected_components(G.to_undirected(as_view=True)), key=len)
+    rest = [n for n in G if n not in core]
+    assert len(core) > 100 and len(rest) > 100
+    assert max(at[n][1] for n in core) < min(at[n][1] for n in rest)
+    core_width = max(at[n][0] for n in core) - min(at[n][0] for n in core)
+    assert core_width > 0.4 * (right - left)
+    assert errors == []
+    page.context.close()
+
+
 def test_type_ahead_finds_mamba_exactly_and_mamaba_fuzzily(browser, hostile_page_file):
     path, G = hostile_page_file
     page, _, errors, _ = _open(browser, path)

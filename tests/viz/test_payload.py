@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import networkx as nx
@@ -131,3 +132,40 @@ def test_big_graphs_get_a_precomputed_layout(monkeypatch, seed_build):
     assert all("x" in n and "y" in n for n in payload["nodes"])
     assert len({(n["x"], n["y"]) for n in payload["nodes"]}) > 0.95 * len(payload["nodes"])
     assert graph_to_payload(seed_build.graph) == payload  # same seed, same layout
+
+
+def test_small_components_are_packed_in_rows_under_the_core_not_in_a_ring(monkeypatch, seed_build):
+    import kg.viz.payload as payload_module
+
+    monkeypatch.setattr(payload_module, "LAYOUT_THRESHOLD", 100)
+    G = seed_build.graph
+    at = {n["id"]: (n["x"], n["y"]) for n in graph_to_payload(G)["nodes"]}
+    parts = sorted(nx.connected_components(G.to_undirected(as_view=True)), key=len, reverse=True)
+    core, islands = parts[0], parts[1:]
+    assert len(islands) > 50
+    core_bottom = max(at[n][1] for n in core)
+    assert all(at[n][1] > core_bottom for part in islands for n in part)
+    boxes = sorted((min(at[n][0] for n in p), min(at[n][1] for n in p), max(at[n][0] for n in p),
+                    max(at[n][1] for n in p)) for p in islands)
+    for i, a in enumerate(boxes):  # the islands' boxes never overlap
+        for b in boxes[i + 1:]:
+            if b[0] > a[2]:
+                break
+            assert b[1] > a[3] or a[1] > b[3]
+    width = max(x for x, _ in at.values()) - min(x for x, _ in at.values())
+    height = max(y for _, y in at.values()) - min(y for _, y in at.values())
+    assert 0.4 < width / height < 2.5  # fits a screen: neither a strip nor a tower
+
+
+def test_layout_is_the_same_in_every_process():
+    """Louvain iterates sets: with string node ids the layout followed each process's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, networkx as nx; from kg.viz.layout import layout; "
+            "g = nx.relabel_nodes(nx.connected_caveman_graph(12, 8), lambda i: f'n:{i}'); "
+            "print(json.dumps(sorted(layout(nx.MultiDiGraph(g), 7).items())))")
+    outs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+                           capture_output=True, text=True).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1 and len(json.loads(outs.pop())) == 96
