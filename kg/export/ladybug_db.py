@@ -3,7 +3,9 @@ build time into ``ladybug/graph.lbug``, so ``kg query --cypher`` needs no server
 
 The schema is the build schema: one node table per label, one relationship
 table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
-targets). Rows go in as ``UNWIND $rows`` parameters.
+targets). Tables are filled by ladybug's bulk loader, ``COPY … FROM $rows``
+with an in-memory Arrow table as the parameter (values never enter the query
+text); ``load_graph`` keeps the ``UNWIND $rows`` path for adding to a database.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from kg.export.cypher_queries import check_name
 from kg.graph import edges_of, nodes_of
 from kg.schema import LABELS, RELATIONS, Prop
 
-__all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
+__all__ = ["SCHEMA", "create_schema", "load_graph", "bulk_load", "write_ladybug", "DB_NAME"]
 
 DB_NAME = "graph.lbug"
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
+_ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
 
 
 def _columns(props: tuple[Prop, ...]) -> dict[str, str]:
@@ -74,6 +77,40 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000) -> None:
             conn.execute(query, {"rows": rows[i : i + batch_size]})
 
 
+def _arrow_table(columns: dict[str, str], values: dict[str, list[Any]]) -> Any:
+    import pyarrow as pa
+
+    def kind(sql: str) -> Any:
+        return pa.list_(pa.string()) if sql == "STRING[]" else getattr(pa, _ARROW[sql])()
+
+    return pa.table({name: pa.array(values[name], type=kind(sql)) for name, sql in columns.items()})
+
+
+def bulk_load(conn: Any, G: nx.MultiDiGraph) -> None:
+    """Fill the empty tables of ``create_schema`` with ``COPY FROM`` (Arrow tables as parameters)."""
+    for label, columns in SCHEMA["nodes"].items():
+        values: dict[str, list[Any]] = {c: [] for c in columns}
+        for nid, data in nodes_of(G, label):
+            for c in columns:
+                values[c].append(nid if c == "id" else data.get(c))
+        if values["id"]:
+            conn.execute(f"COPY {check_name(label)} FROM $rows", {"rows": _arrow_table(columns, values)})
+    groups: dict[tuple[str, str, str], dict[str, list[Any]]] = {}
+    for u, v, _, data in edges_of(G):
+        rel, columns = data["type"], SCHEMA["rels"][data["type"]][1]
+        key = (G.nodes[u]["label"], rel, G.nodes[v]["label"])
+        values = groups.setdefault(key, {"from": [], "to": [], **{c: [] for c in columns}})
+        values["from"].append(u)
+        values["to"].append(v)
+        for c in columns:
+            values[c].append(data.get(c))
+    for (a, rel, b), values in groups.items():
+        columns = {"from": "STRING", "to": "STRING", **SCHEMA["rels"][rel][1]}
+        pairs = SCHEMA["rels"][rel][0]
+        options = f" (from='{check_name(a)}', to='{check_name(b)}')" if len(pairs) > 1 else ""
+        conn.execute(f"COPY {check_name(rel)} FROM $rows{options}", {"rows": _arrow_table(columns, values)})
+
+
 def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     import ladybug
 
@@ -82,7 +119,7 @@ def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
         db = ladybug.Database(str(tmp / DB_NAME))
         conn = ladybug.Connection(db)
         create_schema(conn)
-        load_graph(conn, G)
+        bulk_load(conn, G)
         conn.close()
         db.close()
     return [target / DB_NAME]
