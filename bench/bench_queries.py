@@ -1,0 +1,127 @@
+"""Latency of the documented queries (docs/queries.md) on a built graph, on both embedded engines.
+
+    python bench/bench_queries.py --graph /work/tmp/g100k [--runs 20] [--unwind]
+
+Prints, apart from each other:
+- load: Oxigraph's bulk loader reading graph.ttl into memory (what the first SPARQL query of a
+  process pays), and ladybug's: ``ladybug/graph.lbug`` rebuilt from graph.json by the build's
+  bulk loader (``COPY FROM`` Arrow tables) into a scratch folder (``--unwind``: also by the
+  UNWIND … CREATE batches it replaced), and opening it read-only;
+- process start: a fresh ``python -m kg query`` process running a trivial query per engine
+  (interpreter, imports, opening or loading the store, one query), and the import time alone;
+- in-process latency: every documented query through ``kg.query.query`` (as ``kg query`` calls
+  it), once to warm up, then ``--runs`` times: p50 and p95 in ms per engine, and the rows returned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent)]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f}"
+
+
+def _pct(runs: list[float], q: float) -> float:
+    return statistics.quantiles(runs, n=100, method="inclusive")[int(q) - 1] if len(runs) > 1 else runs[0]
+
+
+def _fresh(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, capture_output=True, cwd=HERE.parent)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--graph", type=Path, required=True, help="a folder written by 'kg build' (default outputs)")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--unwind", action="store_true", help="also time the UNWIND loader ladybug used before")
+    args = parser.parse_args()
+
+    import ladybug
+    import pyoxigraph as ox
+
+    from kg.export.graph_json import read_graph
+    from kg.export.ladybug_db import DB_NAME, create_schema, load_graph, write_ladybug
+    from kg.query import query
+    from kg.querydocs import parse_queries
+
+    graph = args.graph
+    start = time.perf_counter()
+    G = read_graph(graph)
+    print(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges "
+          f"(graph.json read in {time.perf_counter() - start:.1f} s)", flush=True)
+
+    print("load (s):")
+    ttl = graph / "graph.ttl"
+    start = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+    print(f"  oxigraph bulk_load graph.ttl ({ttl.stat().st_size / 1e6:,.0f} MB, {len(store):,} triples) "
+          f"into memory: {time.perf_counter() - start:.1f}", flush=True)
+    del store
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        write_ladybug(G, Path(tmp))
+        print(f"  ladybug COPY FROM (bulk loader) of the whole graph: {time.perf_counter() - start:.1f}", flush=True)
+        if args.unwind:
+            db = ladybug.Database(str(Path(tmp) / "unwind.lbug"))
+            conn = ladybug.Connection(db)
+            create_schema(conn)
+            start = time.perf_counter()
+            load_graph(conn, G)
+            print(f"  ladybug UNWIND … CREATE batches of 2000: {time.perf_counter() - start:.1f}", flush=True)
+            conn.close()
+            db.close()
+    start = time.perf_counter()
+    db = ladybug.Database(str(graph / "ladybug" / DB_NAME), read_only=True)
+    ladybug.Connection(db).close()
+    db.close()
+    print(f"  ladybug open {graph}/ladybug/{DB_NAME} read-only: {time.perf_counter() - start:.2f}", flush=True)
+    del G
+
+    print("process start (s, a fresh process each):")
+    imports = _fresh(["-c", "import kg.query, kg.cli, ladybug, pyoxigraph"])
+    print(f"  python + imports (kg.cli, kg.query, ladybug, pyoxigraph): {imports:.2f}")
+    cypher = _fresh(["-m", "kg", "query", "--graph", str(graph), "--cypher", "RETURN 1 AS one"])
+    print(f"  kg query --cypher 'RETURN 1 AS one' (open the database): {cypher:.2f}")
+    sparql = _fresh(["-m", "kg", "query", "--graph", str(graph), "--sparql", "SELECT ?p WHERE { ?p a kg:Paper } LIMIT 1"])
+    print(f"  kg query --sparql (one paper; loads graph.ttl into memory): {sparql:.2f}", flush=True)
+
+    docs = parse_queries((HERE.parent / "docs" / "queries.md").read_text(encoding="utf-8"))
+    print(f"in-process latency (ms) over {args.runs} runs after one warm-up; rows returned")
+    print(f"  {'query':<60} {'cypher p50':>10} {'p95':>8} {'sparql p50':>10} {'p95':>8} {'rows':>11}")
+    worst = {"cypher": 0.0, "sparql": 0.0}
+    for q in docs:
+        cells, rows = [], []
+        for engine, text in (("cypher", q.cypher), ("sparql", q.sparql)):
+            first = time.perf_counter()
+            result = query(graph, **{engine: text})
+            first = time.perf_counter() - first
+            runs = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                query(graph, **{engine: text})
+                runs.append(time.perf_counter() - start)
+            p50 = statistics.median(runs)
+            worst[engine] = max(worst[engine], p50)
+            cells += [_ms(p50), _ms(_pct(runs, 95))]
+            rows.append(len(result.rows))
+        title = f"{q.number:2}. {q.question}"[:60]
+        print(f"  {title:<60} {cells[0]:>10} {cells[1]:>8} {cells[2]:>10} {cells[3]:>8} {rows[0]:>5} {rows[1]:>5}",
+              flush=True)
+    print(f"slowest p50: cypher {worst['cypher'] * 1000:.1f} ms, sparql {worst['sparql'] * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
