@@ -185,11 +185,12 @@ def push_neo4j(
         with driver.session(database=database) as session:
             for query in constraint_queries():
                 session.run(query).consume()
+            unsure = -1  # a fresh push: nothing can have committed unrecorded
             if state is None:
                 state = _State("create" if create and not _holds_graph_labels(session) else "merge", workers)
             else:
                 result.resumed = len(state.done)
-        unsure = state.unsure()
+                unsure = state.unsure()
         state.workers = max(state.workers, workers)
         if mark:
             _record(mark, fingerprint, state)
