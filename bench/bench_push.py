@@ -35,17 +35,25 @@ def _cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _push(G, server, name: str, config: str) -> str:
+def _push(G, server, name: str, config: str, every: int = 0) -> str:
     from kg.export.cypher_queries import LABELS
     from kg.export.neo4j import push_neo4j
 
     mode, size, workers = config.split(":")
     server.create_database(name)
     last_node: list[float] = []
+    done = [0, 0]  # rows pushed, rows at the last report
 
     def progress(what: str, n: int) -> None:
+        now = time.perf_counter()
         if what in LABELS:
-            last_node[:] = [time.perf_counter()]
+            last_node[:] = [now]
+        done[0] += n
+        if every and done[0] - done[1] >= every:  # a running report, for pushes too long to wait for
+            done[1] = done[0]
+            print(f"    {name}: {done[0]:,} rows ({what}) in {now - start:.0f} s = {done[0] / (now - start):,.0f} "
+                  f"rows/s, {done[0] / max(_cpu(server.process.pid) - srv, 1e-9):,.0f} rows per server CPU-second",
+                  flush=True)
 
     load, client, srv = os.getloadavg()[0], time.process_time(), _cpu(server.process.pid)
     start = time.perf_counter()
@@ -110,6 +118,7 @@ def main() -> None:
     parser.add_argument("--configs", nargs="+", default=["create:1000:1", "create:250:1", "create:4000:1",
                                                          "create:1000:2", "merge:1000:1"])
     parser.add_argument("--probe", action="store_true", help="time the pieces of one batch's cost")
+    parser.add_argument("--every", type=int, default=0, help="print a running rate every N rows")
     parser.add_argument("--warmup", type=int, default=20000, help="nodes of the warm-up push's subgraph")
     args = parser.parse_args()
 
@@ -134,7 +143,7 @@ def main() -> None:
             warm = G.subgraph(sorted(G.nodes)[: args.warmup])  # the JVM's JIT, before anything is timed
             print("warm-up " + _push(warm, server, "warmup", "create:1000:1"), flush=True)
             for i, config in enumerate(args.configs):
-                print(_push(G, server, f"push{i}", config), flush=True)
+                print(_push(G, server, f"push{i}", config, args.every), flush=True)
             if args.probe:
                 _probe(G, server)
         finally:
