@@ -158,10 +158,10 @@ def push_neo4j(
     user: str,
     password: str,
     database: str | None = None,
-    batch_size: int = 1000,  # bench/bench_push.py: fastest into ArcadeDB of 250 … 5000
+    batch_size: int = 1000,  # bench/bench_push.py: 250, 1000 and 4000 alike into ArcadeDB; short transactions
     progress: Progress | None = None,
     checkpoint: str | Path | None = None,
-    workers: int = 1,  # bench/bench_push.py: more sessions only add write conflicts on ArcadeDB
+    workers: int = 1,  # bench/bench_push.py: 2 sessions no faster into ArcadeDB (write conflicts, retried)
     create: bool = True,
 ) -> PushResult:
     """Load the graph into the Bolt server at ``uri``; with ``checkpoint``, resume an interrupted push.
