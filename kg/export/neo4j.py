@@ -180,7 +180,11 @@ def push_neo4j(
     fingerprint = _fingerprint(plan, uri, database, batch_size) if mark else ""
     state = _load(mark, fingerprint)
     lock = threading.Lock()
-    with GraphDatabase.driver(uri, auth=(user, password), max_connection_pool_size=max(workers, 2)) as driver:
+    # parallel sessions on ArcadeDB conflict on shared pages (a hub method's edges) and retry: past the
+    # driver's default 30 s of retries, a 100k-paper push with 2 workers gave up (bench/bench_push.py)
+    retry = 30.0 if workers == 1 else 300.0
+    with GraphDatabase.driver(uri, auth=(user, password), max_connection_pool_size=max(workers, 2),
+                              max_transaction_retry_time=retry) as driver:
         driver.verify_connectivity()
         with driver.session(database=database) as session:
             for query in constraint_queries():
