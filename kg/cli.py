@@ -352,7 +352,8 @@ def push_neo4j_cli(
     user: Annotated[str, typer.Option("--user", envvar="NEO4J_USER")] = "neo4j",
     password: Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", prompt=True, hide_input=True)] = "",
     database: Annotated[Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 2000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 1000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Sessions sending batches at once.")] = 1,
 ) -> None:
     """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
     from neo4j.exceptions import AuthError as Neo4jAuthError
@@ -369,7 +370,7 @@ def push_neo4j_cli(
                 task = bar.add_task("pushing", total=G.number_of_nodes() + G.number_of_edges())
                 result = push_neo4j(G, uri, user, password, database, batch_size,
                                     progress=lambda what, n: bar.update(task, advance=n, description=what),
-                                    checkpoint=graph / "cache" / "push-neo4j.json")
+                                    checkpoint=graph / "cache" / "push-neo4j.json", workers=workers)
         except (ServiceUnavailable, Neo4jAuthError, Neo4jError) as exc:
             raise _UserError(f"{uri}: {exc}") from exc
     if result.resumed:

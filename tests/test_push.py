@@ -83,7 +83,8 @@ def _dump(uri, user, password, database):
 
 
 @pytest.mark.slow
-def test_push_killed_halfway_then_rerun_ends_with_the_same_graph(seed_out, bolt_server, tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_push_killed_halfway_then_rerun_ends_with_the_same_graph(seed_out, bolt_server, tmp_path, workers):
     import json
     import signal
     import subprocess
@@ -91,30 +92,80 @@ def test_push_killed_halfway_then_rerun_ends_with_the_same_graph(seed_out, bolt_
     import time
 
     server, uri, user, password = bolt_server
-    killed, clean = "tkilledpush", "tcleanpush"
+    killed, clean = f"tkilledpush{workers}", f"tcleanpush{workers}"
     server.create_database(killed)
     server.create_database(clean)
     mark = tmp_path / "push.json"
     script = ("import sys; from kg.export.graph_json import read_graph; from kg.export.neo4j import push_neo4j; "
-              "push_neo4j(read_graph(sys.argv[1]), *sys.argv[2:6], batch_size=50, checkpoint=sys.argv[6])")
-    child = subprocess.Popen([sys.executable, "-c", script, str(seed_out), uri, user, password, killed, str(mark)])
+              "push_neo4j(read_graph(sys.argv[1]), *sys.argv[2:6], batch_size=50, checkpoint=sys.argv[6], "
+              "workers=int(sys.argv[7]))")
+    child = subprocess.Popen([sys.executable, "-c", script, str(seed_out), uri, user, password, killed, str(mark),
+                              str(workers)])
+
+    def committed() -> int:
+        try:
+            return len(json.loads(mark.read_text()).get("done", []))
+        except (OSError, ValueError):
+            return 0
+
     deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and child.poll() is None:
-        if mark.exists() and json.loads(mark.read_text() or "{}").get("batches", 0) >= 5:
-            break
-        time.sleep(0.05)
+    while time.monotonic() < deadline and child.poll() is None and committed() < 5:
+        time.sleep(0.02)
     assert child.poll() is None, "the push finished before it could be killed"
     child.send_signal(signal.SIGKILL)
     child.wait()
-    done = json.loads(mark.read_text())["batches"]
+    done = committed()
 
     from kg.export.graph_json import read_graph
 
     G = read_graph(seed_out)
-    rerun = push_neo4j(G, uri, user, password, killed, batch_size=50, checkpoint=mark)
+    rerun = push_neo4j(G, uri, user, password, killed, batch_size=50, checkpoint=mark, workers=workers)
     assert rerun.resumed >= done >= 5
     assert not mark.exists()  # a finished push leaves no checkpoint
     push_neo4j(G, uri, user, password, clean, batch_size=50)
     with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=killed) as s:
         assert read_counts(s) == counts(G)
     assert _dump(uri, user, password, killed) == _dump(uri, user, password, clean)
+
+
+@pytest.mark.slow
+def test_a_batch_committed_but_not_recorded_is_merged_again_not_duplicated(seed_out, bolt_server, tmp_path):
+    """A push stopped right after a relationship batch committed, whose checkpoint record is then lost
+    (as when the process dies between commit and record): the rerun MERGEs that batch instead of
+    CREATE-ing its relationships twice, and ends with the graph a MERGE-only push writes."""
+    import json
+
+    from kg.export.cypher_queries import LABELS
+    from kg.export.graph_json import read_graph
+
+    server, uri, user, password = bolt_server
+    lost, merged = "tlostrecord", "tmergeonly"
+    server.create_database(lost)
+    server.create_database(merged)
+    G = read_graph(seed_out)
+    mark = tmp_path / "push.json"
+    rel_batches_seen = []
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_three_relationship_batches(what, n):
+        if what not in LABELS:
+            rel_batches_seen.append(what)
+            if len(rel_batches_seen) == 3:
+                raise Stop
+
+    with pytest.raises(Stop):
+        push_neo4j(G, uri, user, password, lost, batch_size=50, checkpoint=mark,
+                   progress=stop_after_three_relationship_batches)
+    state = json.loads(mark.read_text())
+    assert state["mode"] == "create"  # the database was empty: the fast path
+    state["done"].remove(max(state["done"]))  # committed, but the record is lost
+    mark.write_text(json.dumps(state))
+
+    rerun = push_neo4j(G, uri, user, password, lost, batch_size=50, checkpoint=mark)
+    assert rerun.resumed == len(state["done"])
+    push_neo4j(G, uri, user, password, merged, batch_size=50, create=False)
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver, driver.session(database=lost) as s:
+        assert read_counts(s) == counts(G)
+    assert _dump(uri, user, password, lost) == _dump(uri, user, password, merged)

@@ -8,7 +8,8 @@ import re
 from kg.schema import LABELS as SCHEMA_LABELS
 from kg.schema import RELATIONS
 
-__all__ = ["LABELS", "REL_KEYS", "constraint_queries", "upsert_nodes_query", "upsert_rels_query", "check_name"]
+__all__ = ["LABELS", "REL_KEYS", "constraint_queries", "upsert_nodes_query", "upsert_rels_query",
+           "create_nodes_query", "create_rels_query", "check_name"]
 
 LABELS = tuple(lab.name for lab in SCHEMA_LABELS)
 # properties that, with the endpoints, identify one relationship (MERGE key)
@@ -43,4 +44,17 @@ def upsert_rels_query(start_label: str, rel_type: str, end_label: str) -> str:
         f"UNWIND $rows AS row MATCH (a:{check_name(start_label)} {{id: row.start}}) "
         f"MATCH (b:{check_name(end_label)} {{id: row.end}}) "
         f"MERGE (a)-[r:{check_name(rel_type)}{merge_props}]->(b) SET r += row.props"
+    )
+
+
+def create_nodes_query(label: str) -> str:
+    """For nodes known to be new (a first push into an empty database): no lookup before the write."""
+    return f"UNWIND $rows AS row CREATE (n:{check_name(label)}) SET n = row.props"
+
+
+def create_rels_query(start_label: str, rel_type: str, end_label: str) -> str:
+    return (
+        f"UNWIND $rows AS row MATCH (a:{check_name(start_label)} {{id: row.start}}) "
+        f"MATCH (b:{check_name(end_label)} {{id: row.end}}) "
+        f"CREATE (a)-[r:{check_name(rel_type)}]->(b) SET r = row.props"
     )

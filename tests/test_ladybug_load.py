@@ -1,0 +1,54 @@
+"""ladybug's bulk loader (COPY FROM Arrow tables) writes the same database as the UNWIND batches."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+ladybug = pytest.importorskip("ladybug")
+pytest.importorskip("pyarrow")
+
+from kg.export.ladybug_db import create_schema, load_graph  # noqa: E402
+from kg.graph import counts  # noqa: E402
+
+HOSTILE = "Evil's \"name\" } // DROP \\ back\\slash\nnew line ?x $y"
+
+
+def _clean(value):
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if not k.startswith("_")}  # _id, _label: internal
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _load_and_dump(G, path, bulk_min):
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    try:
+        create_schema(conn)
+        load_graph(conn, G, bulk_min=bulk_min)
+        nodes = dict(conn.execute("MATCH (n) RETURN label(n), count(*)").get_all())
+        rels = dict(conn.execute("MATCH ()-[r]->() RETURN label(r), count(*)").get_all())
+        dump = [_clean(r) for r in conn.execute(
+            "MATCH (n) RETURN n ORDER BY n.id").get_all()] + [_clean(r) for r in conn.execute(
+            "MATCH (a)-[r]->(b) RETURN a.id, label(r), b.id, r "
+            "ORDER BY a.id, label(r), b.id, r.paper, r.sentence, r.via").get_all()]
+        return (nodes, rels), dump
+    finally:
+        conn.close()
+        db.close()
+
+
+def test_copy_from_loads_the_same_database_as_unwind(seed_build, tmp_path):
+    G = copy.deepcopy(seed_build.graph)
+    G.add_node("method:evil", label="Method", id="method:evil", name=HOSTILE, aliases=["a'b", "}{"])
+    paper = next(n for n, d in G.nodes(data=True) if d["label"] == "Paper")
+    G.add_edge(paper, "method:evil", key="USES", type="USES", paper=paper, sentence=HOSTILE, rule="test")
+    bulk_counts, bulk = _load_and_dump(G, tmp_path / "bulk.lbug", bulk_min=1)  # every table by COPY
+    unwind_counts, unwind = _load_and_dump(G, tmp_path / "unwind.lbug", bulk_min=10**12)  # none
+    assert bulk_counts == counts(G)
+    assert bulk == unwind
+    assert any(row[0].get("name") == HOSTILE and row[0].get("aliases") == ["a'b", "}{"] for row in bulk[:-1]
+               if isinstance(row, list) and isinstance(row[0], dict))
