@@ -54,9 +54,10 @@ def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: st
         item["cites"] = True
         item["confidence"] = 1.0
     else:
-        name = G.nodes[edge["via"]]["name"]
-        item["via"].append(name)
-        item["evidence"].append({"via": name, "sentence": edge.get("sentence") or ""})
+        if edge["via"] in G:  # a bounded overview may leave the method out: the link stays, unnamed
+            name = G.nodes[edge["via"]]["name"]
+            item["via"].append(name)
+            item["evidence"].append({"via": name, "sentence": edge.get("sentence") or ""})
         item["confidence"] = max(item["confidence"], float(edge.get("confidence", 1.0)))
 
 

@@ -70,6 +70,17 @@ def test_lineage_lists_citations_first_then_by_confidence_with_evidence():
     assert [i["id"] for i in beta["prior_works"]] == ["p:a"] and beta["prior_works"][0]["via"] == ["Mm"]
 
 
+def test_lineage_in_a_view_without_the_method_keeps_the_link():
+    # the page's bounded overview may keep two papers and leave out the method a BUILDS_ON runs through
+    from kg.explore import lineage_of
+
+    G = _toy()
+    H = G.subgraph(["p:a", "p:b", "p:c"]).copy()
+    prior, _ = lineage_of(H, "p:c")
+    assert [i["id"] for i in prior] == ["p:b", "p:a"]  # the citation, then the inferred link
+    assert prior[1]["via"] == [] and prior[1]["confidence"] == 0.95
+
+
 def test_explore_cli_json(seed_out):
     result = CliRunner().invoke(app, ["explore", "--graph", str(seed_out), "Mamba", "--json"])
     assert result.exit_code == 0, result.output
