@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -27,7 +28,8 @@ from rdflib.namespace import PROV
 from kg.atomic import atomic_open, write_text
 from kg.graph import edges_of, nodes_of
 from kg.schema import Prop, label, relation
-from kg.vocab import ID, KG, PREFIXES, curie
+from kg.vocab import ID, KG, PREFIXES
+from kg.vocab import curie as _curie
 
 __all__ = ["iri", "triples", "to_rdf", "write_turtle", "write_jsonld"]
 
@@ -36,10 +38,14 @@ _BOUND = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito")
 _ID_NS = PREFIXES["id"]  # dcterms:identifier says which scheme the identifier is in
 
 
+@lru_cache(maxsize=1 << 16)
 def iri(node_id: str) -> URIRef:
     """``method:gpt4o`` → ``…/id/method/gpt4o``; anything unsafe is percent-encoded."""
     kind, _, key = node_id.partition(":")
     return ID[f"{quote(kind, safe='')}/{quote(key, safe='')}"]
+
+
+curie = lru_cache(maxsize=1024)(_curie)  # a few vocabulary terms, looked up for every triple
 
 
 def _statement_iri(*parts: str) -> URIRef:
