@@ -67,6 +67,23 @@ def _literal(prop: Prop, value: Any) -> Literal | URIRef:
     return Literal(_PREFIX.get(prop.name, "") + value if isinstance(value, str) else value)
 
 
+# literals that recur across statements (rules, confidences, positions, a sentence with several
+# statements) are made once: building an rdflib Literal is most of the cost of a triple
+@lru_cache(maxsize=1 << 14)
+def _plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 10)
+def _double(value: float) -> Literal:
+    return Literal(value, datatype=XSD.double)
+
+
+@lru_cache(maxsize=1 << 10)
+def _position(n: int) -> Literal:
+    return Literal(n, datatype=XSD.positiveInteger)
+
+
 def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
     """The graph in the kg ontology, one triple at a time, a subject's triples together where they can be."""
     for nid, d in nodes_of(G):
@@ -88,7 +105,7 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIR
             yield o, KG.authorship, qualified
             yield qualified, RDF.type, KG.Authorship
             yield qualified, KG.author, s
-            yield qualified, KG.position, Literal(d["position"], datatype=XSD.positiveInteger)
+            yield qualified, KG.position, _position(d["position"])
         if not rel.statement:
             continue
         st = _statement_iri(u, d["type"], v, d["paper"], d.get("via", ""))
@@ -98,9 +115,9 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIR
         yield st, RDF.object, o
         yield st, PROV.wasDerivedFrom, iri(d["paper"])
         for name, term in (("sentence", KG.sentence), ("rule", KG.rule)):
-            yield st, term, Literal(d[name])
+            yield st, term, _plain(d[name])
         if d.get("confidence") is not None:
-            yield st, KG.confidence, Literal(round(float(d["confidence"]), 4), datatype=XSD.double)
+            yield st, KG.confidence, _double(round(float(d["confidence"]), 4))
         if d.get("via"):
             yield st, KG.via, iri(d["via"])
 
