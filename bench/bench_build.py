@@ -26,8 +26,14 @@ sys.path.insert(0, str(HERE))
 
 
 def _child(corpus: str, out: str, formats: list[str] | None, jobs: int | None) -> None:
+    import logging
+
     from kg.build import build
 
+    log = logging.FileHandler(Path(out).parent / "stages.log")  # each stage as it ends, for a run cut short
+    log.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    logging.getLogger("kg.build").addHandler(log)
+    logging.getLogger("kg.build").setLevel(logging.INFO)
     kwargs = {"jobs": jobs} if jobs else {}
     start = time.perf_counter()
     result = build([corpus], out, formats, **kwargs)

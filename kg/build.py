@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from kg.model import Extraction, LoadError, Paper
 from kg.runner import extract_all
 
 __all__ = ["Build", "build"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -106,6 +109,7 @@ def build(
         timings[stage] = now - clock
         peak_mb[stage] = _peak_mb()
         clock = now
+        _log.info("%s: %.2f s, peak RSS %.0f MB", stage, timings[stage], peak_mb[stage])
 
     loaded = load_paths(inputs)
     lap("load")
