@@ -152,3 +152,25 @@ def test_a_build_killed_with_sigkill_leaves_no_worker_behind(tmp_path):
     for w in left:  # never leave them running, whatever the outcome
         os.kill(w, signal.SIGKILL)
     assert not left
+
+
+def test_fold_takes_a_shortcut_for_ascii_only_when_it_changes_nothing():
+    import re
+    import unicodedata
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.ids import fold
+
+    def full(text: str) -> str:  # the fold without its ASCII shortcut
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return re.sub(r"[\W_]+", "", text.casefold())
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+    def same(text: str) -> None:
+        assert fold(text) == full(text)
+
+    same()
+    assert fold("Ünïcödé-Ñame") == "unicodename" and fold("GPT-4o mini") == "gpt4omini"
