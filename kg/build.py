@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -23,6 +24,8 @@ from kg.runner import extract_all
 
 __all__ = ["Build", "build"]
 
+_log = logging.getLogger(__name__)
+
 
 @dataclass
 class Build:
@@ -36,6 +39,7 @@ class Build:
     written: list[Path] = field(default_factory=list)
     files: dict[str, dict[str, object]] = field(default_factory=dict)  # per-file reconciliation
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage and per exporter
+    peak_mb: dict[str, float] = field(default_factory=dict)  # the process's peak RSS at the end of each stage
     reused: int = 0  # extractions taken from the store of an earlier build
 
     def summary(self) -> dict[str, object]:
@@ -48,6 +52,29 @@ class Build:
             "rejected": [str(e) for e in self.errors],
             "files": self.files,
         }
+
+
+class _Texts(Mapping[str, str]):
+    """paper id → title and abstracts, joined when resolution asks (not held for every paper)."""
+
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        self._papers = {p.id: p for p in papers}
+
+    def __getitem__(self, pid: str) -> str:
+        p = self._papers[pid]
+        return " ".join(t for t in (p.title, p.abstract, p.abstract_zh) if t)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._papers)
+
+    def __len__(self) -> int:
+        return len(self._papers)
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def build(
@@ -73,31 +100,35 @@ def build(
     With ``out`` and ``cache``, the extractions an earlier build stored in ``out`` are reused for
     unchanged papers and this build's are stored with the outputs (:mod:`kg.runner`)."""
     timings: dict[str, float] = {}
+    peak_mb: dict[str, float] = {}
     clock = perf_counter()
 
     def lap(stage: str) -> None:
         nonlocal clock
         now = perf_counter()
         timings[stage] = now - clock
+        peak_mb[stage] = _peak_mb()
         clock = now
+        _log.info("%s: %.2f s, peak RSS %.0f MB", stage, timings[stage], peak_mb[stage])
 
     loaded = load_paths(inputs)
     lap("load")
     papers = merge_records(loaded.records)
+    records, files = len(loaded.records), reconcile(loaded.records, loaded.errors, papers, loaded.formats)
+    del loaded.records[:]  # merged into papers: not held for the rest of the build
     lap("merge")
     extracted = extract_all(papers, gazetteers, ner_model, out if cache else None, jobs, scheduler, workers)
     extractions = extracted.extractions
     lap("extract")
-    texts = {p.id: " ".join(t for t in (p.title, p.abstract, p.abstract_zh) if t) for p in papers}
-    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)), texts)
+    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)), _Texts(papers))
     lap("resolve")
     graph = make_graph(papers, extractions, resolution)
     if min_confidence > 0:
         drop_below(graph, min_confidence)
     lap("graph")
-    result = Build(papers, extractions, resolution, graph, len(loaded.records), loaded.errors, loaded.formats,
-                   timings=timings, reused=extracted.reused)
-    result.files = reconcile(loaded.records, loaded.errors, papers, loaded.formats)
+    result = Build(papers, extractions, resolution, graph, records, loaded.errors, loaded.formats,
+                   timings=timings, peak_mb=peak_mb, reused=extracted.reused)
+    result.files = files
     if out is not None:
         from kg.export import write
 

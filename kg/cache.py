@@ -66,12 +66,25 @@ def read_cache(folder: Path, wanted: set[str]) -> dict[str, Extraction]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             try:
-                row = json.loads(line)
-                if row["key"] in wanted:
-                    found[row["key"]] = Extraction.model_validate(row["extraction"])
+                key, extraction = _split(line)
+                if key in wanted:
+                    found[key] = Extraction.model_validate_json(extraction)
             except (ValueError, KeyError, TypeError):
                 continue  # a damaged line costs one re-extraction, never a wrong result
     return found
+
+
+_HEAD, _MID = '{"key":"', '","extraction":'
+
+
+def _split(line: str) -> tuple[str, str]:
+    """(key, extraction JSON) of a store line as :func:`write_cache` writes it; any other line is
+    parsed as JSON (the key is only looked at, the extraction only parsed when it is wanted)."""
+    end = len(_HEAD) + 64
+    if line.startswith(_HEAD) and line[end:end + len(_MID)] == _MID and line.rstrip("\n").endswith("}"):
+        return line[len(_HEAD):end], line[end + len(_MID):len(line.rstrip("\n")) - 1]
+    row = json.loads(line)
+    return row["key"], json.dumps(row["extraction"])
 
 
 def write_cache(folder: Path, entries: Iterable[tuple[str, Extraction]]) -> Path:

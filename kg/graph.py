@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -96,17 +97,15 @@ def drop_below(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
 
 def nodes_of(G: nx.MultiDiGraph, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
     """Nodes in id order (optionally of one label): the order every exporter writes."""
-    for nid in sorted(G.nodes):
-        data = G.nodes[nid]
-        if label is None or data["label"] == label:
-            yield nid, data
+    chosen = G.nodes(data=True) if label is None else ((n, d) for n, d in G.nodes(data=True) if d["label"] == label)
+    yield from sorted(chosen, key=itemgetter(0))
 
 
 def edges_of(G: nx.MultiDiGraph, type_: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    for u, v, k in sorted(G.edges(keys=True)):
-        data = G.edges[u, v, k]
-        if type_ is None or data["type"] == type_:
-            yield u, v, k, data
+    """Edges in (source, target, key) order (optionally of one type)."""
+    edges = G.edges(keys=True, data=True)
+    chosen = edges if type_ is None else (e for e in edges if e[3]["type"] == type_)
+    yield from sorted(chosen, key=itemgetter(0, 1, 2))
 
 
 def counts(G: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:

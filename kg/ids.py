@@ -50,8 +50,9 @@ def fold(text: str) -> str:
 
     Letters of any script are kept, so Chinese names still get a key.
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no decompositions and no combining marks: nothing to strip
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", text.casefold())
 
 

@@ -103,3 +103,74 @@ def test_streamed_turtle_holds_the_same_triples_as_rdflib(seed_build, tmp_path):
     assert len(parsed) > 10000 and isomorphic(parsed, to_rdf(G))
     write_turtle(G, tmp_path)
     assert (tmp_path / "graph.ttl").read_bytes() == text
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead
+    except (OSError, IndexError):
+        return False
+
+
+def test_a_build_killed_with_sigkill_leaves_no_worker_behind(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("worker processes die with the build through Linux's PR_SET_PDEATHSIG")
+    build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(tmp_path / "out"),
+                              "--jobs", "2", "-f", "jsonl"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
+        workers = _children(build.pid)
+        time.sleep(0.1)
+    assert len(workers) == 2, "the build never started its two extraction workers"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # never leave them running, whatever the outcome
+        os.kill(w, signal.SIGKILL)
+    assert not left
+
+
+def test_fold_takes_a_shortcut_for_ascii_only_when_it_changes_nothing():
+    import re
+    import unicodedata
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.ids import fold
+
+    def full(text: str) -> str:  # the fold without its ASCII shortcut
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return re.sub(r"[\W_]+", "", text.casefold())
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+    def same(text: str) -> None:
+        assert fold(text) == full(text)
+
+    same()
+    assert fold("Ünïcödé-Ñame") == "unicodename" and fold("GPT-4o mini") == "gpt4omini"

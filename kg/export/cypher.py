@@ -32,6 +32,10 @@ def _escape_char(c: str) -> str:
     return c
 
 
+# one str.translate table over every character _escape_char changes (the rest map to themselves)
+_TABLE = {o: _escape_char(chr(o)) for o in [*range(0xA0), 0x2028, 0x2029] if _escape_char(chr(o)) != chr(o)}
+
+
 def cypher_literal(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -40,7 +44,7 @@ def cypher_literal(value: Any) -> str:
     if isinstance(value, float) and math.isfinite(value):  # a link's confidence
         return repr(value)
     if isinstance(value, str):
-        return "'" + "".join(_escape_char(c) for c in value) + "'"
+        return "'" + value.translate(_TABLE) + "'"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} as a Cypher literal")

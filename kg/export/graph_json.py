@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from kg.atomic import write_text
+from kg.atomic import atomic_open
 from kg.graph import edges_of, nodes_of
 
 __all__ = ["graph_to_json", "graph_json_text", "write_graph_json", "read_graph"]
@@ -25,14 +26,31 @@ def graph_to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
+def graph_json_lines(G: nx.MultiDiGraph) -> Iterator[str]:
+    """``graph.json`` line by line: one node or edge per line (C-encoded, so a large graph is
+    written quickly and never held as one string)."""
+    def items(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+        first = True
+        for row in rows:
+            yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+            first = False
+
+    yield f'{{"format": {json.dumps(FORMAT)},\n"nodes": [\n'
+    yield from items(dict(data) for _, data in nodes_of(G))
+    yield '\n],\n"edges": [\n'
+    yield from items({"source": u, "target": v, "key": k, **data} for u, v, k, data in edges_of(G))
+    yield "\n]}\n"
+
+
 def graph_json_text(G: nx.MultiDiGraph) -> str:
     """The text of ``graph.json``; its hash is the build id (:mod:`kg.output`)."""
-    return json.dumps(graph_to_json(G), ensure_ascii=False, indent=0) + "\n"
+    return "".join(graph_json_lines(G))
 
 
 def write_graph_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.json"
-    write_text(path, graph_json_text(G))
+    with atomic_open(path) as handle:
+        handle.writelines(graph_json_lines(G))
     return [path]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -27,7 +28,8 @@ from rdflib.namespace import PROV
 from kg.atomic import atomic_open, write_text
 from kg.graph import edges_of, nodes_of
 from kg.schema import Prop, label, relation
-from kg.vocab import ID, KG, PREFIXES, curie
+from kg.vocab import ID, KG, PREFIXES
+from kg.vocab import curie as _curie
 
 __all__ = ["iri", "triples", "to_rdf", "write_turtle", "write_jsonld"]
 
@@ -36,10 +38,14 @@ _BOUND = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito")
 _ID_NS = PREFIXES["id"]  # dcterms:identifier says which scheme the identifier is in
 
 
+@lru_cache(maxsize=1 << 16)
 def iri(node_id: str) -> URIRef:
     """``method:gpt4o`` → ``…/id/method/gpt4o``; anything unsafe is percent-encoded."""
     kind, _, key = node_id.partition(":")
     return ID[f"{quote(kind, safe='')}/{quote(key, safe='')}"]
+
+
+curie = lru_cache(maxsize=1024)(_curie)  # a few vocabulary terms, looked up for every triple
 
 
 def _statement_iri(*parts: str) -> URIRef:
@@ -59,6 +65,23 @@ def _literal(prop: Prop, value: Any) -> Literal | URIRef:
     if prop.kind == "float":
         return Literal(value, datatype=XSD.double)
     return Literal(_PREFIX.get(prop.name, "") + value if isinstance(value, str) else value)
+
+
+# literals that recur across statements (rules, confidences, positions, a sentence with several
+# statements) are made once: building an rdflib Literal is most of the cost of a triple
+@lru_cache(maxsize=1 << 14)
+def _plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 10)
+def _double(value: float) -> Literal:
+    return Literal(value, datatype=XSD.double)
+
+
+@lru_cache(maxsize=1 << 10)
+def _position(n: int) -> Literal:
+    return Literal(n, datatype=XSD.positiveInteger)
 
 
 def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
@@ -82,7 +105,7 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIR
             yield o, KG.authorship, qualified
             yield qualified, RDF.type, KG.Authorship
             yield qualified, KG.author, s
-            yield qualified, KG.position, Literal(d["position"], datatype=XSD.positiveInteger)
+            yield qualified, KG.position, _position(d["position"])
         if not rel.statement:
             continue
         st = _statement_iri(u, d["type"], v, d["paper"], d.get("via", ""))
@@ -92,9 +115,9 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIR
         yield st, RDF.object, o
         yield st, PROV.wasDerivedFrom, iri(d["paper"])
         for name, term in (("sentence", KG.sentence), ("rule", KG.rule)):
-            yield st, term, Literal(d[name])
+            yield st, term, _plain(d[name])
         if d.get("confidence") is not None:
-            yield st, KG.confidence, Literal(round(float(d["confidence"]), 4), datatype=XSD.double)
+            yield st, KG.confidence, _double(round(float(d["confidence"]), 4))
         if d.get("via"):
             yield st, KG.via, iri(d["via"])
 

@@ -7,8 +7,11 @@ the output is the same list :func:`~kg.extract.extractor.extract_papers` returns
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -45,7 +48,22 @@ def extract_chunk(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
     return [extract_paper(p, _nlp) for p in papers]
 
 
-def _start(gazetteers: tuple[str, ...], ner_model: str | None) -> None:
+def _die_with(parent: int) -> None:
+    """Linux: this worker is killed when ``parent`` (the build) dies, so a build killed with
+    SIGKILL leaves no worker behind (a worker ignores SIGTERM: it inherits the build's handler)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build died before prctl took effect
+        os._exit(1)
+
+
+def _start(gazetteers: tuple[str, ...], ner_model: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        _die_with(parent)
     extract_chunk([], gazetteers, ner_model)
 
 
@@ -66,7 +84,7 @@ def extract_parallel(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
         return extract_papers(list(papers), gazetteers, ner_model)
     out: list[Extraction] = []
     with ProcessPoolExecutor(min(jobs, len(parts)), mp_context=_context(), initializer=_start,
-                             initargs=(gazetteers, model)) as pool:
+                             initargs=(gazetteers, model, os.getpid())) as pool:
         for part in pool.map(extract_chunk, parts, [gazetteers] * len(parts), [model] * len(parts)):
             out += part
     return out
