@@ -45,8 +45,10 @@ def _by_year(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda i: (i.get("year") is None, i.get("year") or 0, i.get("title", i.get("name", ""))))
 
 
-def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: str, edge: dict[str, Any]) -> None:
-    """Record ``other`` as a prior/derivative work when ``edge`` is a citation or an inferred BUILDS_ON."""
+def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: str, edge: dict[str, Any],
+                 names: nx.MultiDiGraph | None = None) -> None:
+    """Record ``other`` as a prior/derivative work when ``edge`` is a citation or an inferred BUILDS_ON
+    (its ``via`` entity named from ``names``, default ``G``)."""
     if edge["type"] not in ("BUILDS_ON", "CITES"):
         return
     item = works.setdefault(other, _paper_item(G, other, via=[], cites=False, confidence=0.0, evidence=[]))
@@ -54,8 +56,9 @@ def _add_lineage(G: nx.MultiDiGraph, works: dict[str, dict[str, Any]], other: st
         item["cites"] = True
         item["confidence"] = 1.0
     else:
-        via = edge["via"]  # a view (an overview page) may have left the entity out: its id still names it
-        name = G.nodes[via]["name"] if via in G else str(via).split(":", 1)[-1]
+        via, names = edge["via"], G if names is None else names
+        # a view (an overview page) that left the entity out and was given no ``names``: its id still names it
+        name = names.nodes[via]["name"] if via in names else str(via).split(":", 1)[-1]
         item["via"].append(name)
         item["evidence"].append({"via": name, "sentence": edge.get("sentence") or ""})
         item["confidence"] = max(item["confidence"], float(edge.get("confidence", 1.0)))
@@ -67,14 +70,17 @@ def _ranked(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                         i["id"]))
 
 
-def lineage_of(G: nx.MultiDiGraph, pid: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(prior works, derivative works) of paper ``pid``: real citations above inferred BUILDS_ON links."""
+def lineage_of(G: nx.MultiDiGraph, pid: str,
+               names: nx.MultiDiGraph | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(prior works, derivative works) of paper ``pid``: real citations above inferred BUILDS_ON links.
+    ``names`` is the graph the entities a link runs through are named from when ``G`` is a view that
+    may have left them out (an overview page: the whole graph); default ``G``."""
     prior: dict[str, dict[str, Any]] = {}
     derivative: dict[str, dict[str, Any]] = {}
     for _, v, e in sorted(G.out_edges(pid, data=True), key=lambda x: x[1]):
-        _add_lineage(G, prior, v, e)
+        _add_lineage(G, prior, v, e, names)
     for u, _, e in sorted(G.in_edges(pid, data=True), key=lambda x: x[0]):
-        _add_lineage(G, derivative, u, e)
+        _add_lineage(G, derivative, u, e, names)
     return _ranked(list(prior.values())), _ranked(list(derivative.values()))
 
 

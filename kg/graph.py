@@ -86,12 +86,15 @@ def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
 
 def drop_below(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
     """Remove statements whose confidence is below ``min_confidence``, then the entities no edge
-    reaches any more. Input facts (authorship, citations) have no confidence and always stay."""
+    reaches any more, then the lineage links (``via``) that ran through one of them: a link's confidence
+    is rounded, so it can pass a threshold its evidence missed. Input facts (authorship, citations) have
+    no confidence and always stay."""
     weak = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
             if d.get("confidence") is not None and d["confidence"] < min_confidence]
     G.remove_edges_from(weak)
     entity_labels = set(schema.ENTITY_LABELS)
     G.remove_nodes_from([n for n, d in list(G.nodes(data=True)) if d["label"] in entity_labels and G.degree(n) == 0])
+    G.remove_edges_from([(u, v, k) for u, v, k, via in G.edges(keys=True, data="via") if via and via not in G])
     return G
 
 

@@ -91,3 +91,21 @@ def test_drop_below_removes_weak_statements_and_orphaned_entities():
     assert _edges(G, "PROPOSES") == {(A, "Quillnet")} and _edges(G, "USES") == set()
     assert not [n for n, d in G.nodes(data=True) if d.get("name") == "Brambleformer"]
     assert A in G  # papers stay
+
+
+def test_drop_below_leaves_no_lineage_through_a_dropped_entity():
+    # B's title names Quillnet (B's own contribution), A uses it: A BUILDS_ON B via Quillnet. The link's
+    # confidence is rounded (0.29996 → 0.3), so a threshold of 0.3 drops every statement naming Quillnet
+    # but not the link: the link would run through an entity the graph no longer has.
+    from kg.graph import drop_below
+
+    papers = [Paper(id=A, title="Using it", year=2025, sources=["in.jsonl:1"]),
+              Paper(id=B, title="Quillnet: a sketch", year=2024, sources=["in.jsonl:2"])]
+    G = _graph([Extraction(paper_id=A, mentions=[_mention("Quillnet", EntityType.METHOD, Predicate.USES,
+                                                          confidence=0.29996)]),
+                Extraction(paper_id=B, mentions=[_mention("Quillnet", EntityType.METHOD, Predicate.PROPOSES,
+                                                          confidence=0.2)])], papers)
+    (via, confidence), = [(d["via"], d["confidence"]) for _, _, d in G.edges(data=True) if d["type"] == "BUILDS_ON"]
+    assert confidence == 0.3 and via in G
+    drop_below(G, 0.3)
+    assert via not in G and not [e for e in G.edges(data=True) if e[2]["type"] == "BUILDS_ON"]

@@ -39,6 +39,30 @@ def test_html_is_offline_and_complete(seed_out, seed_build):
     assert {item["label"] for item in payload["legend"]} == {"Paper", "Author", "Method", "Dataset", "Benchmark"}
 
 
+def test_overview_page_names_the_method_a_drawn_lineage_runs_through(tmp_path, monkeypatch):
+    """A build's graph.html on a big graph is a bounded overview; it may draw two papers and their BUILDS_ON
+    link but leave out the method the link runs through (a 100k build failed here with KeyError on the method's
+    id). The side lists still name the method as the whole graph does."""
+    from functools import partial
+
+    import kg.viz.payload as payload_module
+
+    monkeypatch.setattr(payload_module, "OVERVIEW_THRESHOLD", 100)  # the seeds' graph gets an overview
+    monkeypatch.setattr(payload_module, "overview", partial(payload_module.overview, limit=120))
+    result = build([SEEDS], tmp_path / "out", ["html"])
+    html = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    payload = json.loads(re.search(r'<script id="payload" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert payload["overview"]
+    G, nodes = result.graph, {n["id"]: n for n in payload["nodes"]}
+    drawn = [(u, v, d["via"]) for u, v, d in G.edges(data=True)
+             if d["type"] == "BUILDS_ON" and u in nodes and v in nodes]
+    assert any(via not in nodes for _, _, via in drawn)  # the case this test is about
+    for user, proposer, via in drawn:
+        note = f"via {G.nodes[via]['name']}"
+        assert [proposer, note] in nodes[user]["side"]["prior"]
+        assert [user, note] in nodes[proposer]["side"]["derivative"]
+
+
 def test_hostile_title_stays_inert_in_html(tmp_path):
     hostile = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
     (tmp_path / "in.jsonl").write_text(json.dumps({"title": hostile, "abstract": "We propose Foo."}) + "\n",

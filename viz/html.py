@@ -345,7 +345,7 @@ def _page(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 2, types: l
             prior, derivative = lineage_of(G, focus)
             keep |= {i["id"] for i in prior + derivative + index.related(focus, SIDE_LIMIT)}
         H = G.subgraph(keep).copy()
-    payload = graph_to_payload(H, focus=focus, full=H if summarised else G, related=index)
+    payload = graph_to_payload(H, focus=focus, full=H if summarised else G, related=index, names=G)
     payload["overview"] = summarised
     return payload
 

@@ -170,12 +170,13 @@ def _year_colour(year: int | None, years: list[int]) -> str:
     return YEAR_SHADES[min(int(step * len(YEAR_SHADES)), len(YEAR_SHADES) - 1)]
 
 
-def _side(G: nx.MultiDiGraph, nid: str, index: Any) -> dict[str, list[list[Any]]]:
-    """Prior, derivative and related papers of a paper (or the papers around an entity), as [id, note] pairs."""
+def _side(G: nx.MultiDiGraph, nid: str, index: Any, names: nx.MultiDiGraph | None = None) -> dict[str, list[list[Any]]]:
+    """Prior, derivative and related papers of a paper (or the papers around an entity), as [id, note] pairs;
+    the methods a lineage runs through are named from ``names`` (default ``G``)."""
     from kg.explore import lineage_of
 
     if G.nodes[nid]["label"] == "Paper":
-        prior, derivative = lineage_of(G, nid)
+        prior, derivative = lineage_of(G, nid, names)
         note = lambda i: "cites" if i["cites"] else "via " + ", ".join(i["via"])  # noqa: E731
         side = {"prior": [[i["id"], note(i)] for i in prior], "derivative": [[i["id"], note(i)] for i in derivative]}
         side["related"] = [[i["id"], f"score {i['score']:.2f}" + ("" if i["close"] else " (loosely related)")
@@ -193,8 +194,10 @@ def _side(G: nx.MultiDiGraph, nid: str, index: Any) -> dict[str, list[list[Any]]
 
 
 def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None,
-                     full: nx.MultiDiGraph | None = None, related: Any = None) -> dict[str, Any]:
-    """The payload for ``G`` (what is drawn); side lists and related papers come from ``full`` (default ``G``)."""
+                     full: nx.MultiDiGraph | None = None, related: Any = None,
+                     names: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+    """The payload for ``G`` (what is drawn); side lists and related papers come from ``full`` (default ``G``),
+    the methods their lineage runs through are named from ``names`` (default ``full``: an overview's whole graph)."""
     try:
         from pyvis.network import Network
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -214,7 +217,7 @@ def graph_to_payload(G: nx.MultiDiGraph, seed: int = 7, focus: str | None = None
         extra: dict[str, Any] = {"x": pos[nid][0], "y": pos[nid][1]} if fixed else {}
         label = data["label"]
         colour = _year_colour(data.get("year"), years) if label == "Paper" else COLORS[label]
-        side = sides[nid] = _side(full, nid, related) if label != "Author" else {}
+        side = sides[nid] = _side(full, nid, related, names) if label != "Author" else {}
         for items in side.values():
             for other, _ in items:
                 if other not in G and other not in extra_papers:
