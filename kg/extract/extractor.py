@@ -580,10 +580,10 @@ def _to_extraction(paper_id: str, state: _PaperState,
     compared = {state.key(k) for w, loser, _, _ in state.wins for k in (w, loser)}
     for key, found in state.found.items():
         kind, role = found.type, found.role
-        conf = confidence(found.rule, found.support)
         if kind is not EntityType.METHOD:
             kind = EntityType.BENCHMARK if found.benchmark_votes else EntityType.DATASET
             role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
+            conf = confidence(found.rule, found.support)
         else:
             if role not in (Predicate.PROPOSES, Predicate.USES):
                 role = Predicate.USES
