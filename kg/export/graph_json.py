@@ -1,5 +1,6 @@
-"""``graph.json``: the graph itself (networkx node-link JSON), which ``kg query``,
-``kg push`` and later commands read back with :func:`read_graph`."""
+"""``graph.json``: the graph itself (node-link JSON: a format tag, then the nodes and the
+edges, one a line, in id order), which ``kg query``, ``kg push`` and later commands read
+back with :func:`read_graph`."""
 
 from __future__ import annotations
 
