@@ -21,7 +21,6 @@ from kg.schema import PREFIXES
 __all__ = ["PREFIXES", "QueryResult", "query", "sparql_query", "cypher_query"]
 
 
-
 @dataclass
 class QueryResult:
     columns: list[str]
@@ -31,8 +30,14 @@ class QueryResult:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
+def _version(path: Path) -> tuple[int, int]:
+    """What tells one build's file from the next (a rebuild swaps a new file in): the cache key beside the path."""
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_ino
+
+
 @lru_cache(maxsize=4)
-def _store(path: str, mtime: float) -> Any:
+def _store(path: str, version: tuple[int, int]) -> Any:
     import pyoxigraph as ox
 
     store = ox.Store()
@@ -62,7 +67,7 @@ def sparql_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' first")
     check_current(Path(folder), "graph.ttl")
-    store = _store(str(path), path.stat().st_mtime)
+    store = _store(str(path), _version(path))
     substitutions = {ox.Variable(k): (v if isinstance(v, ox.NamedNode) else ox.Literal(v))
                      for k, v in (params or {}).items()}
     try:
@@ -96,8 +101,7 @@ def cypher_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' with the query extra installed")
     check_current(Path(folder), f"ladybug/{DB_NAME}")
-    stat = path.stat()
-    _, conn = _connection(str(path), (stat.st_mtime_ns, stat.st_ino))
+    _, conn = _connection(str(path), _version(path))
     result = conn.execute(text, params or {})
     try:
         columns = result.get_column_names()

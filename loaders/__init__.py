@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.loaders._record import WHOLE_FILE, checked, short
+from kg.loaders._record import WHOLE_FILE, short
 from kg.loaders._stream import peek
 from kg.loaders._text import TextFile, read_text_file
 from kg.model import LoadError, PaperRecord
@@ -143,7 +143,7 @@ def display_path(path: Path) -> str:
 class LoadedFile:
     source: str  # as errors and records name it
     format: str | None  # the loader's registry name; None when no reader accepts the file
-    items: Iterator[Item]  # its records and errors in file order, every record checked; lazy when streamed
+    items: Iterator[Item]  # its records and errors in file order (records checked by make_record); lazy when streamed
 
 
 def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
@@ -156,7 +156,7 @@ def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
         return LoadedFile(source, None, iter([LoadError(source=source, line=0, message=f"cannot read: {exc.strerror}")]))
     names = [fmt] if fmt else _candidates(head)
     if names and names[0] in STREAMING:
-        return LoadedFile(source, names[0], map(checked, _streamed(path, source, names[0])))
+        return LoadedFile(source, names[0], _streamed(path, source, names[0]))
     try:
         text = head if whole else read_text_file(path, source)
     except OSError as exc:
@@ -168,7 +168,7 @@ def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
         return LoadedFile(source, None, iter([LoadError(
             source=source, line=1, message="unrecognised format (expected one of: " + ", ".join(LOADERS) + "); "
             + WHOLE_FILE)]))
-    return LoadedFile(source, name, map(checked, items))
+    return LoadedFile(source, name, iter(items))
 
 
 def read_paths(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[LoadedFile]:

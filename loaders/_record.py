@@ -11,7 +11,7 @@ from kg.ids import fold
 from kg.loaders._text import MAX_LINE_CHARS
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["MAX_FIELD_CHARS", "make_record", "paper_record", "checked", "guarded", "short", "clean_text", "clean_doi", "iso_date",
+__all__ = ["MAX_FIELD_CHARS", "make_record", "paper_record", "guarded", "short", "clean_text", "clean_doi", "iso_date",
            "WHOLE_FILE"]
 
 WHOLE_FILE = "nothing in this file was read"  # ends the message of an error about a whole file
@@ -51,16 +51,6 @@ def _too_long(record: PaperRecord) -> str | None:
     return None
 
 
-def checked(item: Item) -> Item:
-    """``item``, or the error that it has no usable title or a field too long: every
-    reader's records pass this."""
-    if isinstance(item, PaperRecord):
-        problem = _title_problem(item.title, item.title_zh) or _too_long(item)
-        if problem:
-            return LoadError(source=item.source, line=item.line, message=problem)
-    return item
-
-
 def clean_text(value: Any) -> str | None:
     """A string or a number as one line of text (runs of spaces and line breaks made one space), or None."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -96,14 +86,17 @@ def paper_record(source: str, line: int, **fields: Any) -> Item:
 
 
 def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:
-    """A record from ``fields``, or a :class:`LoadError` saying why not."""
+    """A record from ``fields``, or a :class:`LoadError` saying why not (no usable title, a field
+    too long, a value of the wrong kind): every reader's records are made here."""
     problem = _title_problem(fields.get("title"), fields.get("title_zh"))
     if problem:
         return LoadError(source=source, line=line, message=problem)
     try:
-        return checked(PaperRecord(source=source, line=line, **fields))
+        record = PaperRecord(source=source, line=line, **fields)
     except (TypeError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         return LoadError(source=source, line=line, message=f"cannot build the record ({short(exc)}); skipped")
+    problem = _too_long(record)
+    return LoadError(source=source, line=line, message=problem) if problem else record
 
 
 def guarded(source: str, line: int, read: Callable[[], Item]) -> Item:

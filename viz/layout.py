@@ -51,7 +51,7 @@ def _communities(G: nx.Graph, nodes: set[int], seed: int) -> dict[int, tuple[flo
     centres = nx.spring_layout(meta, seed=seed, iterations=50, weight="weight")
     # spring_layout fills about [-1, 1]² unevenly: scale it so the square holds the discs' area four times
     area = sum(math.pi * NODE_SPACE**2 * len(c) for c in groups)
-    spread = math.sqrt(4 * area / 4)
+    spread = math.sqrt(area)  # a side of 2 * spread: 4 * area
     pos: dict[int, tuple[float, float]] = {}
     for i, members in enumerate(groups):
         cx, cy = centres[i] * spread

@@ -1,5 +1,6 @@
-"""``graph.json``: the graph itself (networkx node-link JSON), which ``kg query``,
-``kg push`` and later commands read back with :func:`read_graph`."""
+"""``graph.json``: the graph itself (node-link JSON: a format tag, then the nodes and the
+edges, one a line, in id order), which ``kg query``, ``kg push`` and later commands read
+back with :func:`read_graph`."""
 
 from __future__ import annotations
 
@@ -13,17 +14,9 @@ import networkx as nx
 from kg.atomic import atomic_open
 from kg.graph import edges_of, nodes_of
 
-__all__ = ["graph_to_json", "graph_json_text", "write_graph_json", "read_graph"]
+__all__ = ["graph_json_lines", "graph_json_text", "write_graph_json", "read_graph"]
 
 FORMAT = "kg-graph/1"
-
-
-def graph_to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "nodes": [dict(data) for _, data in nodes_of(G)],
-        "edges": [{"source": u, "target": v, "key": k, **data} for u, v, k, data in edges_of(G)],
-    }
 
 
 def graph_json_lines(G: nx.MultiDiGraph) -> Iterator[str]:

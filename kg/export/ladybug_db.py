@@ -5,7 +5,8 @@ The schema is the build schema: one node table per label, one relationship
 table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
 targets). Tables are filled by ladybug's bulk loader, ``COPY … FROM $rows``
 with an in-memory Arrow table as the parameter (values never enter the query
-text); ``load_graph`` keeps the ``UNWIND $rows`` path for adding to a database.
+text); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
+or any table when pyarrow is missing, goes in as ``UNWIND $rows`` batches.
 """
 
 from __future__ import annotations

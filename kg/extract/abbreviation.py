@@ -39,6 +39,12 @@ def _chars(short: str) -> str:
     return chars
 
 
+def _in_order(chars: str, lower: str) -> bool:
+    """Every one of ``chars``, in order, somewhere in ``lower``: what any spelling needs."""
+    rest = iter(lower)
+    return all(c in rest for c in chars)
+
+
 def _contains(long: str, chars: str) -> bool:
     """The long form names the acronym itself ("HDT-Net", "PaSa-GPT-4o"): a variant, not an expansion.
     A two-letter acronym counts only as a whole part ("MA" ← "Massive activations" stays)."""
@@ -56,7 +62,9 @@ def spells(short: str, long: str) -> bool:
     """``long`` is the long form of the acronym ``short`` (strict; see the module doc)."""
     chars = _chars(short)
     text = long.strip()
-    if not chars or len(text) > _LONGEST or len(_PARTS.split(text)) < 2 or _contains(text, chars):
+    if not chars or len(text) > _LONGEST or not _in_order(chars, text.lower()):
+        return False  # the cheap tests first: most pairs a caller tries fail here
+    if len(_PARTS.split(text)) < 2 or _contains(text, chars):
         return False
     token = [-1] * len(text)  # index of the word of each character (-1: not a letter or digit)
     starts: set[int] = set()  # where a run may begin: a word or part start, a camel hump, a number

@@ -29,7 +29,6 @@ __all__ = ["make_nlp", "extract_paper", "extract_papers"]
 _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", "case study", "perspective", "report"}
 _TITLE_DATA = re.compile(r"\b(dataset|benchmark|corpus|suite|test set|leaderboard|arena)s?\b", re.I)
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
-_MODEL_SIZE = re.compile(r"[-\s]\d+(\.\d+)?[BM]$")  # "-7B", "-125M": a model size; "-1K" names data as often
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
@@ -171,9 +170,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
-            and not rules.method_like(cand.text) and not _MODEL_SIZE.search(cand.text) \
-            and state.found.get(state.key(cand.text)) is None:
-        kind, rule = EntityType.BENCHMARK, "context.evaluated_list"
+            and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
+        kind, rule = EntityType.BENCHMARK, "context.evaluated_list"  # a model size ("-7B") fails evaluated_list
     elif kind is None and entry is None and rules.trained_on(sentence, cand) and state.key(cand.text) not in state.own \
             and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
         kind, rule = EntityType.DATASET, "context.trained_on"
@@ -580,10 +578,10 @@ def _to_extraction(paper_id: str, state: _PaperState,
     compared = {state.key(k) for w, loser, _, _ in state.wins for k in (w, loser)}
     for key, found in state.found.items():
         kind, role = found.type, found.role
-        conf = confidence(found.rule, found.support)
         if kind is not EntityType.METHOD:
             kind = EntityType.BENCHMARK if found.benchmark_votes else EntityType.DATASET
             role = Predicate.EVALUATES_ON if kind is EntityType.BENCHMARK else Predicate.USES_DATASET
+            conf = confidence(found.rule, found.support)
         else:
             if role not in (Predicate.PROPOSES, Predicate.USES):
                 role = Predicate.USES

@@ -120,8 +120,7 @@ class _Resolver:
                 if (fam, key) in own:
                     continue
                 longs = {entity_key(o.name): o.name for o in multiword
-                         if o is not m and _family(o.type) == fam and _could_spell(m.name, o.name)
-                         and spells(m.name, o.name)}
+                         if o is not m and _family(o.type) == fam and spells(m.name, o.name)}
                 if len(longs) == 1:
                     own[(fam, key)] = next(iter(longs.values()))
             self.own[ex.paper_id] = own
@@ -285,15 +284,6 @@ def _reader(text: str) -> Callable[[], set[str]]:
 def _singular(name: str) -> str:
     """ "LoRAs" → "LoRA", "LLMs" → "LLM": a plural acronym names the same thing."""
     return name[:-1] if is_acronym(name) and len(name) > 2 and name[-1] == "s" and name[-2].isupper() else name
-
-
-def _could_spell(short: str, long: str) -> bool:
-    """A cheap necessary condition of ``spells``: the acronym's letters and digits, in order, are in ``long``."""
-    chars = "".join(c.lower() for c in short if c.isalnum())
-    if len(short) > 2 and short[-1] == "s" and short[-2].isupper():  # a plural's "s" is not spelled (LLMs)
-        chars = chars[:-1]
-    rest = iter(long.lower())
-    return all(c in rest for c in chars)
 
 
 def _acronym_key(name: str) -> str:

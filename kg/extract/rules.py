@@ -635,9 +635,12 @@ def comparative_cue(sentence: str, cue_start: int) -> bool:
     return _COMPARATIVE.match(sentence, cue_start) is not None
 
 
+_PASSIVE_BEATEN = re.compile(r"(?:outperformed|surpassed|beaten|exceeded|bettered)\b", re.I)
+
+
 def outperformed_by(sentence: str, cue_start: int) -> bool:
     """ "X is outperformed by Y": the cue reads backwards."""
-    m = re.compile(r"(?:outperformed|surpassed|beaten|exceeded|bettered)\b", re.I).match(sentence, cue_start)
+    m = _PASSIVE_BEATEN.match(sentence, cue_start)
     return bool(m and _PASSIVE_CUE.match(sentence[m.end() :]) and re.search(r"\b(?:is|are|was|were|be|been|being|get|gets)\s+"
                                                                          r"(?:\w+\s+)?$", sentence[:cue_start], re.I))
 
