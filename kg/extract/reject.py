@@ -18,7 +18,8 @@ from kg.ids import fold
 __all__ = ["rejection", "common_word", "lowercase_long_form_ok", "strip_possessive", "CLASSES"]
 
 CLASSES = ("reject.fragment", "reject.number", "reject.unit", "reject.metric", "reject.task",
-           "reject.organisation", "reject.language", "reject.class_word", "reject.concept")
+           "reject.organisation", "reject.language", "reject.class_word", "reject.concept", "reject.standard",
+           "reject.role")
 
 
 class _Vocabulary:
@@ -38,7 +39,8 @@ class _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, _Vocabulary]:
-    return {name: _Vocabulary(f"{name}.txt") for name in ("metrics", "tasks", "organisations", "languages")}
+    return {name: _Vocabulary(f"{name}.txt") for name in ("metrics", "tasks", "organisations", "languages",
+                                                             "standards")}
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,18 @@ _REFERENCE = re.compile(r"^(?:Task|Track|Subtask|Phase|Stage|Step|Part|Level|Typ
                         r"\s+(?:[A-Z]|\d+|[IVX]+)$")
 _INNER_ADJECTIVAL = re.compile(r"(?:^|\s)(?=\S*[A-Z0-9]\S*[A-Z0-9])\S+-(?:based|style|like|driven|mediated|hybrid|guided|powered|enhanced|aware|specific|"
                                r"oriented|centric|assisted|augmented|inspired)\s+\S")
+_NUMBERED_STANDARD = re.compile(r"^(?:RFC|ISO(?:/IEC)?|IEC|IEEE|ITU-T|ANSI|NIST\s+SP|FIPS)\s*\d[\d.\-:]*[a-z]?$")
+_COMPETITION = re.compile(r"\b(?:Cup|Challenge|Competition|Olympiad|Hackathon|Shared\s+Task)\s+(?:19|20)\d\d$")
+_QUARTER = re.compile(r"^(?:19|20)\d\d[-\s]?[QH][1-4]$|^[QH][1-4][-\s]?(?:19|20)\d\d$")  # "2015Q1", "Q3 2024"
+# an acronym with a role word: "LLM-planner", "RL-controller", "KV-cache" (a part or a role, not a name);
+# size and variant words stay names ("BERT-base", "T5-large")
+_ROLE_PHRASE = re.compile(r"^[A-Z][A-Z0-9]{1,5}-([a-z]{4,})$")
+_VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", "huge", "giant", "nano", "micro",
+                            "lite", "plus", "instruct", "chat", "coder", "math", "turbo", "preview", "distill",
+                            "distilled", "uncased", "cased", "multilingual", "vision", "audio", "code"))
+# a capitalised formal object, not a technique: "Directed Acyclic Graphs", "Partially Observable Markov Decision Process"
+_FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
+                            r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s)$")
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
 
 
@@ -144,6 +158,15 @@ def _text_rejection(text: str) -> str | None:
         return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
     if text in vocab["tasks"]:
         return "reject.task"
+    if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text):
+        return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
+    if _FORMAL_OBJECT.search(text) and text[:1].isupper():
+        return "reject.concept"
+    if _QUARTER.match(text):
+        return "reject.number"
+    m = _ROLE_PHRASE.match(text)
+    if m and m.group(1) not in _VARIANT_WORDS and _zipf(m.group(1)) >= 3.0:
+        return "reject.role"
     if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
         return "reject.organisation"
     if len(words) > 1 and _ORG_HEAD.search(text):
