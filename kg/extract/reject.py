@@ -19,7 +19,7 @@ __all__ = ["rejection", "common_word", "lowercase_long_form_ok", "strip_possessi
 
 CLASSES = ("reject.fragment", "reject.number", "reject.unit", "reject.metric", "reject.task",
            "reject.organisation", "reject.language", "reject.class_word", "reject.concept", "reject.standard",
-           "reject.role")
+           "reject.role", "reject.modality")
 
 
 class _Vocabulary:
@@ -82,6 +82,10 @@ _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", 
 # a capitalised formal object, not a technique: "Directed Acyclic Graphs", "Partially Observable Markov Decision Process"
 _FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
                             r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s)$")
+# an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
+_MODALITY = re.compile(r"(?:^|\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
+_CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
+_QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
 
 
@@ -104,7 +108,9 @@ def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = N
     before = sentence[start - 1] if start > 0 and sentence else ""
     after = sentence[end] if sentence and end < len(sentence) else ""
     # fragments of a longer span the word pattern cut: "C$^2$KV", "snake_case", "Cramér-Rao" → "r-Rao"
-    if before in _FRAGMENT_EDGE or after in _FRAGMENT_EDGE or _LATIN.match(before) or _LATIN.match(after):
+    if before in _FRAGMENT_EDGE or after in _FRAGMENT_EDGE or _LATIN.match(before) or _LATIN.match(after) or (
+        after == "/" and sentence[end + 1:end + 2].isdigit()  # "ViT-B/16" cut at the slash
+    ):
         return "reject.fragment"
     words = text.split()
     if words and words[0] in _units() and re.search(r"\d\s*$", sentence[max(0, start - 12):start]):
@@ -162,8 +168,12 @@ def _text_rejection(text: str) -> str | None:
         return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
     if _FORMAL_OBJECT.search(text) and text[:1].isupper():
         return "reject.concept"
-    if _QUARTER.match(text):
-        return "reject.number"
+    if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
+        return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
+    if _CAMEL_SCORE.match(text):
+        return "reject.metric"
+    if _MODALITY.search(text):
+        return "reject.modality"
     m = _ROLE_PHRASE.match(text)
     if m and m.group(1) not in _VARIANT_WORDS and _zipf(m.group(1)) >= 3.0:
         return "reject.role"
