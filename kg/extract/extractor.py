@@ -167,7 +167,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
-            and not rules.method_like(cand.text) and not _MODEL_SIZE.search(cand.text) \
+            and not rules.method_like(cand.text) \
             and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
