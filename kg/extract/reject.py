@@ -76,6 +76,9 @@ _QUARTER = re.compile(r"^(?:19|20)\d\d[-\s]?[QH][1-4]$|^[QH][1-4][-\s]?(?:19|20)
 # an acronym with a role word: "LLM-planner", "RL-controller", "KV-cache" (a part or a role, not a name);
 # size and variant words stay names ("BERT-base", "T5-large")
 _ROLE_PHRASE = re.compile(r"^[A-Z][A-Z0-9]{1,5}-([a-z]{4,})$")
+# a technique word keeps the name: "H3-attention", "DPO-tuning"
+_TECHNIQUE_WORD = re.compile(r"(?:attention|search|tuning|training|learning|distillation|prompting|regression|sampling|"
+                             r"decoding|pruning|quantization|quantisation|merging|routing|embedding|encoding|former|net)$")
 _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", "huge", "giant", "nano", "micro",
                             "lite", "plus", "instruct", "chat", "coder", "math", "turbo", "preview", "distill",
                             "distilled", "uncased", "cased", "multilingual", "vision", "audio", "code"))
@@ -175,7 +178,7 @@ def _text_rejection(text: str) -> str | None:
     if _MODALITY.search(text):
         return "reject.modality"
     m = _ROLE_PHRASE.match(text)
-    if m and m.group(1) not in _VARIANT_WORDS and _zipf(m.group(1)) >= 3.0:
+    if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and _zipf(m.group(1)) >= 3.0:
         return "reject.role"
     if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
         return "reject.organisation"
