@@ -84,7 +84,7 @@ _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", 
                             "distilled", "uncased", "cased", "multilingual", "vision", "audio", "code"))
 # a capitalised formal object, not a technique: "Directed Acyclic Graphs", "Partially Observable Markov Decision Process"
 _FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
-                            r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s)$")
+                            r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s|Disorders?|Syndromes?|Diseases?)$")
 # an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
 _MODALITY = re.compile(r"(?:^|\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
 _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
@@ -143,6 +143,8 @@ def _text_rejection(text: str) -> str | None:
         return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
     if _REFERENCE.match(text):
         return "reject.number"  # "Task B", "Stage 2", "Table 3"
+    if re.match(r"^[A-Z]-shaped\s", text):
+        return "reject.fragment"  # "S-shaped VDMs": a description around a name
     if _INNER_ADJECTIVAL.search(text):
         return "reject.fragment"  # "MoE-style PEFT", "X-based UAV": a description around a name
     if re.match(r"^[a-z]+-[A-Z]", text) and common_word(text.split("-")[0].capitalize()):
