@@ -33,7 +33,7 @@ def test_a_shape_is_rejected_with_its_class(text, why):
 
 @pytest.mark.parametrize("text", [
     "BERT-base", "T5-large", "H3-attention", "DPO-tuning", "LLM-as-a-Judge", "Gaussian Process",
-    "Graph Neural Networks", "Constitutional AI", "Simplified Digestive Cancer", "GPT-4", "fastMRI",
+    "Graph Neural Networks", "MLP-mixers", "Hyperbolic Learning on Brain Graphs", "SNOMED CT", "Constitutional AI", "Simplified Digestive Cancer", "GPT-4", "fastMRI",
 ])
 def test_names_beside_those_shapes_are_kept(text):
     assert rejection(text) is None

@@ -78,7 +78,7 @@ _QUARTER = re.compile(r"^(?:19|20)\d\d[-\s]?[QH][1-4]$|^[QH][1-4][-\s]?(?:19|20)
 _ROLE_PHRASE = re.compile(r"^[A-Z][A-Z0-9]{1,5}-([a-z]{4,})$")
 # a technique word keeps the name: "H3-attention", "DPO-tuning"
 _TECHNIQUE_WORD = re.compile(r"(?:attention|search|tuning|training|learning|distillation|prompting|regression|sampling|"
-                             r"decoding|pruning|quantization|quantisation|merging|routing|embedding|encoding|former|net)$")
+                             r"decoding|pruning|quantization|quantisation|merging|routing|embedding|encoding|(?:former|net|mixer)s?)$")
 _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", "huge", "giant", "nano", "micro",
                             "lite", "plus", "instruct", "chat", "coder", "math", "turbo", "preview", "distill",
                             "distilled", "uncased", "cased", "multilingual", "vision", "audio", "code"))
@@ -86,7 +86,8 @@ _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", 
 _FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
                             r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s|Disorders?|Syndromes?|Diseases?)$")
 # an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
-_MODALITY = re.compile(r"(?:^|\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
+# (after an acronym it is part of a resource's name: "SNOMED CT")
+_MODALITY = re.compile(r"(?:^|(?<![A-Z]{4})\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
 _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
@@ -171,7 +172,7 @@ def _text_rejection(text: str) -> str | None:
         return "reject.task"
     if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text):
         return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
-    if _FORMAL_OBJECT.search(text) and text[:1].isupper():
+    if _FORMAL_OBJECT.search(text) and text[:1].isupper() and not re.search(r"\s(?:on|for|with|via|over)\s", text):
         return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
