@@ -48,16 +48,28 @@ def _communities(G: nx.Graph, nodes: set[int], seed: int) -> dict[int, tuple[flo
         if of[u] != of[v]:
             w = meta.get_edge_data(of[u], of[v], {"weight": 0})["weight"]
             meta.add_edge(of[u], of[v], weight=w + 1)
-    centres = nx.spring_layout(meta, seed=seed, iterations=50, weight="weight")
+    centres = _widest(nx.spring_layout(meta, seed=seed, iterations=50, weight="weight"))
     # spring_layout fills about [-1, 1]² unevenly: scale it so the square holds the discs' area four times
     area = sum(math.pi * NODE_SPACE**2 * len(c) for c in groups)
     spread = math.sqrt(area)  # a side of 2 * spread: 4 * area
     pos: dict[int, tuple[float, float]] = {}
     for i, members in enumerate(groups):
-        cx, cy = centres[i] * spread
+        cx, cy = centres[i][0] * spread, centres[i][1] * spread
         for n, (x, y) in _disc(G, members, seed).items():
             pos[n] = (float(cx) + x, float(cy) + y)
     return pos
+
+
+def _widest(centres: dict) -> dict:
+    """The same layout turned so its long axis lies horizontal: a core drawn wide above the rows, not tall."""
+    pts = list(centres.values())
+    mx, my = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+    sxx = sum((p[0] - mx) ** 2 for p in pts)
+    syy = sum((p[1] - my) ** 2 for p in pts)
+    sxy = sum((p[0] - mx) * (p[1] - my) for p in pts)
+    angle = 0.5 * math.atan2(2 * sxy, sxx - syy)
+    c, s = math.cos(-angle), math.sin(-angle)
+    return {k: (c * (x - mx) - s * (y - my), s * (x - mx) + c * (y - my)) for k, (x, y) in centres.items()}
 
 
 def _box(pos: dict[int, tuple[float, float]]) -> Box:

@@ -119,6 +119,12 @@ RULES: tuple[Rule, ...] = (
          "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
+    Rule("reject.standard", "reject", "kg/extract/data/standards.txt, 'RFC 1234', '<name> Cup 2031'",
+         "Users sign in through SSO and the planner ranks on the Zorblax Cup 2031 board.", "Zorblax Cup 2031"),
+    Rule("reject.role", "reject", "an acronym with a common role word: 'LLM-planner', 'RL-controller'",
+         "The RL-controller follows the plans of the planner.", "RL-controller"),
+    Rule("reject.modality", "reject", "an imaging or signal modality, alone or with a modifier ('3D CT', 'Real-time EEG')",
+         "The planner reads Resting-state EEG recordings from the clinic.", "Resting-state EEG"),
     Rule("reject.scorer", "reject", "kg/extract/scorer.py with data/scorer.json: a method mention whose weighed "
          "evidence falls below the trained threshold",
          "We measure power with a DSP and an FPGA board; the ADC samples at 1 MHz.", "ADC"),

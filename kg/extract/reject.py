@@ -18,7 +18,8 @@ from kg.ids import fold
 __all__ = ["rejection", "common_word", "lowercase_long_form_ok", "strip_possessive", "CLASSES"]
 
 CLASSES = ("reject.fragment", "reject.number", "reject.unit", "reject.metric", "reject.task",
-           "reject.organisation", "reject.language", "reject.class_word", "reject.concept")
+           "reject.organisation", "reject.language", "reject.class_word", "reject.concept", "reject.standard",
+           "reject.role", "reject.modality")
 
 
 class _Vocabulary:
@@ -38,7 +39,8 @@ class _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, _Vocabulary]:
-    return {name: _Vocabulary(f"{name}.txt") for name in ("metrics", "tasks", "organisations", "languages")}
+    return {name: _Vocabulary(f"{name}.txt") for name in ("metrics", "tasks", "organisations", "languages",
+                                                             "standards")}
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,26 @@ _REFERENCE = re.compile(r"^(?:Task|Track|Subtask|Phase|Stage|Step|Part|Level|Typ
                         r"\s+(?:[A-Z]|\d+|[IVX]+)$")
 _INNER_ADJECTIVAL = re.compile(r"(?:^|\s)(?=\S*[A-Z0-9]\S*[A-Z0-9])\S+-(?:based|style|like|driven|mediated|hybrid|guided|powered|enhanced|aware|specific|"
                                r"oriented|centric|assisted|augmented|inspired)\s+\S")
+_NUMBERED_STANDARD = re.compile(r"^(?:RFC|ISO(?:/IEC)?|IEC|IEEE|ITU-T|ANSI|NIST\s+SP|FIPS)\s*\d[\d.\-:]*[a-z]?$")
+_COMPETITION = re.compile(r"\b(?:Cup|Challenge|Competition|Olympiad|Hackathon|Shared\s+Task)\s+(?:19|20)\d\d$")
+_QUARTER = re.compile(r"^(?:19|20)\d\d[-\s]?[QH][1-4]$|^[QH][1-4][-\s]?(?:19|20)\d\d$")  # "2015Q1", "Q3 2024"
+# an acronym with a role word: "LLM-planner", "RL-controller", "KV-cache" (a part or a role, not a name);
+# size and variant words stay names ("BERT-base", "T5-large")
+_ROLE_PHRASE = re.compile(r"^[A-Z][A-Z0-9]{1,5}-([a-z]{4,})$")
+# a technique word keeps the name: "H3-attention", "DPO-tuning"
+_TECHNIQUE_WORD = re.compile(r"(?:attention|search|tuning|training|learning|distillation|prompting|regression|sampling|"
+                             r"decoding|pruning|quantization|quantisation|merging|routing|embedding|encoding|(?:former|net|mixer)s?)$")
+_VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", "huge", "giant", "nano", "micro",
+                            "lite", "plus", "instruct", "chat", "coder", "math", "turbo", "preview", "distill",
+                            "distilled", "uncased", "cased", "multilingual", "vision", "audio", "code"))
+# a capitalised formal object, not a technique: "Directed Acyclic Graphs", "Partially Observable Markov Decision Process"
+_FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
+                            r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s|Disorders?|Syndromes?|Diseases?)$")
+# an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
+# (after an acronym it is part of a resource's name: "SNOMED CT")
+_MODALITY = re.compile(r"(?:^|(?<![A-Z]{4})\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
+_CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
+_QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
 
 
@@ -90,7 +112,9 @@ def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = N
     before = sentence[start - 1] if start > 0 and sentence else ""
     after = sentence[end] if sentence and end < len(sentence) else ""
     # fragments of a longer span the word pattern cut: "C$^2$KV", "snake_case", "Cramér-Rao" → "r-Rao"
-    if before in _FRAGMENT_EDGE or after in _FRAGMENT_EDGE or _LATIN.match(before) or _LATIN.match(after):
+    if before in _FRAGMENT_EDGE or after in _FRAGMENT_EDGE or _LATIN.match(before) or _LATIN.match(after) or (
+        after == "/" and sentence[end + 1:end + 2].isdigit()  # "ViT-B/16" cut at the slash
+    ):
         return "reject.fragment"
     words = text.split()
     if words and words[0] in _units() and re.search(r"\d\s*$", sentence[max(0, start - 12):start]):
@@ -120,6 +144,8 @@ def _text_rejection(text: str) -> str | None:
         return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
     if _REFERENCE.match(text):
         return "reject.number"  # "Task B", "Stage 2", "Table 3"
+    if re.match(r"^[A-Z]-shaped\s", text):
+        return "reject.fragment"  # "S-shaped VDMs": a description around a name
     if _INNER_ADJECTIVAL.search(text):
         return "reject.fragment"  # "MoE-style PEFT", "X-based UAV": a description around a name
     if re.match(r"^[a-z]+-[A-Z]", text) and common_word(text.split("-")[0].capitalize()):
@@ -144,6 +170,19 @@ def _text_rejection(text: str) -> str | None:
         return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
     if text in vocab["tasks"]:
         return "reject.task"
+    if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text):
+        return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
+    if _FORMAL_OBJECT.search(text) and text[:1].isupper() and not re.search(r"\s(?:on|for|with|via|over)\s", text):
+        return "reject.concept"
+    if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
+        return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
+    if _CAMEL_SCORE.match(text):
+        return "reject.metric"
+    if _MODALITY.search(text):
+        return "reject.modality"
+    m = _ROLE_PHRASE.match(text)
+    if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and _zipf(m.group(1)) >= 3.0:
+        return "reject.role"
     if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
         return "reject.organisation"
     if len(words) > 1 and _ORG_HEAD.search(text):
