@@ -257,15 +257,15 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     if first is not None and state.key(first.text) not in state.own and _OUR_SUBJECT.match(sentence):
         first = None  # "Our policy achieves an IPC speedup over X": the subject is the paper's own method
     winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
-    if passive:
+    if winners or passive:  # "A is outperformed by B": the winner comes after the cue, never carried over
         pass
-    elif not winners and earlier[0] and not named_left:
+    elif earlier[0] and not named_left:
         winners = earlier[0]  # "X cuts latency by 40% over A; by 30% over B": the same subject
-    elif not winners and re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
+    elif re.search(r"\b(it|this model|the model|the resulting model)\b|它|该模型", sentence[:cue], re.I) \
             and previous_subject is not None:
         winners = [previous_subject]  # "X achieves …. It outperforms Y": X
-    elif not winners and (re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I)
-                          or _THE_SYSTEM.match(sentence)):
+    elif re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I) \
+            or _THE_SYSTEM.match(sentence):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
     rule = "cue.comparative" if rules.comparative_cue(sentence, cue) else "cue.outperform"
     # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten
