@@ -155,18 +155,9 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
     ``compared``: it is one side of an outperforms statement ("X outperforms Y")."""
     f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
     f.update(_name_features(name))
-    if proposes:
-        f["proposes"] = 1.0
-    if aliases:
-        f["defined"] = 1.0
-    if gazetteer:
-        f["gazetteer"] = 1.0
-    if task:
-        f["task_head"] = 1.0
-    if near_known:
-        f["near_known"] = 1.0
-    if compared:
-        f["compared"] = 1.0
+    flags = {"proposes": proposes, "defined": bool(aliases), "gazetteer": gazetteer, "task_head": task,
+             "near_known": near_known, "compared": compared}
+    f.update((key, 1.0) for key, on in flags.items() if on)
     if support >= 2:
         f["support:2+"] = 1.0
     if support >= 3:
