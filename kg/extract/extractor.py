@@ -153,6 +153,11 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
                             and _same_sense(e, cand)), None)
     # a technique written in lower case is never a data name: "supervised fine-tuning data"
     kind, rule = rules.data_kind(sentence, cand) if cand.rule != "gazetteer.lowercase" else (None, "")
+    if rule == "described":
+        if entry is None and state.key(cand.text) not in state.own and not rules.named_before(sentence, cand.start):
+            state.rejected.append(("reject.data_description", cand.text))
+            return  # "a decoy-annotated Multi-Hop benchmark", "three L-band benchmark datasets": a description
+        rule = ""
     if kind is not None and entry is not None and entry.type is EntityType.METHOD and technique_head(entry.name):
         kind, rule = None, ""  # "fixed SFT datasets": data made for a technique, not a data name
     if rule == "context.data_word_before" and state.key(cand.text) in state.own:
@@ -167,7 +172,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
             and not rules.method_like(cand.text) \
-            and state.found.get(state.key(cand.text)) is None and (cues.is_zh or _EVAL_NOUN.search(sentence)):
+            and state.found.get(state.key(cand.text)) is None \
+            and (cues.is_zh or _EVAL_NOUN.search(sentence) or rules.reports_score(sentence)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
             and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
@@ -506,6 +512,15 @@ _LATEX_INNER = re.compile(r"(?<=[A-Za-z0-9])\$[\^_]\{?([A-Za-z0-9]{1,3})\}?\$(?=
 _LATEX_BRACES = re.compile(r"(?<![A-Za-z])\{([^{}\\$]*)\}")
 
 
+_LATEX_ESCAPE = re.compile(r"\\([%&_#]|textasciitilde(?:\{\})?\s?|textendash(?:\{\})?|textemdash(?:\{\})?)")
+_LATEX_ESCAPES = {"textasciitilde": "~", "textendash": "–", "textemdash": "—"}
+
+
+def _unescape(m: re.Match[str]) -> str:
+    word = m.group(1).replace("{}", "").strip()
+    return _LATEX_ESCAPES.get(word, word)
+
+
 _LATEX_ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
 
 
@@ -513,6 +528,7 @@ def plain_text(text: str) -> str:
     """LaTeX markup around words dropped: "\\textbf{Foo}" → "Foo", "{\\textsf{ACR}\\xspace}" → "ACR", "C$^2$KV" → "C2KV"."""
     if "\\" not in text and "$" not in text:
         return text
+    text = _LATEX_ESCAPE.sub(_unescape, text)  # "85.5\\%" → "85.5%"
     text = _LATEX_HREF.sub(r"\1", text)
     text = _LATEX_ACCENT.sub(r"\2", text)  # 'T\\"ULU' → "TULU": names are matched folded, accents aside
     previous = None

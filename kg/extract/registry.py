@@ -125,6 +125,9 @@ RULES: tuple[Rule, ...] = (
          "The RL-controller follows the plans of the planner.", "RL-controller"),
     Rule("reject.modality", "reject", "an imaging or signal modality, alone or with a modifier ('3D CT', 'Real-time EEG')",
          "The planner reads Resting-state EEG recordings from the clinic.", "Resting-state EEG"),
+    Rule("reject.data_description", "reject", "a word a data word follows after a count or 'a/an' ('three X benchmark "
+         "datasets', 'a new X benchmark'), or one everyday English word ('Static benchmark'): rules._described",
+         "Scores are reported on three KQ7 benchmark datasets for the planner.", "KQ7"),
     Rule("reject.scorer", "reject", "kg/extract/scorer.py with data/scorer.json: a method mention whose weighed "
          "evidence falls below the trained threshold",
          "We measure power with a DSP and an FPGA board; the ADC samples at 1 MHz.", "ADC"),

@@ -43,6 +43,11 @@ def _vocab() -> dict[str, _Vocabulary]:
                                                              "standards")}
 
 
+def is_metric(word: str) -> bool:
+    """A metric or measure of kg/extract/data/metrics.txt: "PESQ", "AUROC", "BLEU-4"."""
+    return word in _vocab()["metrics"]
+
+
 @lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     text = (resources.files("kg.extract") / "data" / "units.txt").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.extract.acronyms import find_definitions, find_reverse_definitions
 from kg.extract.lexicon import Lexicon
-from kg.extract.reject import lowercase_long_form_ok, rejection, strip_possessive
+from kg.extract.reject import common_word, is_metric, lowercase_long_form_ok, rejection, strip_possessive
 from kg.ids import entity_key
 from kg.model import EntityType
 
@@ -370,7 +370,7 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:n
 _DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
-                          r"(?:(?:the\s+)?(?!(?:from|of|in|on|for|with|by|at|to|across|over|under)\s)[\w\-.]+(?:\s[\w\-.]+)?"
+                          r"(?:(?:the\s+)?(?=[\w\-.]*(?-i:[A-Z0-9]))[\w\-.]+(?:\s[\w\-.]+)?"
                           r"(?:\s*[,&]|\s+(?:and|or)\b)\s*(?:and\s+)?){0,6}$", re.I)
 _LIST_ITEM = r"[A-Z0-9][\w\-.+']*(?:\s+[A-Z0-9][\w\-.+']*){0,2}"
 _LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
@@ -384,8 +384,9 @@ _DATA_LIST = re.compile(r"\b(datasets|data\s+sets|corpora|benchmarks|test\s*sets
 _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一个|一种|一套|首个|新的)[^，。；,]{0,30}?)?(数据集|基准|评测|测评|语料|测试集|榜单)")
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
-_DATA_NAME = re.compile(r"(?:^|[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
-                        r"Leaderboard|Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
+_DATA_NAME = re.compile(r"(?:(?<=\w)[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
+                        r"Leaderboard)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
+                        r"(?<=[A-Za-z0-9])(Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
     r"\b(evaluat\w*|achiev\w*|accuracy|score[sd]?|results?|outperform\w*|state-of-the-art|sota|"
@@ -394,7 +395,7 @@ _EVAL_CONTEXT = re.compile(
     re.I,
 )
 _ON_BEFORE = re.compile(r"\b(on|across|to)\s+(?:the\s+|both\s+|several\s+|multiple\s+|popular\s+|standard\s+|challenging\s+)?"
-                        r"(?:[\w\-.]+(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
+                        r"(?:(?-i:[A-Z0-9][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*){0,2})(?:,|\s+and|\s+or)\s+){0,6}$", re.I)
 _ON_BEFORE_ZH = re.compile(r"(在|(?<![优高低大小多少超等好强弱])于|基于)\s*(?:[\w\-. ]+[、，,和及与]\s*){0,6}$")
 _OUTPERFORM = re.compile(
     r"\b(out-?perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
@@ -501,15 +502,36 @@ def _has_data_word(text: str) -> bool:
     return any(w in text for w in _DATA_WORDS)
 
 
+# "three L-band benchmark datasets", "a decoy-annotated Multi-Hop benchmark": the word before the data word
+# describes a kind of data, it does not name one
+_COUNTED = re.compile(r"(?:\b(?:a|an|two|three|four|five|six|seven|eight|nine|ten|dozens?\s+of|several|multiple|many|"
+                      r"various|numerous|diverse|other|some|few|more|most|all|any|each|these|those)|(?<![\w\-.])\d[\d,]*\+?)\s+"
+                      r"(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def _described(sentence: str, cand: Candidate, cue: re.Match[str]) -> bool:
+    """ "on three L-band benchmark datasets", "Static benchmark evaluations", "(Normal vs. Fallen)": no data name."""
+    if common_word(cand.text):
+        return True  # one everyday English word ("Static", "Normal", "Tanks") is not a data name on its own
+    plural = cue.group(1).lower() == "corpora" or bool(re.match(r"s\b|\s+(?:datasets|benchmarks|corpora|suites|data\s+sets)\b",
+                                                                sentence[cand.end + cue.end(1):]))
+    counted = _COUNTED.search(sentence[max(0, cand.start - 40) : cand.start])
+    return bool(counted and (plural or counted.group(0).split()[0].lower() in ("a", "an")))
+
+
 def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     """The kind the words around a candidate give it, with the rule name."""
     after = sentence[cand.end : cand.end + 40]
     before = sentence[max(0, cand.start - 40) : cand.start]
     cue = _DATA_AFTER.match(after) or _DATA_ZH_AFTER.match(after)
-    if cue:
+    if cue and not (cue.re is _DATA_AFTER and _described(sentence, cand, cue)):
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_after"
+    if cue:
+        return None, "described"
     cue = _DATA_BEFORE.search(before) or _DATA_ZH_BEFORE.search(before)
+    if cue and common_word(cand.text):
+        return None, "described"  # "a two-class dataset (Normal vs. Fallen)"
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
@@ -526,7 +548,7 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
     shape = _DATA_NAME.search(cand.text)
     if shape:
-        bench = not re.match(r"(?i)corpus|data|dataset|set|db", shape.group(1))
+        bench = not re.match(r"(?i)corpus|data|dataset|set|db", shape.group(1) or shape.group(2))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "shape.data_name"
     return None, ""
 
@@ -578,6 +600,17 @@ def model_shaped(sentence: str, cand: Candidate) -> bool:
     """A name that reads as a model, never as data: a parameter count ("Foo-16B-A3B", "bar-20b") or a modifier use
     ("GPT-style models")."""
     return bool(_PARAMETER_COUNT.search(cand.text) or re.match(r"-[a-z]", sentence[cand.end : cand.end + 2]))
+
+
+_SCORE = re.compile(r"\b(?:state-of-the-art|SOTA|success\s+rates?|error\s+rates?|points|rank(?:ed|s)?|"
+                    r"place|leaderboard)\b|\d\s*%", re.I)
+
+
+def reports_score(sentence: str) -> bool:
+    """Whether a sentence reports a result: a score, a rank, or a metric of data/metrics.txt ("3.32 PESQ")."""
+    if _SCORE.search(sentence):
+        return True
+    return any(is_metric(w) for w in _WORD.findall(sentence) if w[:1].isupper() or w.isupper())
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
