@@ -171,14 +171,17 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
+            and not lexicon.model_family(cand.text) \
             and not rules.method_like(cand.text) \
             and state.found.get(state.key(cand.text)) is None \
-            and (cues.is_zh or _EVAL_NOUN.search(sentence) or rules.reports_score(sentence)):
+            and (cues.is_zh or _EVAL_NOUN.search(sentence) or rules.scored_on(sentence, cand)):
         kind, rule = EntityType.BENCHMARK, "context.evaluated_on"
     elif kind is None and rules.evaluated_list(sentence, cand) and state.key(cand.text) not in state.own \
+            and not lexicon.model_family(cand.text) \
             and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
         kind, rule = EntityType.BENCHMARK, "context.evaluated_list"  # a model size ("-7B") fails evaluated_list
     elif kind is None and entry is None and rules.trained_on(sentence, cand) and state.key(cand.text) not in state.own \
+            and not lexicon.model_family(cand.text) \
             and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
         kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
@@ -199,6 +202,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         return  # "Multi-object Tracking": a task, not a method
     kind = kind or EntityType.METHOD
     rule = rule or cand.rule
+    if kind is not EntityType.METHOD:
+        rules.data_edition(sentence, cand)
     proposes = False
     base = _SIZE_SUFFIX.sub("", cand.text)
     if key in state.own:

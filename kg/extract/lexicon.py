@@ -40,6 +40,12 @@ _LOWER_HEAD = re.compile(r"(learning|distillation|decoding|tuning|cloning|guidan
 _VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
 
 
+# a family word: the leading letters of a model name, then a version or size or nothing ("Qwen3", "GPT-4o", "Llama 2");
+# not "Best-of-N" or "LLaVA-Bench" (no number after the word)
+_FAMILY = re.compile(r"([A-Za-z]{3,})(?=$|\d|[-.\s][^\s]*\d)")
+_FAMILY_OF = re.compile(r"([A-Za-z]{3,})(?=$|\d|[-.]\w)")  # a name of the family: "GPT-NeoX", "Qwen2.5"
+
+
 def technique_head(name: str) -> bool:
     """Whether a name ends in a technique word ("Supervised Fine-Tuning", "Chain-of-Thought")."""
     return bool(_LOWER_HEAD.search(re.split(r"[\s\-]+", name.strip().lower())[-1]))
@@ -66,7 +72,23 @@ class Lexicon:
                 return None
             name = shorter
             entry = self.entries.get(entity_key(name))
+        if entry.type is not EntityType.METHOD and name.isalpha() and not name.isupper() \
+                and name.upper() in (entry.name, *entry.aliases):
+            return None  # "Math", "Drop", "Davis": the English word, not the MATH, DROP or DAVIS benchmark
         return entry
+
+    def model_family(self, name: str) -> bool:
+        """Whether a name starts with the family word of a gazetteer method ("DeepSeek-V2-Lite" after
+        "DeepSeek-V3", "Qwen3-8B" after "Qwen"): a model of that family, never data."""
+        head = _FAMILY_OF.match(name)
+        if head is None:
+            return False
+        families = self.__dict__.get("_families")
+        if families is None:
+            families = self.__dict__["_families"] = frozenset(
+                m.group(1).lower() for e in self.entries.values() if e.type is EntityType.METHOD
+                for s in (e.name, *e.aliases) if (m := _FAMILY.match(s)))
+        return head.group(1).lower() in families
 
     def is_generic(self, name: str) -> bool:
         """A class word, also behind lowercase modifiers ("pre-trained language models")."""
@@ -90,6 +112,7 @@ class Lexicon:
             self.entries.setdefault(entity_key(surface), entry)
         self.__dict__.pop("_lower", None)
         self.__dict__.pop("_stems", None)
+        self.__dict__.pop("_families", None)
 
     def lowercase_stems(self) -> frozenset[str]:
         """Every lowercase phrase's first word, also with an adjectival suffix ("chain-of-thought-based"):

@@ -367,7 +367,7 @@ _NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
-_DATA_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
                           r"(?:(?:the\s+)?(?=[\w\-.]*(?-i:[A-Z0-9]))[\w\-.]+(?:\s[\w\-.]+)?"
@@ -519,6 +519,18 @@ def _described(sentence: str, cand: Candidate, cue: re.Match[str]) -> bool:
     return bool(counted and (plural or counted.group(0).split()[0].lower() in ("a", "an")))
 
 
+# the edition or track after a data name: "BioASQ 13b", "Brain-to-Text '25", "FooQA 12b Task B"
+_EDITION = re.compile(r"\s(?:\d{1,2}[a-z]|['’]\d{2})(?:\s+Task\s+[A-Z0-9]\b)?(?![\w'’\-])")
+
+
+def data_edition(sentence: str, cand: Candidate) -> None:
+    """Extend a data name over its edition ("BioASQ 13b"), which the span rules leave out as a model size."""
+    m = _EDITION.match(sentence, cand.end) if cand.end < len(sentence) and sentence[cand.end] == " " else None
+    if m:
+        cand.end += m.end() - m.start()
+        cand.text = sentence[cand.start : cand.end]
+
+
 def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     """The kind the words around a candidate give it, with the rule name."""
     after = sentence[cand.end : cand.end + 40]
@@ -593,13 +605,15 @@ def evaluated_list(sentence: str, cand: Candidate) -> bool:
     return bool(_EVAL_LIST.search(window)) and not model_shaped(sentence, cand)
 
 
+_HARDWARE = re.compile(r"(?:^|[\s\-])(?:CPU|GPU|NPU|TPU|FPGA|ASIC|DSP|MCU|SoC|DRAM|SRAM|HBM|SSD)s?(?:$|[\s\-])")
 _PARAMETER_COUNT = re.compile(r"(?:^|[\s\-])\d+(?:\.\d+)?[BbMm](?:$|[\s\-])")
 
 
 def model_shaped(sentence: str, cand: Candidate) -> bool:
-    """A name that reads as a model, never as data: a parameter count ("Foo-16B-A3B", "bar-20b") or a modifier use
-    ("GPT-style models")."""
-    return bool(_PARAMETER_COUNT.search(cand.text) or re.match(r"-[a-z]", sentence[cand.end : cand.end + 2]))
+    """A name that reads as a model or a device, never as data: a parameter count ("Foo-16B-A3B", "bar-20b"), a
+    modifier use ("GPT-style models") or a processor ("CPU-GPU", "Flash-NPU")."""
+    return bool(_PARAMETER_COUNT.search(cand.text) or re.match(r"-[a-z]", sentence[cand.end : cand.end + 2])
+                or _HARDWARE.search(cand.text))
 
 
 _SCORE = re.compile(r"\b(?:state-of-the-art|SOTA|success\s+rates?|error\s+rates?|points|rank(?:ed|s)?|"
@@ -611,6 +625,18 @@ def reports_score(sentence: str) -> bool:
     if _SCORE.search(sentence):
         return True
     return any(is_metric(w) for w in _WORD.findall(sentence) if w[:1].isupper() or w.isupper())
+
+
+_TRANSFER = re.compile(r"\b(?:transfer|generali[sz]|appl|extend|adapt)\w*\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def scored_on(sentence: str, cand: Candidate) -> bool:
+    """ "On FooSet, the model reaches 3.32 PESQ": a name right after "on/across" in a sentence that reports a score."""
+    window = sentence[max(0, cand.start - 80) : cand.start]
+    on = _ON_BEFORE.search(window)
+    if on is None or (on.group(1).lower() == "to" and not _TRANSFER.search(window[: on.start()])):
+        return False  # "GB to RF to NN": a chain, not data; "transfers to FooSet": data
+    return reports_score(sentence)
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
