@@ -113,6 +113,64 @@ def test_baselines_settings_and_models_are_not_data(nlp):
     assert "Boston" not in mentions
 
 
+def test_latex_escapes_are_read_as_text(nlp):
+    assert plain_text(r"an 85.5\% rate on A\&B, \textasciitilde 3x faster") == "an 85.5% rate on A&B, ~3x faster"
+    mentions, _ = _run(nlp, r"The planner reaches an 85.5\% success rate on Kestrel-Plus and stays fast.")
+    assert mentions["Kestrel-Plus"].type.value == "Benchmark"
+
+
+def test_a_reported_metric_makes_on_x_an_evaluation(nlp):
+    mentions, _ = _run(nlp, "On Quarrow-DEMAND, the planner achieves 3.10 PESQ with low latency.")
+    assert mentions["Quarrow-DEMAND"].type.value == "Benchmark"
+    mentions, _ = _run(nlp, "The cascade from KQ to RFX to NNZ achieves the best fit, with an RMSE of 2.1.")
+    assert all(m.type.value == "Method" for m in mentions.values())
+
+
+def test_model_families_and_processors_are_not_data_by_context(nlp):
+    mentions, _ = _run(nlp, "We measure 91% accuracy on Qwen9-Lite, Flash-NPU and Kestrel-9.")
+    assert mentions["Kestrel-9"].type.value == "Benchmark"
+    assert mentions["Qwen9-Lite"].type.value == "Method"
+    assert "Flash-NPU" not in mentions or mentions["Flash-NPU"].type.value == "Method"
+
+
+def test_an_edition_stays_with_its_data_name(nlp):
+    mentions, _ = _run(nlp, "Scores on the public Quarrow '24 benchmark rise by 3%.")
+    assert mentions["Quarrow '24"].type.value == "Benchmark"
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We report results on three KQ7 benchmark datasets for the planner.", "KQ7"),
+    ("Static benchmark scores hide this failure of the planner.", "Static"),
+    ("We validate the planner on a two-class dataset (Normal vs. Fallen) first.", "Normal"),
+    ("We also release Quorl-9, a hand-checked Multi-Turn benchmark for planners.", "Multi-Turn"),
+])
+def test_words_that_describe_data_are_not_data_names(nlp, abstract, name):
+    mentions, _ = _run(nlp, abstract)
+    assert name not in mentions
+
+
+def test_copula_and_modifiers_before_a_data_word(nlp):
+    mentions, _ = _run(nlp, "Kestrel-9 is a new benchmark for long plans.")
+    assert mentions["Kestrel-9"].type.value == "Benchmark"
+    mentions, _ = _run(nlp, "The planner is tuned on the Quarrow street scene dataset.")
+    assert mentions["Quarrow"].type.value == "Dataset"
+    mentions, _ = _run(nlp, "We release the Kestrel LM suites in three sizes.")
+    assert mentions["Kestrel LM"].type.value == "Method"
+
+
+def test_an_english_word_does_not_match_an_all_caps_benchmark(nlp):
+    mentions, _ = _run(nlp, "Pupils who study Math score 91% on MATH after a year.")
+    assert mentions["MATH"].type.value == "Benchmark"
+    assert "Math" not in mentions
+
+
+def test_a_title_data_word_after_another_name_is_not_the_heads(nlp):
+    mentions, _ = _run(nlp, "It checks captions at scale.", title="Zorblax: Validating the Quarrow1M Dataset at Scale")
+    assert mentions["Zorblax"].type.value == "Method"
+    mentions, _ = _run(nlp, "It holds ten thousand scenes.", title="Zorblax: A Street Scene Dataset")
+    assert mentions["Zorblax"].type.value == "Dataset"
+
+
 # ---- outperforms ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract, expected", [

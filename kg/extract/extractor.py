@@ -560,6 +560,9 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
     title = plain_text(paper.title)
     tail = title.partition(":")[2]
     data_word = _TITLE_DATA.search(tail) or _TITLE_EVAL.match(tail)
+    if data_word and re.search(r"(?:^|\s)(?=\S*[A-Z0-9])\S*[a-z0-9]\S*[A-Z0-9]\S*\s+$|(?:^|\s)[A-Z0-9][A-Z0-9\-]+\s+$",
+                               tail[: data_word.start()]):
+        data_word = None  # "Theia: … Validation of the Incidents1M Dataset": the data word belongs to the name before it
     for name in _title_heads(title, component.lexicon):
         state.own.add(entity_key(name))
         long_form = _title_long_form(name, tail)

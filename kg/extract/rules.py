@@ -367,7 +367,7 @@ _NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
-_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:(?:,|,?\s+which\s+is|\s+(?:is|was))\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
                           r"(?:(?:the\s+)?(?=[\w\-.]*(?-i:[A-Z0-9]))[\w\-.]+(?:\s[\w\-.]+)?"
@@ -531,11 +531,29 @@ def data_edition(sentence: str, cand: Candidate) -> None:
         cand.text = sentence[cand.start : cand.end]
 
 
+# "the CHB-MIT seizure detection benchmark", "the Foo open dataset": a name, then what it holds, then the data word
+_DATA_MODIFIED = re.compile(r"\s+((?:(?!(?:model|method|architecture|framework|baseline|agent|system|pipeline)s?\b)"
+                            r"[a-z][a-z\-]*(?<!ed)\s+){1,3})(dataset|benchmark|corpus|database|leaderboard|challenge)\b")
+_THE_BEFORE = re.compile(r"\b(?:the|public|publicly\s+available|standard|canonical|official|widely[\s\-]used)\s+"
+                         r"(?:[\w\-]+\s+){0,2}$", re.I)
+# "existing datasets in this domain lack captions, such as FooSet": a data word, then (no other kind of thing) "such as"
+_DATA_SUCH = re.compile(r"\b(?:datasets|data\s+sets|corpora|benchmarks|test\s*sets)\b"
+                        r"(?:(?!\b(?:models?|methods?|baselines?|LLMs?|systems?|approaches|algorithms?|architectures?|"
+                        r"tasks?|metrics?|tools?|agents?|frameworks?|techniques?)\b)[^.;:()]){0,140}?"
+                        r"\b(?:such\s+as|including|e\.g\.,?)\s+(?:[A-Z0-9][\w\-.+']*(?:\s[\w\-.+']+)?\s*,\s*"
+                        r"(?:and\s+|or\s+)?){0,6}$")
+# "the test split of FooSet", "the training set of BarCorpus"
+_SPLIT_OF = re.compile(r"\b(test|validation|dev|development|evaluation|held-out|training|train)\s+"
+                       r"(?:set|split|subset|partition|portion)s?\s+of\s+(?:the\s+)?$", re.I)
+
+
 def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     """The kind the words around a candidate give it, with the rule name."""
     after = sentence[cand.end : cand.end + 40]
     before = sentence[max(0, cand.start - 40) : cand.start]
     cue = _DATA_AFTER.match(after) or _DATA_ZH_AFTER.match(after)
+    if cue and re.search(r"(?:\bL?LMs?|\b[Mm]odels?)$", cand.text):
+        return None, ""  # "Foo LM suites": a family of models
     if cue and not (cue.re is _DATA_AFTER and _described(sentence, cand, cue)):
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_after"
@@ -558,6 +576,20 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1))) or bool(_EVAL_CONTEXT.search(sentence))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_list"
+    modified = _DATA_MODIFIED.match(sentence, cand.end) if _THE_BEFORE.search(before) else None
+    if modified and not common_word(cand.text) and not model_shaped(sentence, cand):
+        bench = modified.group(2) in ("benchmark", "leaderboard", "challenge")
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_modified"
+    split = _SPLIT_OF.search(before) if " of " in before else None
+    if split:
+        bench = not split.group(1).lower().startswith("train")
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.split_of"
+    window = sentence[max(0, cand.start - 240) : cand.start]
+    such = _DATA_SUCH.search(window) if ("such as" in window or "including" in window or "e.g." in window) \
+        and _has_data_word(window.lower()) else None
+    if such:
+        bench = bool(re.search(r"benchmark|test", such.group(0)[:12], re.I)) or bool(_EVAL_CONTEXT.search(sentence))
+        return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_such_as"
     shape = _DATA_NAME.search(cand.text)
     if shape:
         bench = not re.match(r"(?i)corpus|data|dataset|set|db", shape.group(1) or shape.group(2))
