@@ -158,6 +158,18 @@ def test_copula_and_modifiers_before_a_data_word(nlp):
     assert mentions["Kestrel LM"].type.value == "Method"
 
 
+def test_data_a_model_is_trained_on_written_as_a_suffix(nlp):
+    mentions, _ = _run(nlp, "A Quarrow1M-trained encoder beats an RLX-trained one and a DPO-trained one.")
+    assert mentions["Quarrow1M"].type.value == "Dataset"
+    assert all(mentions[n].type.value == "Method" for n in ("RLX", "DPO") if n in mentions)
+
+
+def test_a_challenge_name_and_curated_data(nlp):
+    mentions, _ = _run(nlp, "We curate Tarnby-Talk, ten thousand dialogues. Scores on the Kestrel Challenge rise.")
+    assert mentions["Tarnby-Talk"].type.value == "Dataset" and mentions["Tarnby-Talk"].introduced
+    assert mentions["Kestrel Challenge"].type.value == "Benchmark"
+
+
 def test_an_english_word_does_not_match_an_all_caps_benchmark(nlp):
     mentions, _ = _run(nlp, "Pupils who study Math score 91% on MATH after a year.")
     assert mentions["MATH"].type.value == "Benchmark"

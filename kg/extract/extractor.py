@@ -180,6 +180,12 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
             and not lexicon.model_family(cand.text) \
             and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
         kind, rule = EntityType.BENCHMARK, "context.evaluated_list"  # a model size ("-7B") fails evaluated_list
+    elif kind is None and entry is None and rules.trained_suffix(sentence, cand) and not lexicon.model_family(cand.text) \
+            and not lexicon.is_generic(cand.text) and state.key(cand.text) not in state.own:
+        kind, rule = EntityType.DATASET, "context.trained_suffix"
+    elif kind is None and entry is None and first_after_cue and cues.propose_at is not None \
+            and rules.curated(sentence, cues.propose_at, cand.start):
+        kind, rule = EntityType.DATASET, "cue.curated"
     elif kind is None and entry is None and rules.trained_on(sentence, cand) and state.key(cand.text) not in state.own \
             and not lexicon.model_family(cand.text) \
             and not rules.method_like(cand.text) and state.found.get(state.key(cand.text)) is None:
@@ -217,7 +223,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"
     elif first_after_cue:
-        proposes, rule = True, "cue.propose"
+        proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
     elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:

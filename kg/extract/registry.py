@@ -94,6 +94,10 @@ RULES: tuple[Rule, ...] = (
     Rule("context.data_such_as", "accept", rules._DATA_SUCH.pattern,
          "Existing datasets in this area lack street names, such as Quarrow-1K, and are small.", "Quarrow-1K",
          "USES_DATASET"),
+    Rule("context.trained_suffix", "accept", rules._TRAINED_SUFFIX.pattern + " after a name (not a bare acronym)",
+         "A Quarrow1M-trained encoder labels the street scenes.", "Quarrow1M", "USES_DATASET"),
+    Rule("cue.curated", "accept", rules._CURATED.pattern + " (the first name after a propose cue)",
+         "We curate Tarnby-Talk, ten thousand dialogues with labels.", "Tarnby-Talk", "USES_DATASET"),
     Rule("context.trained_on", "accept", rules._TRAINED_ON.pattern,
          "The planner is pretrained on Quarrow-Text before any tuning.", "Quarrow-Text", "USES_DATASET"),
     # ---- relations

@@ -385,7 +385,7 @@ _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
 _DATA_NAME = re.compile(r"(?:(?<=\w)[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
-                        r"Leaderboard)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
+                        r"Leaderboard|Challenge)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
                         r"(?<=[A-Za-z0-9])(Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
@@ -545,6 +545,22 @@ _DATA_SUCH = re.compile(r"\b(?:datasets|data\s+sets|corpora|benchmarks|test\s*se
 # "the test split of FooSet", "the training set of BarCorpus"
 _SPLIT_OF = re.compile(r"\b(test|validation|dev|development|evaluation|held-out|training|train)\s+"
                        r"(?:set|split|subset|partition|portion)s?\s+of\s+(?:the\s+)?$", re.I)
+
+
+# "a FooSet-trained model", "BarCorpus-pretrained encoders": the name before the suffix is training data
+_TRAINED_SUFFIX = re.compile(r"-(?:pre-?trained|trained|fine-?tuned|finetuned)\b")
+_CURATED = re.compile(r"\b(?:curate[sd]?|collect(?:s|ed)?|annotate[sd]?|compile[sd]?|crawl(?:s|ed)?|gather(?:s|ed)?|"
+                      r"scrape[sd]?)\s+(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}?$", re.I)
+
+
+def trained_suffix(sentence: str, cand: Candidate) -> bool:
+    """ "a MedFoo-trained CLIP model": a name written with "-trained/-pretrained/-fine-tuned" after it."""
+    return bool(_TRAINED_SUFFIX.match(sentence, cand.end)) and not re.fullmatch(r"[A-Z]{2,5}", cand.text)
+
+
+def curated(sentence: str, propose_at: int, start: int) -> bool:
+    """ "we curate FooSet", "we collect and annotate BarQA": a name a data-making verb introduces."""
+    return bool(_CURATED.search(sentence[max(0, propose_at - 30) : start]))
 
 
 def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
