@@ -26,6 +26,9 @@ from kg.extract.reject import rejection
     ("3D MRI", "reject.modality"),
     ("Resting-state EEG", "reject.modality"),
     ("U-shaped KANs", "reject.fragment"),
+    ("Chinese-English", "reject.language"),
+    ("Urdu-to-English", "reject.language"),
+    ("Persian-Arabic SMT", "reject.language"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -34,6 +37,7 @@ def test_a_shape_is_rejected_with_its_class(text, why):
 @pytest.mark.parametrize("text", [
     "BERT-base", "T5-large", "H3-attention", "DPO-tuning", "LLM-as-a-Judge", "Gaussian Process",
     "Graph Neural Networks", "MLP-mixers", "Hyperbolic Learning on Brain Graphs", "SNOMED CT", "Constitutional AI", "Simplified Digestive Cancer", "GPT-4", "fastMRI",
+    "Czech-English WMT",
 ])
 def test_names_beside_those_shapes_are_kept(text):
     assert rejection(text) is None

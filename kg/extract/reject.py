@@ -194,6 +194,10 @@ def _text_rejection(text: str) -> str | None:
         return "reject.organisation"  # "Federal Open Market Committee"
     if text in vocab["languages"]:
         return "reject.language"
+    pair = re.split(r"-to-|[-–/]", words[0]) if len(words) <= 3 else []
+    if len(pair) >= 2 and all(p in vocab["languages"] for p in pair) and all(
+            w.lower() in ("smt", "nmt", "mt", "translation", "data", "corpus", "pairs", "pair", "task") for w in words[1:]):
+        return "reject.language"  # "Chinese-English", "Persian-Arabic SMT": a language pair, not a name
     if len(words) > 1 and text[:1].islower() and _PLURAL_CLASS.search(text):
         return "reject.class_word"  # "state-space models"
     return None
