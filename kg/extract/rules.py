@@ -385,7 +385,7 @@ _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
 _DATA_NAME = re.compile(r"(?:(?<=\w)[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
-                        r"Leaderboard|Challenge)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
+                        r"Leaderboard|Challenge|Tree[Bb]ank)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
                         r"(?<=[A-Za-z0-9])(Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
@@ -628,7 +628,7 @@ _EVAL_LIST = re.compile(
     r"\b(?i:experiments?|evaluations?|evaluated|evaluate|evaluating|tested|tests|testing|validated|validation|"
     r"results|benchmarked|state-of-the-art(?:\s+(?:results|performance))?)\s+"
     r"(?i:(?:conducted|performed|carried\s+out)\s+)?(?i:on|across)\s+(?:the\s+)?"
-    r"(?:[A-Z0-9][\w\-.]*(?:\s+\d[\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$")
+    r"(?:[A-Z0-9][\w\-.]*(?:\s+\d[\w.]*|(?:\s+[A-Z][\w\-.]*){1,2})?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$")
 
 
 _TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing)|post-?train(?:ed|ing)|"
