@@ -170,6 +170,14 @@ def test_a_challenge_name_and_curated_data(nlp):
     assert mentions["Kestrel Challenge"].type.value == "Benchmark"
 
 
+def test_the_subject_after_an_opening_data_phrase_is_not_data(nlp):
+    mentions, _ = _run(nlp, "On the Quarrow-5 test set, PlanKnit-2 reaches 25.1 BLEU.")
+    assert mentions["Quarrow-5"].type.value == "Benchmark"
+    assert mentions["PlanKnit-2"].type.value == "Method"
+    mentions, _ = _run(nlp, "On two datasets, Quarrow-1 and Quarrow-2, the planner gains 3%.")
+    assert mentions["Quarrow-1"].type.value == "Dataset"
+
+
 def test_an_english_word_does_not_match_an_all_caps_benchmark(nlp):
     mentions, _ = _run(nlp, "Pupils who study Math score 91% on MATH after a year.")
     assert mentions["MATH"].type.value == "Benchmark"

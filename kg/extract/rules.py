@@ -509,6 +509,9 @@ _COUNTED = re.compile(r"(?:\b(?:a|an|two|three|four|five|six|seven|eight|nine|te
                       r"(?:[\w\-]+\s+){0,2}$", re.I)
 
 
+_OPENER = re.compile(r"\s*(?:on|in|across|for|from|using|with|over|under|at)\b[^,;]*$", re.I)
+
+
 def _described(sentence: str, cand: Candidate, cue: re.Match[str]) -> bool:
     """ "on three L-band benchmark datasets", "Static benchmark evaluations", "(Normal vs. Fallen)": no data name."""
     if common_word(cand.text):
@@ -578,6 +581,9 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     cue = _DATA_BEFORE.search(before) or _DATA_ZH_BEFORE.search(before)
     if cue and common_word(cand.text):
         return None, "described"  # "a two-class dataset (Normal vs. Fallen)"
+    if cue and cue.re is _DATA_BEFORE and re.match(r"\s*,", before[cue.end(1):]) and cue.group(1) != "corpora" \
+            and _OPENER.match(sentence[: cand.start - len(before) + cue.start()]):
+        cue = None  # "On the FooSet test set, BarNet achieves …": after one data set, the clause's subject
     if cue:
         bench = bool(_BENCH_WORD.search(cue.group(1)))
         return (EntityType.BENCHMARK if bench else EntityType.DATASET), "context.data_word_before"
