@@ -178,6 +178,13 @@ def test_the_subject_after_an_opening_data_phrase_is_not_data(nlp):
     assert mentions["Quarrow-1"].type.value == "Dataset"
 
 
+def test_data_after_a_propose_cue_is_introduced_only_as_its_object(nlp):
+    mentions, _ = _run(nlp, "We establish baselines by testing nine models on Quarrow's KestrelEval Malware benchmark.")
+    assert not mentions["KestrelEval Malware"].introduced
+    mentions, _ = _run(nlp, "We also introduce Tarn-QA, a benchmark of 5K questions.")
+    assert mentions["Tarn-QA"].introduced
+
+
 def test_an_english_word_does_not_match_an_all_caps_benchmark(nlp):
     mentions, _ = _run(nlp, "Pupils who study Math score 91% on MATH after a year.")
     assert mentions["MATH"].type.value == "Benchmark"

@@ -30,6 +30,7 @@ _HEADING_WORDS = {"survey", "review", "tutorial", "overview", "position paper", 
 _TITLE_DATA = re.compile(r"\b(dataset|benchmark|corpus|suite|test set|leaderboard|arena)s?\b", re.I)
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(\.\d+)?[BMK]$")
 _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@\d+)\b|\d\s*%", re.I)
+_DATA_USED = re.compile(r"\b(?:on|across|using|from|with|in|over)\s+(?:[\w'’\-]+\s+){0,2}$", re.I)
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
@@ -222,6 +223,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.named"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"
+    elif first_after_cue and kind is not EntityType.METHOD and _DATA_USED.search(sentence[max(0, cand.start - 40):cand.start]):
+        proposes = False  # "we establish baselines by testing models on Meta's FooEval benchmark": data the paper uses
     elif first_after_cue:
         proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
     elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
