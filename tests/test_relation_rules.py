@@ -149,6 +149,16 @@ def test_words_that_describe_data_are_not_data_names(nlp, abstract, name):
     assert name not in mentions
 
 
+def test_a_name_after_an_indefinite_article_can_still_be_data(nlp):
+    mentions, _ = _run(nlp, "We are curating a large-scale QRZ-Streets dataset of annotated scenes.")
+    assert mentions["QRZ-Streets"].type.value == "Dataset"
+
+
+def test_a_known_benchmark_in_its_own_title_is_introduced(nlp):
+    mentions, _ = _run(nlp, "It holds 130 tasks.", title="LIBERO: Benchmarking Knowledge Transfer for Robots")
+    assert mentions["LIBERO"].type.value == "Benchmark" and mentions["LIBERO"].introduced
+
+
 def test_copula_and_modifiers_before_a_data_word(nlp):
     mentions, _ = _run(nlp, "Kestrel-9 is a new benchmark for long plans.")
     assert mentions["Kestrel-9"].type.value == "Benchmark"

@@ -469,10 +469,15 @@ def _title_long_form(name: str, tail: str) -> str | None:
     return None
 
 
-def _title_heads(title: str, lexicon: Lexicon) -> list[str]:
+def _title_heads(title: str, lexicon: Lexicon, data: bool = False) -> list[str]:
+    """The title's own names; a known dataset or benchmark counts when the title says it is one ("LIBERO:
+    Benchmarking …" is the paper that makes LIBERO)."""
+    def known(n: str) -> bool:
+        entry = lexicon.lookup(n)
+        return entry is not None and not (data and entry.type is not EntityType.METHOD)
     return [
         n for n in rules.title_head_names(title)
-        if not lexicon.is_generic(n) and n.lower() not in _HEADING_WORDS and not lexicon.lookup(n)
+        if not lexicon.is_generic(n) and n.lower() not in _HEADING_WORDS and not known(n)
     ]
 
 
@@ -569,10 +574,10 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
     title = plain_text(paper.title)
     tail = title.partition(":")[2]
     data_word = _TITLE_DATA.search(tail) or _TITLE_EVAL.match(tail)
-    if data_word and re.search(r"(?:^|\s)(?=\S*[A-Z0-9])\S*[a-z0-9]\S*[A-Z0-9]\S*\s+$|(?:^|\s)[A-Z0-9][A-Z0-9\-]+\s+$",
-                               tail[: data_word.start()]):
+    named = re.search(r"\bthe\s+(\S+)\s+$", tail[: data_word.start()]) if data_word else None
+    if named and rules._kind(named.group(1)) == "name":
         data_word = None  # "Theia: … Validation of the Incidents1M Dataset": the data word belongs to the name before it
-    for name in _title_heads(title, component.lexicon):
+    for name in _title_heads(title, component.lexicon, data=data_word is not None):
         state.own.add(entity_key(name))
         long_form = _title_long_form(name, tail)
         if long_form:  # "SPORD: A Simulation-Propose-then-OR-Dispose Approach …": one name, two forms

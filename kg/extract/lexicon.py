@@ -46,6 +46,14 @@ _FAMILY = re.compile(r"([A-Za-z]{3,})(?=$|\d|[-.\s][^\s]*\d)")
 _FAMILY_OF = re.compile(r"([A-Za-z]{3,})(?=$|\d|[-.]\w)")  # a name of the family: "GPT-NeoX", "Qwen2.5"
 
 
+@lru_cache(maxsize=1 << 12)
+def _everyday(word: str) -> bool:
+    """A frequent English word (wordfreq Zipf ≥ 4: "math", "drop", "race"; not "glue" or "zinc")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 4.0
+
+
 def technique_head(name: str) -> bool:
     """Whether a name ends in a technique word ("Supervised Fine-Tuning", "Chain-of-Thought")."""
     return bool(_LOWER_HEAD.search(re.split(r"[\s\-]+", name.strip().lower())[-1]))
@@ -73,7 +81,7 @@ class Lexicon:
             name = shorter
             entry = self.entries.get(entity_key(name))
         if entry.type is not EntityType.METHOD and name.isalpha() and not name.isupper() \
-                and name.upper() in (entry.name, *entry.aliases):
+                and name.upper() in (entry.name, *entry.aliases) and _everyday(name.lower()):
             return None  # "Math", "Drop", "Davis": the English word, not the MATH, DROP or DAVIS benchmark
         return entry
 

@@ -514,12 +514,14 @@ _OPENER = re.compile(r"\s*(?:on|in|across|for|from|using|with|over|under|at)\b[^
 
 def _described(sentence: str, cand: Candidate, cue: re.Match[str]) -> bool:
     """ "on three L-band benchmark datasets", "Static benchmark evaluations", "(Normal vs. Fallen)": no data name."""
-    if common_word(cand.text):
+    if common_word(cand.text, 4.0):
         return True  # one everyday English word ("Static", "Normal", "Tanks") is not a data name on its own
     plural = cue.group(1).lower() == "corpora" or bool(re.match(r"s\b|\s+(?:datasets|benchmarks|corpora|suites|data\s+sets)\b",
                                                                 sentence[cand.end + cue.end(1):]))
     counted = _COUNTED.search(sentence[max(0, cand.start - 40) : cand.start])
-    return bool(counted and (plural or counted.group(0).split()[0].lower() in ("a", "an")))
+    # "a decoy-annotated Multi-Hop benchmark" describes; "a large-scale ADC-Robotics dataset" names
+    plain = all(re.fullmatch(r"[A-Z][a-z]+", w) for w in re.split(r"[\s\-]+", cand.text))
+    return bool(counted and (plural or (plain and counted.group(0).split()[0].lower() in ("a", "an"))))
 
 
 # the edition or track after a data name: "BioASQ 13b", "Brain-to-Text '25", "FooQA 12b Task B"
@@ -579,7 +581,7 @@ def data_kind(sentence: str, cand: Candidate) -> tuple[EntityType | None, str]:
     if cue:
         return None, "described"
     cue = _DATA_BEFORE.search(before) or _DATA_ZH_BEFORE.search(before)
-    if cue and common_word(cand.text):
+    if cue and common_word(cand.text, 4.0):
         return None, "described"  # "a two-class dataset (Normal vs. Fallen)"
     if cue and cue.re is _DATA_BEFORE and re.match(r"\s*,", before[cue.end(1):]) and cue.group(1) != "corpora" \
             and _OPENER.match(sentence[: cand.start - len(before) + cue.start()]):
