@@ -2,7 +2,9 @@
 
 import pytest
 
-from kg.extract.reject import rejection
+from kg.extract.extractor import extract_paper, make_nlp
+from kg.extract.reject import lowercase_long_form_ok, rejection
+from kg.model import Paper
 
 
 @pytest.mark.parametrize(("text", "why"), [
@@ -53,3 +55,35 @@ def test_a_name_cut_before_a_slash_and_digits_is_a_fragment():
 
 def test_units_after_a_number_include_millijoules():
     assert rejection("mJ") == "reject.unit"
+
+
+@pytest.mark.parametrize(("long_form", "ok"), [
+    ("design space exploration", False),
+    ("in-memory computing", False),
+    ("physical-layer authentication", False),
+    ("adaptive Fourier decomposition", True),
+    ("rotary positional encoding", True),
+])
+def test_a_lowercase_long_form_with_a_field_head_is_no_technique(long_form, ok):
+    assert lowercase_long_form_ok(long_form) is ok
+
+
+def _rejected(abstract: str) -> tuple[list[str], list[tuple[str, str]]]:
+    rejected: list[tuple[str, str]] = []
+    ex = extract_paper(Paper(id="paper:test", title="A study", abstract=abstract), make_nlp(), rejected=rejected)
+    return [m.name for m in ex.mentions], rejected
+
+
+def test_an_acronym_after_a_score_is_its_metric_even_when_the_gazetteer_knows_a_method():
+    kept, rejected = _rejected("Its encoder is pretrained with MAE on images. "
+                               "The planner reaches 0.094 MAE and 12.5% QER, scoring best on QER.")
+    assert ("reject.metric", "MAE") in rejected and ("reject.metric", "QER") in rejected
+    assert "QER" not in kept  # nor later in the paper as data ("best on QER")
+    assert "MAE" in kept  # "pretrained with MAE": the method, named before the score
+
+
+def test_a_name_after_the_task_of_is_a_task():
+    kept, rejected = _rejected("The planner is tested on the task of Symbolic Regression (SR) and on the problem "
+                               "of Graph Knotting for physics data.")
+    assert ("reject.task", "Symbolic Regression") in rejected and ("reject.task", "Graph Knotting") in rejected
+    assert "Symbolic Regression" not in kept and "Graph Knotting" not in kept

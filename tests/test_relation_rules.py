@@ -236,6 +236,23 @@ def test_a_title_data_word_after_another_name_is_not_the_heads(nlp):
      {("PlanKnit", "KnotNet-2")}),
     ("We propose PlanKnit. PlanKnit outperforms strong planners (e.g., KnotNet-2, Quorrel) on long tasks.",
      {("PlanKnit", "KnotNet-2"), ("PlanKnit", "Quorrel")}),
+    # comparisons read backwards: the one that lags is the loser
+    ("We propose PlanKnit. On long plans KnotNet-2 lags far behind PlanKnit.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. KnotNet-2 falls short of PlanKnit on long plans.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. KnotNet-2 underperforms PlanKnit on long plans.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit leads on every map, while KnotNet-2 lags behind.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. KnotNet-2 does not lag behind PlanKnit.", set()),
+    # two scores side by side: the better one wins, lower when the measure is an error or a time
+    ("We propose PlanKnit. PlanKnit solves 71.2% of the maps versus 64.0% for KnotNet-2.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit (31.2 ms) vs. KnotNet-2 (44.0 ms) in latency.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. PlanKnit (71.2) vs. KnotNet-2 (74.0) in accuracy.", {("KnotNet-2", "PlanKnit")}),
+    ("We propose PlanKnit. PlanKnit uses 2.7M parameters compared with 9.5M for KnotNet-2.", set()),
+    # comparatives: a lower-case name after "and" is one more loser; a reduction "by Nx (gloss) compared with"
+    ("We propose PlanKnit. PlanKnit achieves 0.04 MSE (4.4x lower error than KnotNet-2 and iRouteKit).",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "iRouteKit")}),
+    ("We propose PlanKnit. PlanKnit keeps F1 while reducing model size by 4.1x-9.5x (Light) compared with KnotNet-2 "
+     "and RouteKit-3.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. PlanKnit achieves a 2x speedup against KnotNet-2.", {("PlanKnit", "KnotNet-2")}),
 ])
 def test_outperform_pairs(nlp, abstract, expected):
     _, pairs = _run(nlp, abstract)

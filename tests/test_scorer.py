@@ -39,7 +39,6 @@ def test_own_title_name_and_known_methods_are_kept_with_their_probability_as_con
 
 @pytest.mark.parametrize("abstract, name", [
     ("We measure power with a DSP and an FPGA board; the ADC samples at 1 MHz.", "ADC"),
-    ("The planner is tested on the task of Symbolic Regression (SR) for physics data.", "Symbolic Regression"),
 ])
 def test_hardware_and_task_words_are_dropped(nlp, abstract, name):
     probs, kept, dropped = _scored(nlp, "A study", abstract)
@@ -81,3 +80,46 @@ def test_sentence_initial_capital_does_not_hide_a_lowercase_gazetteer_method(nlp
                              abstract="Knowledge distillation shrinks the planner without losing accuracy."), nlp)
     found = {m.name: m for m in ex.mentions}
     assert "Knowledge distillation" in found and found["Knowledge distillation"].rule == "gazetteer.lowercase"
+
+
+@pytest.mark.parametrize(("name", "aliases", "sentence", "feature"), [
+    ("Vision-Speech-Motion", ["VSM"], "We study Vision-Speech-Motion (VSM) models for robots.", "hyphens:2+"),
+    ("Vision-Speech-Motion", ["VSM"], "We study Vision-Speech-Motion (VSM) models for robots.", "def_then:models"),
+    ("Tarn-Router", ["TR"], "The Tarn-Router (TR) module routes each query.", "def_then:module"),
+    ("Neurofuzzy", ["NF"], "Neurofuzzy (NF) reasoning is old.", "defined_one_word"),
+    ("in-memory computing", ["IMC"], "It relies on in-memory computing (IMC) chips.", "defined_lower"),
+    ("QER", [], "It reaches 0.094 QER on the test split.", "after_number"),
+    ("Massive activations", [], "Massive activations appear in layer two.", "plural_head"),
+    ("Brain-to-Text", [], "We decode Brain-to-Text signals.", "to_compound"),
+    ("KnitFusion", [], "Recent methods such as KnitFusion merge adapters.", "before:such_as"),
+])
+def test_new_evidence_features_fire(name, aliases, sentence, feature):
+    assert feature in scorer.features(name, aliases, "pattern.name", False, sentence, 1, "", False)
+
+
+def test_features_stay_off_for_names_they_do_not_describe():
+    feats = scorer.features("Quill-3 Gaussians", [], "pattern.name", False, "It builds on Quill-3 Gaussians.", 1, "",
+                            False, generic_head=True)
+    assert "plural_head" not in feats  # a digit makes it a name
+    feats = scorer.features("KnitFlow Transformer", [], "pattern.name", False, "We use KnitFlow Transformer.", 1, "",
+                            False, generic_head=True)
+    assert "generic_head" not in feats  # an inner capital makes it a name
+    feats = scorer.features("Heterogeneous AI", [], "pattern.name", False, "Heterogeneous AI is here.", 1, "", False,
+                            generic_head=True)
+    assert "generic_head" in feats
+    assert "before:as" not in scorer.features("KnitFusion", [], "pattern.name", False,
+                                              "Recent methods such as KnitFusion merge adapters.", 1, "", False)
+    assert "defined_one_word" not in scorer.features("Tarn-Router", ["TR"], "acronym.definition", False,
+                                                     "The Tarn-Router (TR) module routes each query.", 1, "", False)
+
+
+def test_threshold_ties_go_to_precision():
+    pytest.importorskip("sklearn")
+    from bench.train_scorer import TIE, _best_threshold
+
+    # two papers; a flat F1 curve: the highest threshold within TIE of the best is taken
+    rows = [(f"gold:p{i % 2}", {"bias": 1.0, "x": float(i % 3)}, int(i % 3 != 0), 1.0, f"n{i}") for i in range(40)]
+    threshold, curve = _best_threshold(rows, sum(r[2] for r in rows))
+    top = max(row[3] for row in curve)
+    assert next(row for row in curve if row[0] == threshold)[3] >= top - TIE
+    assert all(row[3] < top - TIE for row in curve if row[0] > threshold)

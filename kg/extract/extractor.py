@@ -417,6 +417,12 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             for c in compared[1]:
                 if state.key(c.text) in state.found and state.key(c.text) != w:
                     state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
+    for rule, pairs in (("cue.lags_behind", rules.lagging_pairs(sentence, cands)),
+                        ("cue.versus_score", rules.score_pairs(sentence, cands))):
+        for w in [state.key(c.text) for c in (pairs or ([], []))[0] if state.key(c.text) in state.found]:
+            for loser in [state.key(c.text) for c in pairs[1] if state.key(c.text) in state.found]:
+                if loser != w:
+                    state.wins.append((w, loser, sentence, rule))
     start, previous = 0, ([], set())  # a later cue without a subject of its own keeps the winners before it
     while (split := rules.outperform_pairs(sentence, cands, start)) is not None:
         start = split[1]
@@ -604,7 +610,8 @@ def _method_probability(state: _PaperState, key: str, found: _Found, role: Predi
     known = any(lexicon.lookup(s) is not None for s in (found.name, *found.aliases))
     feats = scorer.features(found.name, found.aliases, found.rule, role is Predicate.PROPOSES, found.sentence,
                             found.support, state.title, known, lexicon.is_task(found.name),
-                            near_known=not known and found.sentence in known_sentences, compared=key in compared)
+                            near_known=not known and found.sentence in known_sentences, compared=key in compared,
+                            generic_head=len(found.name.split()) > 1 and lexicon.is_generic(found.name.split()[-1]))
     return feats, scorer.probability(feats)
 
 

@@ -106,6 +106,25 @@ def strip_possessive(text: str) -> tuple[int, str]:
     return m.end(), text[m.end():]
 
 
+# an acronym right after a score is that score's measure: "0.094 MAE", "12.6% WER", "0.79 AUROC"
+_SCORED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+_SCORE_BEFORE = re.compile(r"(?<![\w.])(?:\d+\.\d+|\d+(?:\.\d+)?\s?%)\s*$")
+
+
+def score_measure(text: str, sentence: str, start: int) -> bool:
+    """Whether ``text`` at ``sentence[start:]`` is an acronym that names what a number before it measures."""
+    return bool(_SCORED_ACRONYM.fullmatch(text) and _SCORE_BEFORE.search(sentence[max(0, start - 16):start]))
+
+
+# "the task of Symbolic Regression", "the problem of Graph Coloring": what follows names a task
+_TASK_OF = re.compile(r"\b(?:tasks?|problems?)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def task_named(sentence: str, start: int) -> bool:
+    """Whether the candidate at ``sentence[start:]`` is named as a task ("the task of X")."""
+    return bool(_TASK_OF.search(sentence[max(0, start - 24):start]))
+
+
 def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = None,
               is_generic=None) -> str | None:
     """The rejection class of a candidate ``text`` at ``sentence[start:end]``, or None.
@@ -225,13 +244,21 @@ _METHOD_HEAD = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|ism|system|algorit
                           r"autoencoder|head|layer|loss|objective|cache|memory|graph|field|process|chain|game)$")
 
 
+# heads of a field, task or activity, not of one technique: "in-memory computing", "physical-layer authentication"
+_FIELD_HEAD = re.compile(r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|"
+                         r"engineering|screening|diagnosis|monitoring|recognition|detection|classification|translation|"
+                         r"segmentation|understanding|answering|forecasting|analytics")
+
+
 def lowercase_long_form_ok(long_form: str) -> bool:
     """A lowercase acronym long form names a technique when its head is singular and technique-like.
 
     "adaptive Fourier decomposition" yes; "partial differential equations", "external memory access",
-    "pushdown automaton" no.
+    "pushdown automaton", "design space exploration" no.
     """
     last = re.split(r"[\s\-]+", long_form.strip())[-1].lower()
     if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return False
+    if _FIELD_HEAD.fullmatch(last):  # "design space exploration", "in-memory computing": a field or task
         return False
     return bool(_METHOD_HEAD.search(last))

@@ -15,11 +15,13 @@ from functools import lru_cache
 
 from kg.extract.acronyms import find_definitions, find_reverse_definitions
 from kg.extract.lexicon import Lexicon
-from kg.extract.reject import common_word, is_metric, lowercase_long_form_ok, rejection, strip_possessive
+from kg.extract.reject import (common_word, is_metric, lowercase_long_form_ok, rejection, score_measure,
+                               strip_possessive, task_named)
 from kg.ids import entity_key
 from kg.model import EntityType
 
-__all__ = ["Candidate", "find_candidates", "title_head_names", "outperform_pairs", "SentenceCues", "cues_of"]
+__all__ = ["Candidate", "find_candidates", "title_head_names", "outperform_pairs", "lagging_pairs", "score_pairs",
+           "SentenceCues", "cues_of"]
 
 # ---- name candidates -------------------------------------------------------
 
@@ -258,6 +260,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
+            or ("reject.task" if task_named(sentence, ls) else None)
             or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form)
                  and not re.search(r"\w[A-Z]", long_form) else None))  # "moTion Predictor" spells its acronym
         if why == "reject.class_word" and long_form[:1].isupper() and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
@@ -320,7 +323,14 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         at_start = not sentence[: cand.start].strip()
         if lexicon.is_generic(text) or not key or key.isdigit() or (ignored and key in ignored):
             continue
-        why = None if lexicon.lookup(text) else rejection(text, sentence, cand.start, cand.end, lexicon.is_generic)
+        entry = lexicon.lookup(text)
+        why = None if entry else rejection(text, sentence, cand.start, cand.end, lexicon.is_generic)
+        if why is None and (entry is None or entry.type is EntityType.METHOD) and score_measure(text, sentence, cand.start):
+            why = "reject.metric"  # "0.094 MAE": the measure of a score, also when the gazetteer knows a method so named
+            if ignored is not None:
+                ignored.add(key)  # "… entries on TP": the same measure later in the paper
+        if why is None and entry is None and task_named(sentence, cand.start):
+            why = "reject.task"  # "the task of Symbolic Regression"
         if why is not None:
             if rejected is not None:
                 rejected.append((why, text))
@@ -409,9 +419,11 @@ _COMPARATIVE = re.compile(r"\b(?:(?:higher|stronger|greater|faster|more\s+(?:acc
                           # "smaller accuracy degradation than X": less of something bad
                           r"(?:smaller|lower|less|fewer)\s+(?:[\w\-]+\s+){0,2}(?:errors?|loss(?:es)?|latency|degradation|cost|"
                           r"memory|perplexity|overhead|drop|forgetting|regret)\b[^.;,()]{0,40}?\bthan|"
-                          r"(?:improvements?|gains?|speedups?|(?:latency|error|cost|memory|energy|time)\s+reductions?)\b"
-                          r"[^.;,()]{0,50}?\b(?:compared\s+(?:to|with)|relative\s+to))\b", re.I)
-_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\bover|"
+                          r"(?:improvements?|gains?|speedups?|(?:latency|error|cost|memory|energy|time)\s+reductions?|"
+                          # "reducing model size by 4x-9x (Light) compared with X": a figure range and a short gloss
+                          r"reduc(?:es|ing|ed)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+by)\b"
+                          r"(?:[^.;,()]|(?<=\d)\.(?=\d)|\([^()]{1,20}\)){0,60}?\b(?:compared\s+(?:to|with)|relative\s+to))\b", re.I)
+_OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\b(?:over|against)|"
                    # "reduces latency by 43% over X", "by 2.1 points over X"
                    r"by\s+(?:up\s+to\s+|about\s+|roughly\s+|~)?[\d.]+\s*(?:%|x|×|-?fold|times|points?|percentage\s+points?|pp)"
                    r"(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?(?:\s+on\s+average)?\s+over)\b", re.I)
@@ -769,7 +781,7 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
                                                            or "relative to" in sentence) else None
     if comparative is not None and (m is None or comparative.start() < m.start()):
         m = comparative
-    m = m or (_OVER.search(sentence, start) if " over " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
+    m = m or (_OVER.search(sentence, start) if " over " in sentence or " against " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
     if not m:
         return None
     if _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]) or _NO_SUBJECT.search(sentence[: m.start()]):
@@ -791,7 +803,9 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
     clause_end = _NEW_PREDICATE.search(masked)  # "outperforms A and achieves SOTA on B": B is not beaten
     limit = min(limit, m.end() + clause_end.start()) if clause_end else limit
     if m.re is _COMPARATIVE:  # "… compared to A and up to 3x higher …": a new clause, not a second loser
-        more = re.search(r"\band\s+(?=[a-z0-9])", masked)
+        # … but "than A and iTransformer": a name after "and" is one more loser
+        starts = {c.start for c in cands}
+        more = next((a for a in re.finditer(r"\band\s+(?=[a-z0-9])", masked) if m.end() + a.end() not in starts), None)
         limit = min(limit, m.end() + more.start()) if more else limit
     # "…, outperforming models with more parameters, including X, Y and Z": the list counts
     listed = re.search(r"\b(including|such as|like|e\.g\.,?|namely)\s|包括|例如|如", tail)
@@ -816,3 +830,63 @@ def compared_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidat
     losers = [c for c in cands if m.start(1) <= c.start and c.end <= m.end(1)]
     winners = [c for c in cands if m.start(2) <= c.start and c.end <= m.end(2)]
     return winners, losers
+
+
+# "Y lags behind X", "Y falls short of X", "Y underperforms X": the cue reads backwards;
+# "X leads on every task, while Y lags behind": the winner is the first name of the main clause
+_LAGS = re.compile(r"\b(?:lag(?:s|ged|ging)?\s+(?:\w+\s+)?behind|trail(?:s|ed|ing)?(?:\s+behind)?|"
+                   r"underperform(?:s|ed|ing)?|f(?:all|alls|ell|alling)\s+(?:\w+\s+)?short\s+of)\b", re.I)
+_WHILE = re.compile(r"[,;]?\s*\b(?:while|whereas)\s+$", re.I)
+
+
+def lagging_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """ "Y lags behind X" → (winners X, losers Y); "X …, while Y lags behind" → (X, Y)."""
+    m = _LAGS.search(sentence)
+    if not m or _NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
+        return None
+    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind(",", 0, m.start()))
+    losers = [c for c in cands if clause < c.start and c.end <= m.start()][-1:]
+    stop = re.search(r"\b(?:on|in|across|by|while|with|under|at|when|for)\b|[;,.]", sentence[m.end():])
+    limit = m.end() + (stop.start() if stop else len(sentence) - m.end())
+    winners = [c for c in cands if m.end() <= c.start and c.end <= limit][:1]
+    if not winners and clause >= 0 and _WHILE.search(sentence[:min(c.start for c in losers)] if losers else ""):
+        winners = [c for c in cands if c.end <= clause][:1]  # "X leads, while Y lags behind"
+    return (winners, losers) if winners and losers else None
+
+
+# "X reaches 71.2% accuracy versus 64.0% for Y", "X attains 71.2, compared to 64.0 for Y",
+# "X (71.2) vs. Y (64.0)": two scores side by side; the better one wins (lower when the measure is an error)
+_SCORE = r"(\d+(?:\.\d+)?)\s*(?:%|[a-zA-Z]{1,3}\b)?"
+_VERSUS_FOR = re.compile(_SCORE + r"[^.;()]{0,40}?,?\s+(?:versus|vs\.?|compared\s+(?:to|with))\s+" + _SCORE +
+                         r"\s+(?:\w+\s+){0,2}?(?:for|by|of|with)\s+(?:the\s+)?$", re.I)
+_VERSUS_PAREN = re.compile(r"^\s*\(\s*" + _SCORE + r"\s*\)\s*(?:,\s*)?(?:versus|vs\.?|compared\s+(?:to|with)|over)\s+$", re.I)
+_LOWER_IS_BETTER = re.compile(r"\b(?:error|errors|loss|latency|perplexity|ppl|wer|cer|per|mae|mse|rmse|fid|cost|time|"
+                              r"memory|energy|runtime|regret|distance)\b", re.I)
+
+
+_NOT_A_SCORE = re.compile(r"\b(?:parameters?|params|tokens|flops|gflops|size|layers|samples|examples|steps|epochs)\b|"
+                          r"\d(?:\.\d+)?\s?[KMBT]\b", re.I)
+
+
+def score_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """Two methods' scores side by side: (winners, losers) by which score is better."""
+    if not re.search(r"\b(?:versus|vs|compared)\b", sentence, re.I):
+        return None
+    if _NOT_A_SCORE.search(sentence):
+        return None  # "2.77M parameters compared with 9.52M for Y": a size, not a result
+    lower_better = bool(_LOWER_IS_BETTER.search(sentence))
+    for i, a in enumerate(cands):
+        for b in cands[i + 1:i + 3]:
+            between = sentence[a.end:b.start]
+            m = _VERSUS_FOR.search(between)
+            if m:  # "A reaches 71.2% … versus 64.0% for B"
+                x, y = float(m.group(1)), float(m.group(2))
+            else:  # "A (71.2) vs. B (64.0)"
+                m = _VERSUS_PAREN.match(between)
+                after = re.match(r"\s*\(\s*" + _SCORE + r"\s*\)", sentence[b.end:])
+                if not m or not after:
+                    continue
+                x, y = float(m.group(1)), float(after.group(1))
+            if x != y:
+                return ([a], [b]) if (x < y) == lower_better else ([b], [a])
+    return None

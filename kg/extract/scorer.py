@@ -30,7 +30,8 @@ CUES_BEFORE = (
     "and", "or", "than", "like", "as", "such", "including", "e.g.", "propose", "proposed", "introduce",
     "called", "named", "dubbed", "termed", "existing", "baseline", "baselines", "state-of-the-art",
     "in", "to", "for", "from", "into", "outperforms", "between", "vs", "versus", "language", "programming",
-    "is", "are", "each", "per",
+    "is", "are", "each", "per", "task", "problem", "field", "domain", "metric", "metrics", "measure", "models",
+    "methods", "baselines", "frameworks", "architectures",
 )
 CUES_AFTER = (
     "model", "models", "framework", "method", "methods", "algorithm", "approach", "architecture", "network",
@@ -51,12 +52,22 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-.]*|[(),]")
 _TECHNIQUE = re.compile(r"(?:ing|tion|sion|ment|model|net|network|former|er|or|search|descent|attention|"
                         r"regression|algorithm|method|framework|architecture|policy|loss|sampling|encoder)$", re.I)
 _TASK = re.compile(r"(?:detection|segmentation|recognition|classification|generation|translation|retrieval|"
-                   r"answering|understanding|reasoning|prediction|forecasting|estimation|analysis|problem|task)$",
+                   r"answering|understanding|reasoning|prediction|forecasting|estimation|analysis|problem|task|"
+                   r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|"
+                   r"engineering|screening|diagnosis|monitoring|analytics)$",
                    re.I)
 _CONCEPT = re.compile(r"(?:activations?|things|effects?|laws?|principles?|theor(?:y|em)s?|hypothes[ie]s|paradox|"
                       r"conditions?|phenomen(?:on|a)|property|properties|equations?|inequality|space|spaces|"
                       r"distributions?|functions?|matrix|matrices|problems?|games?|puzzles?|environment|"
                       r"environments|hardware|device|devices|protocols?|standard|format|language)$", re.I)
+
+
+# a lower-case plural last word ("activations", "LLMs"); not "-ss", "-us", "-is" (loss, corpus, analysis)
+_PLURAL_HEAD = re.compile(r"(?:[a-z]{2}|[A-Z]{2})(?<![su])(?<!ss)(?<!is)s$")
+# what a name is right after a number says it is a metric or unit: "0.094 MAE", "12.6% PER", "3 GPUs"
+_AFTER_NUMBER = re.compile(r"(?:\d[\d.,]*\s*%?|\d+(?:\.\d+)?\s*(?:x|×))\s*$")
+# "Vision-Language-Action (VLA) models", "Key-Value (KV) cache": the definition names a modifier of a noun
+_DEF_THEN = re.compile(r"^\s*\([^()]{1,20}\)\s*([a-z][a-z\-]+)")
 
 
 def _whole_word_in(word: str, text: str) -> bool:
@@ -143,16 +154,23 @@ def _name_features(name: str) -> tuple[tuple[str, float], ...]:
             f["of_inside"] = 1.0
     if _DATA_NAME.search(name) or re.search(r"\d+[KM]$", name):
         f["shape:data"] = 1.0
+    if re.search(r"\w-to-\w", name):  # "Brain-to-Text", "Time-to-Collision": a mapping or a quantity
+        f["to_compound"] = 1.0
+    if name.count("-") >= 2 and len(words) == 1:  # "Vision-Language-Action", "User-to-Service-Account"
+        f["hyphens:2+"] = 1.0
+    if _PLURAL_HEAD.search(last) and not acronym and not any(c.isdigit() for c in name):  # "Positional embeddings", "GeLUs": a class, not one method
+        f["plural_head"] = 1.0
     return tuple(f.items())
 
 
 def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
              title: str, gazetteer: bool, task: bool = False, near_known: bool = False,
-             compared: bool = False) -> dict[str, float]:
+             compared: bool = False, generic_head: bool = False) -> dict[str, float]:
     """The evidence about one method mention, as named feature values (absent = 0).
 
     ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y");
-    ``compared``: it is one side of an outperforms statement ("X outperforms Y")."""
+    ``compared``: it is one side of an outperforms statement ("X outperforms Y");
+    ``generic_head``: its last word is a class word of the lexicon ("Heterogeneous AI", "Edge LLM")."""
     f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
     f.update(_name_features(name))
     flags = {"proposes": proposes, "defined": bool(aliases), "gazetteer": gazetteer, "task_head": task,
@@ -165,6 +183,18 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
     if any(_whole_word_in(s, title) for s in (name, *aliases) if s):
         f["in_title"] = 1.0
     before, after, at = _words_around(sentence, name, aliases)
+    if aliases and len(name.split()) == 1 and "-" not in name:  # a one-word long form: "Neurosymbolic (NS)"
+        f["defined_one_word"] = 1.0
+    if aliases and name[:1].islower():  # "in-memory computing (IMC)": a defined lower-case term, often a field
+        f["defined_lower"] = 1.0
+    if generic_head and not f.get("camel") and not f.get("digit"):  # "Heterogeneous AI", not "MotionFlow Transformer"
+        f["generic_head"] = 1.0
+    if at > 0 and _AFTER_NUMBER.search(sentence[max(0, at - 12):at]):
+        f["after_number"] = 1.0
+    if aliases and at >= 0:
+        then = _DEF_THEN.match(sentence[at + len(name):at + len(name) + 60])
+        if then:
+            f["def_then:" + (then.group(1) if then.group(1) in _CUES_AFTER else "other")] = 1.0
     if at == 0:
         f["sentence_start"] = 1.0
     if at > 0:
@@ -174,6 +204,9 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
             f["in_list"] = 1.0
     for w in _sentence_words(sentence):
         f[f"sentence:{w}"] = 1.0
+    if before[-2:] == ["such", "as"]:  # "methods such as X": an example of a kind, not "as" of a role ("as input")
+        before = before[:-2] + ["such_as"]
+        f["before:such_as"] = 1.0
     for w in before:
         if w in _CUES_BEFORE:
             f[f"before:{w}"] = 1.0
