@@ -856,10 +856,10 @@ def lagging_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate
 
 # "X reaches 71.2% accuracy versus 64.0% for Y", "X attains 71.2, compared to 64.0 for Y",
 # "X (71.2) vs. Y (64.0)": two scores side by side; the better one wins (lower when the measure is an error)
-_SCORE = r"(\d+(?:\.\d+)?)\s*(?:%|[a-zA-Z]{1,3}\b)?"
-_VERSUS_FOR = re.compile(_SCORE + r"[^.;()]{0,40}?,?\s+(?:versus|vs\.?|compared\s+(?:to|with))\s+" + _SCORE +
+_SCORE_NUM = r"(\d+(?:\.\d+)?)\s*(?:%|[a-zA-Z]{1,3}\b)?"
+_VERSUS_FOR = re.compile(_SCORE_NUM + r"[^.;()]{0,40}?,?\s+(?:versus|vs\.?|compared\s+(?:to|with))\s+" + _SCORE_NUM +
                          r"\s+(?:\w+\s+){0,2}?(?:for|by|of|with)\s+(?:the\s+)?$", re.I)
-_VERSUS_PAREN = re.compile(r"^\s*\(\s*" + _SCORE + r"\s*\)\s*(?:,\s*)?(?:versus|vs\.?|compared\s+(?:to|with)|over)\s+$", re.I)
+_VERSUS_PAREN = re.compile(r"^\s*\(\s*" + _SCORE_NUM + r"\s*\)\s*(?:,\s*)?(?:versus|vs\.?|compared\s+(?:to|with)|over)\s+$", re.I)
 _LOWER_IS_BETTER = re.compile(r"\b(?:error|errors|loss|latency|perplexity|ppl|wer|cer|per|mae|mse|rmse|fid|cost|time|"
                               r"memory|energy|runtime|regret|distance)\b", re.I)
 
@@ -883,7 +883,7 @@ def score_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate],
                 x, y = float(m.group(1)), float(m.group(2))
             else:  # "A (71.2) vs. B (64.0)"
                 m = _VERSUS_PAREN.match(between)
-                after = re.match(r"\s*\(\s*" + _SCORE + r"\s*\)", sentence[b.end:])
+                after = re.match(r"\s*\(\s*" + _SCORE_NUM + r"\s*\)", sentence[b.end:])
                 if not m or not after:
                     continue
                 x, y = float(m.group(1)), float(after.group(1))
