@@ -11,13 +11,14 @@ Prints, apart from each other:
   opening the database, one query), and the import time alone; ``--fresh-sparql``: a SPARQL one;
 - in-process latency: every documented query through ``kg.query.query`` (as ``kg query`` calls
   it), once to warm up, then ``--runs`` times (3 when the warm-up took over 2 s): p50 and p95 in ms
-  per engine, and the rows returned.
+  per engine, the rows returned, and the 1-minute load average when the query's runs ended.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -51,6 +52,8 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="time rebuilding ladybug from graph.json (COPY FROM)")
     parser.add_argument("--fresh-sparql", action="store_true", help="also time a fresh process's SPARQL query")
     parser.add_argument("--skip", type=int, nargs="*", default=[], help="numbers of documented queries not to run")
+    parser.add_argument("--docs", type=Path, default=HERE.parent / "docs" / "queries.md",
+                        help="the questions to time (e.g. an earlier docs/queries.md, to compare)")
     args = parser.parse_args()
 
     import ladybug
@@ -103,9 +106,9 @@ def main() -> None:
     else:
         print("  kg query --sparql: the imports plus the Oxigraph load above (--fresh-sparql to run it)", flush=True)
 
-    docs = parse_queries((HERE.parent / "docs" / "queries.md").read_text(encoding="utf-8"))
+    docs = parse_queries(args.docs.read_text(encoding="utf-8"))
     print(f"in-process latency (ms) over {args.runs} runs after one warm-up; rows returned")
-    print(f"  {'query':<60} {'cypher p50':>10} {'p95':>8} {'sparql p50':>10} {'p95':>8} {'rows':>11}")
+    print(f"  {'query':<60} {'cypher p50':>10} {'p95':>8} {'sparql p50':>10} {'p95':>8} {'rows':>11} {'load':>5}")
     worst = {"cypher": 0.0, "sparql": 0.0}
     for q in docs:
         if q.number in args.skip:
@@ -114,20 +117,20 @@ def main() -> None:
         cells, rows = [], []
         for engine, text in (("cypher", q.cypher), ("sparql", q.sparql)):
             first = time.perf_counter()
-            result = query(graph, **{engine: text})
+            result = query(graph, **{engine: text}, params=q.params)
             first = time.perf_counter() - first
             runs = []
             for _ in range(args.runs if first < 2 else 3):  # a query of seconds: three runs tell enough
                 start = time.perf_counter()
-                query(graph, **{engine: text})
+                query(graph, **{engine: text}, params=q.params)
                 runs.append(time.perf_counter() - start)
             p50 = statistics.median(runs)
             worst[engine] = max(worst[engine], p50)
             cells += [_ms(p50), _ms(_pct(runs, 95))]
             rows.append(len(result.rows))
         title = f"{q.number:2}. {q.question}"[:60]
-        print(f"  {title:<60} {cells[0]:>10} {cells[1]:>8} {cells[2]:>10} {cells[3]:>8} {rows[0]:>5} {rows[1]:>5}",
-              flush=True)
+        print(f"  {title:<60} {cells[0]:>10} {cells[1]:>8} {cells[2]:>10} {cells[3]:>8} {rows[0]:>5} {rows[1]:>5} "
+              f"{os.getloadavg()[0]:5.1f}", flush=True)
     print(f"slowest p50: cypher {worst['cypher'] * 1000:.1f} ms, sparql {worst['sparql'] * 1000:.1f} ms")
 
 

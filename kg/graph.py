@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg import schema
+from kg.counts import add_paper_counts
 from kg.extract.resolve import Resolution
 from kg.ids import node_id
 from kg.lineage import add_builds_on
@@ -59,7 +60,7 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
                            paper=ex.paper_id, sentence=r.sentence, rule=r.rule, confidence=r.confidence)
     _add_citations(G, papers)
     add_builds_on(G)
-    return G
+    return add_paper_counts(G)
 
 
 def _add_citations(G: nx.MultiDiGraph, papers: list[Paper]) -> None:
@@ -95,7 +96,7 @@ def drop_below(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
     entity_labels = set(schema.ENTITY_LABELS)
     G.remove_nodes_from([n for n, d in list(G.nodes(data=True)) if d["label"] in entity_labels and G.degree(n) == 0])
     G.remove_edges_from([(u, v, k) for u, v, k, via in G.edges(keys=True, data="via") if via and via not in G])
-    return G
+    return add_paper_counts(G)
 
 
 def nodes_of(G: nx.MultiDiGraph, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -3,7 +3,9 @@ embedded engines, and rewrite their output blocks (``python -m kg.querydocs``).
 
 Each question is a ``## N. Question`` section with a ```` ```cypher ```` block, a
 ```` ```sparql ```` block and an output block (```` ```text ````) that holds the
-Cypher result as CSV. ``tests/test_docs.py`` checks that both engines give the
+Cypher result as CSV; a question that takes values has a ```` ```params ```` block of
+``NAME=VALUE`` lines (as ``kg query --param``), bound to ``$NAME`` in Cypher and to the
+projected ``?NAME`` in SPARQL, never written into the query. ``tests/test_docs.py`` checks that both engines give the
 same rows and that the file shows today's output, so the docs cannot rot.
 """
 
@@ -13,7 +15,7 @@ import csv
 import io
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from kg.query import QueryResult, query
 __all__ = ["DocQuery", "parse_queries", "render_output", "rows_equal", "update"]
 
 _SECTION = re.compile(r"^## (\d+)\. (.+?)\n(.*?)(?=^## \d+\. |\Z)", re.S | re.M)
-_BLOCK = re.compile(r"```(cypher|sparql|text)\n(.*?)```", re.S)
+_BLOCK = re.compile(r"```(cypher|sparql|params|text)\n(.*?)```", re.S)
 
 
 @dataclass
@@ -32,14 +34,16 @@ class DocQuery:
     cypher: str
     sparql: str
     output: str
+    params: dict[str, str] = field(default_factory=dict)
 
 
 def parse_queries(markdown: str) -> list[DocQuery]:
     found = []
     for m in _SECTION.finditer(markdown):
         blocks = {kind: body for kind, body in _BLOCK.findall(m.group(3))}
+        params = dict(line.split("=", 1) for line in blocks.get("params", "").splitlines() if line.strip())
         found.append(DocQuery(int(m.group(1)), m.group(2).strip(), blocks["cypher"].strip(),
-                              blocks["sparql"].strip(), blocks.get("text", "")))
+                              blocks["sparql"].strip(), blocks.get("text", ""), params))
     return found
 
 
@@ -68,7 +72,7 @@ def update(doc: Path, graph: Path) -> str:
     def fill(m: re.Match[str]) -> str:
         section = m.group(0)
         q = parse_queries(section)[0]
-        output = render_output(query(graph, cypher=q.cypher))
+        output = render_output(query(graph, cypher=q.cypher, params=q.params))
         return re.sub(r"```text\n.*?```", lambda _: f"```text\n{output}```", section, flags=re.S)
 
     return _SECTION.sub(fill, text)

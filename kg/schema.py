@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Prop", "Label", "Relation", "LABELS", "ENTITY_LABELS", "RELATIONS", "PAPER_FIELDS",
-    "label", "relation", "ROLE_FIELDS", "PREFIXES",
+    "label", "relation", "ROLE_FIELDS", "PREFIXES", "PAPER_COUNTS",
 ]
 
 
@@ -88,13 +88,35 @@ PAPER_FIELDS: tuple[Prop, ...] = (
 )
 _ID = Prop("id")
 _ENTITY_PROPS = (_ID, Prop("name", rdf="rdfs:label"), Prop("aliases", "list", rdf="skos:altLabel"))
+# How many papers stand in a relation to an entity, and the entity's rank by that number among the entities
+# of its label (1 = the most; ties by name, then id), kept on the entity (set by kg/counts.py once the graph is
+# made): "which benchmarks do most papers evaluate on" reads the ranks up to 8, not every edge. xsd:integer
+# because Oxigraph stores it inline (other integer types are strings to look up); the shapes hold the bounds.
+def _count(name: str, term: str) -> tuple[Prop, Prop]:
+    return (Prop(name, "int", rdf=f"kg:{term}", datatype="xsd:integer"),
+            Prop(f"{name}_rank", "int", rdf=f"kg:{term}Rank", datatype="xsd:integer"))
+
+
+PAPER_COUNTS: dict[str, tuple[Prop, Prop]] = {  # relation type → (count, rank)
+    "PROPOSES": _count("papers_proposing", "papersProposing"),
+    "USES": _count("papers_using", "papersUsing"),
+    "USES_DATASET": _count("papers_using_dataset", "papersUsingDataset"),
+    "EVALUATES_ON": _count("papers_evaluating", "papersEvaluatingOn"),
+    "INTRODUCES": _count("papers_introducing", "papersIntroducing"),
+}
+
+
+def _counted(*types: str) -> tuple[Prop, ...]:
+    return tuple(prop for t in types for prop in PAPER_COUNTS[t])
 
 LABELS: tuple[Label, ...] = (
     Label("Paper", "kg:Paper", ("schema:ScholarlyArticle",), (_ID, *PAPER_FIELDS)),
     Label("Author", "kg:Author", ("schema:Person",), (_ID, Prop("name", rdf="schema:name"))),
-    Label("Method", "kg:Method", (), _ENTITY_PROPS, entity=True),
-    Label("Dataset", "kg:Dataset", ("schema:Dataset",), _ENTITY_PROPS, entity=True),
-    Label("Benchmark", "kg:Benchmark", ("schema:Dataset",), _ENTITY_PROPS, entity=True),
+    Label("Method", "kg:Method", (), (*_ENTITY_PROPS, *_counted("PROPOSES", "USES")), entity=True),
+    Label("Dataset", "kg:Dataset", ("schema:Dataset",),
+          (*_ENTITY_PROPS, *_counted("USES_DATASET", "INTRODUCES")), entity=True),
+    Label("Benchmark", "kg:Benchmark", ("schema:Dataset",),
+          (*_ENTITY_PROPS, *_counted("EVALUATES_ON", "INTRODUCES")), entity=True),
 )
 ENTITY_LABELS = tuple(lab.name for lab in LABELS if lab.entity)
 

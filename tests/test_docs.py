@@ -26,8 +26,8 @@ def test_at_least_ten_documented_questions():
 
 @pytest.mark.parametrize("doc", QUERIES, ids=[f"q{q.number}" for q in QUERIES])
 def test_documented_query(doc, seed_out):
-    cypher = query(seed_out, cypher=doc.cypher)
-    sparql = query(seed_out, sparql=doc.sparql)
+    cypher = query(seed_out, cypher=doc.cypher, params=doc.params)
+    sparql = query(seed_out, sparql=doc.sparql, params=doc.params)
     assert cypher.rows, "a documented question should have an answer on the seed graph"
     assert rows_equal(cypher, sparql), (cypher.rows[:5], sparql.rows[:5])
     assert render_output(cypher) == doc.output, "docs/queries.md is stale: python -m kg.querydocs docs/queries.md out"
