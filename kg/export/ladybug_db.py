@@ -22,9 +22,12 @@ from kg.export.cypher_queries import check_name
 from kg.graph import edges_of, nodes_of
 from kg.schema import LABELS, RELATIONS, Prop
 
-__all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
+__all__ = ["SCHEMA", "BUFFER_POOL", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
 DB_NAME = "graph.lbug"
+# ladybug's page cache: its default is ~80% of the machine's memory, which a bulk load fills
+BUFFER_POOL = 256 * 1024 * 1024
+CHUNK_ROWS = 50_000  # rows per COPY: one Arrow table of this many rows at a time
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
 _ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
 
@@ -55,17 +58,17 @@ def _sets(columns: dict[str, str]) -> str:
                      for c, kind in columns.items())
 
 
-def _arrow_table(columns: dict[str, str], rows: list[dict[str, Any]]) -> Any:
+def _arrow_table(columns: dict[str, str], values: dict[str, list[Any]]) -> Any:
     import pyarrow as pa
 
     def kind(sql: str) -> Any:
         return pa.list_(pa.string()) if sql == "STRING[]" else getattr(pa, _ARROW[sql])()
 
-    return pa.table({name: pa.array([row[name] for row in rows], type=kind(sql)) for name, sql in columns.items()})
+    return pa.table({name: pa.array(values[name], type=kind(sql)) for name, sql in columns.items()})
 
 
-def _bulk(rows: list[dict[str, Any]], bulk_min: int) -> bool:
-    if len(rows) < bulk_min:
+def _bulk(rows: int, bulk_min: int) -> bool:
+    if rows < bulk_min:
         return False  # each COPY has a fixed cost (~0.2 s): small tables go faster as UNWIND batches
     try:
         import pyarrow  # noqa: F401
@@ -74,37 +77,47 @@ def _bulk(rows: list[dict[str, Any]], bulk_min: int) -> bool:
     return True
 
 
-def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000) -> None:
-    """Fill the empty tables of ``create_schema``: a table of ``bulk_min`` rows or more (per end labels)
-    by the bulk loader, ``COPY … FROM $rows`` with an Arrow table; smaller ones by ``UNWIND $rows`` batches."""
-    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for nid, data in nodes_of(G):
-        columns = SCHEMA["nodes"][data["label"]]
-        nodes[data["label"]].append({c: data.get(c) for c in columns} | {"id": nid})
-    for label, rows in nodes.items():
-        columns = SCHEMA["nodes"][label]
-        if _bulk(rows, bulk_min):
-            conn.execute(f"COPY {check_name(label)} FROM $rows", {"rows": _arrow_table(columns, rows)})
-            continue
-        for i in range(0, len(rows), batch_size):
-            conn.execute(f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})",
-                         {"rows": rows[i : i + batch_size]})
-    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for u, v, _, data in edges_of(G):
-        columns = SCHEMA["rels"][data["type"]][1]
-        row = {"src": u, "dst": v} | {c: data.get(c) for c in columns}
-        rels[(G.nodes[u]["label"], data["type"], G.nodes[v]["label"])].append(row)
-    for (a, rel, b), rows in rels.items():
-        pairs, columns = SCHEMA["rels"][rel]
-        if _bulk(rows, bulk_min):
+def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list[Any],
+          row: Any, bulk_min: int, batch_size: int, chunk: int) -> None:
+    """Load ``rows`` (``row(item)`` gives each one's values, in ``columns`` order) into one table:
+    ``chunk`` rows per COPY (so no Arrow table or row list of the whole table is ever built),
+    or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
+    bulk = _bulk(len(rows), bulk_min)
+    step = chunk if bulk else batch_size
+    for i in range(0, len(rows), step):
+        values = [row(item) for item in rows[i:i + step]]
+        if bulk:
+            table = _arrow_table(columns, {c: [v[j] for v in values] for j, c in enumerate(columns)})
+            conn.execute(copy, {"rows": table})
+        else:
+            conn.execute(unwind, {"rows": [dict(zip(columns, v)) for v in values]})
+
+
+def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000,
+               chunk: int = CHUNK_ROWS) -> None:
+    """Fill the empty tables of ``create_schema``, one table at a time: a table of ``bulk_min`` rows or more
+    (per end labels) by the bulk loader, ``COPY … FROM $rows`` with Arrow tables of ``chunk`` rows; smaller
+    ones by ``UNWIND $rows`` batches. Rows go in id order ((source, target, key) for relationships)."""
+    for label, columns in SCHEMA["nodes"].items():
+        names = list(columns)
+        nodes = list(nodes_of(G, label))
+        _fill(conn, f"COPY {check_name(label)} FROM $rows",
+              f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
+              lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk)
+        del nodes
+    for rel, (pairs, columns) in SCHEMA["rels"].items():
+        names = list(columns)
+        groups: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
+        for edge in edges_of(G, rel):
+            groups[(G.nodes[edge[0]]["label"], G.nodes[edge[1]]["label"])].append(edge)
+        for (a, b), edges in groups.items():
             options = f" (from='{check_name(a)}', to='{check_name(b)}')" if len(pairs) > 1 else ""
-            table = _arrow_table({"src": "STRING", "dst": "STRING", **columns}, rows)  # the first two: from, to
-            conn.execute(f"COPY {check_name(rel)} FROM $rows{options}", {"rows": table})
-            continue
-        query = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), (b:{check_name(b)} {{id: row.dst}}) "
-                 f"CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
-        for i in range(0, len(rows), batch_size):
-            conn.execute(query, {"rows": rows[i : i + batch_size]})
+            unwind = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), "
+                      f"(b:{check_name(b)} {{id: row.dst}}) CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
+            _fill(conn, f"COPY {check_name(rel)} FROM $rows{options}", unwind,
+                  {"src": "STRING", "dst": "STRING", **columns}, edges,  # the first two: from, to
+                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], bulk_min, batch_size, chunk)
+        del groups
 
 
 def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
@@ -112,10 +125,11 @@ def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
 
     target = out / "ladybug"
     with atomic_dir(target) as tmp:
-        db = ladybug.Database(str(tmp / DB_NAME))
+        db = ladybug.Database(str(tmp / DB_NAME), buffer_pool_size=BUFFER_POOL, auto_checkpoint=False)
         conn = ladybug.Connection(db)
         create_schema(conn)
         load_graph(conn, G)
+        conn.execute("CHECKPOINT")  # once, at the end: a checkpoint after each COPY ran the small pool out
         conn.close()
         db.close()
     return [target / DB_NAME]
