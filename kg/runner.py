@@ -9,6 +9,8 @@ read: at 100k papers the models would take ~4x the memory of the text.
 
 from __future__ import annotations
 
+import gc
+
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +76,11 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
         fresh = (e.model_dump_json() for e in extract_on_dask(todo, gaz, model, scheduler, workers))
     else:
         fresh = extract_json(todo, gaz, model, jobs)
-    texts = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
-    if next(fresh, None) is not None:  # ends the generator: the worker pool shuts down here
-        raise RuntimeError("extraction returned more results than papers")
+    gc.freeze()  # forked workers' garbage collector then leaves this process's objects (and their pages) alone
+    try:
+        texts = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
+        if next(fresh, None) is not None:  # ends the generator: the worker pool shuts down here
+            raise RuntimeError("extraction returned more results than papers")
+    finally:
+        gc.unfreeze()
     return Extracted(Extractions(texts), keys, len(cached))

@@ -3,8 +3,8 @@ build time into ``ladybug/graph.lbug``, so ``kg query --cypher`` needs no server
 
 The schema is the build schema: one node table per label, one relationship
 table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
-targets). Tables are filled by ladybug's bulk loader, ``COPY … FROM $rows``
-with an in-memory Arrow table as the parameter (values never enter the query
+targets). Tables are filled one at a time by ladybug's bulk loader, ``COPY … FROM $rows``
+with an in-memory Arrow table of at most ``CHUNK_ROWS`` rows as the parameter (values never enter the query
 text); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
 or any table when pyarrow is missing, goes in as ``UNWIND $rows`` batches.
 """
@@ -22,11 +22,11 @@ from kg.export.cypher_queries import check_name
 from kg.graph import edges_of, nodes_of
 from kg.schema import LABELS, RELATIONS, Prop
 
-__all__ = ["SCHEMA", "BUFFER_POOL", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
+__all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
 DB_NAME = "graph.lbug"
-# ladybug's page cache: its default is ~80% of the machine's memory, which a bulk load fills
-BUFFER_POOL = 256 * 1024 * 1024
+# ladybug's own buffer pool keeps its default (~80% of memory): at 100k papers the Paper table alone
+# (abstracts) needs over 1 GB of it, and a smaller pool fails the load ("buffer pool is full")
 CHUNK_ROWS = 50_000  # rows per COPY: one Arrow table of this many rows at a time
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
 _ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
@@ -125,11 +125,10 @@ def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
 
     target = out / "ladybug"
     with atomic_dir(target) as tmp:
-        db = ladybug.Database(str(tmp / DB_NAME), buffer_pool_size=BUFFER_POOL, auto_checkpoint=False)
+        db = ladybug.Database(str(tmp / DB_NAME))
         conn = ladybug.Connection(db)
         create_schema(conn)
         load_graph(conn, G)
-        conn.execute("CHECKPOINT")  # once, at the end: a checkpoint after each COPY ran the small pool out
         conn.close()
         db.close()
     return [target / DB_NAME]
