@@ -28,6 +28,7 @@ DB_NAME = "graph.lbug"
 # ladybug's own buffer pool keeps its default (~80% of memory): at 100k papers the Paper table alone
 # (abstracts) needs over 1 GB of it, and a smaller pool fails the load ("buffer pool is full")
 CHUNK_ROWS = 50_000  # rows per COPY: one Arrow table of this many rows at a time
+SMALL_GRAPH = 20_000  # nodes: under this, small relationship tables go in as UNWIND batches
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
 _ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
 
@@ -105,6 +106,9 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: 
               f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
               lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk)
         del nodes
+    # an UNWIND batch of relationships MATCHes its ends: at 100k papers 30 rows took 9-17 s and +490 MB,
+    # so past a small graph every relationship table goes by COPY
+    rel_min = bulk_min if G.number_of_nodes() < SMALL_GRAPH else 1
     for rel, (pairs, columns) in SCHEMA["rels"].items():
         names = list(columns)
         groups: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
@@ -116,7 +120,7 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: 
                       f"(b:{check_name(b)} {{id: row.dst}}) CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
             _fill(conn, f"COPY {check_name(rel)} FROM $rows{options}", unwind,
                   {"src": "STRING", "dst": "STRING", **columns}, edges,  # the first two: from, to
-                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], bulk_min, batch_size, chunk)
+                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], rel_min, batch_size, chunk)
         del groups
 
 
