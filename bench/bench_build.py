@@ -4,7 +4,8 @@
 
 The corpus comes from bench/make_corpus.py (real abstracts from ../shared with names
 varied per copy). The build runs in a fresh process so peak RSS is that run's own
-(children included: worker processes report their own peak, printed apart).
+(children included: worker processes report their own peak, printed apart; the whole tree's RSS
+and PSS are sampled from /proc by bench/tree_rss.py).
 ``--keep DIR`` keeps the corpus and the output folder in DIR. ``--add K`` then builds again into the same folder with K more papers (the incremental
 path: cached extractions are reused) and prints that run too.
 """
@@ -23,6 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+
+from tree_rss import Sampler  # noqa: E402
 
 
 def _child(corpus: str, out: str, formats: list[str] | None, jobs: int | None) -> None:
@@ -52,17 +55,21 @@ def _run(corpus: Path, out: Path, formats: list[str] | None, jobs: int | None) -
     cmd = [sys.executable, __file__, "--child", str(corpus), str(out), "--jobs", str(jobs or 0)]
     cmd += [x for f in formats or [] for x in ("--format", f)]
     before = os.getloadavg()[0]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(done.stderr)
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = Sampler(proc.pid)  # the whole tree: the build and its extraction workers
+    stdout, stderr = proc.communicate()
+    tree = sampler.stop()
+    if proc.returncode:
+        sys.exit(stderr)
+    result = json.loads(stdout.strip().splitlines()[-1]) | tree
     result["load"] = (before, os.getloadavg()[0])
     return result  # type: ignore[no-any-return]
 
 
 def _print(name: str, r: dict) -> None:  # type: ignore[type-arg]
     print(f"{name}: {r['papers']} papers in {r['seconds']} s = {r['papers_per_s']} papers/s, "
-          f"peak RSS {r['peak_rss_mb']} MB (largest worker {r['worker_peak_rss_mb']} MB), {r['nodes']} nodes, "
+          f"peak RSS {r['peak_rss_mb']} MB (largest worker {r['worker_peak_rss_mb']} MB; whole process tree: "
+          f"RSS {r['tree_peak_rss_mb']} MB, PSS {r['tree_peak_pss_mb']} MB), {r['nodes']} nodes, "
           f"{r['reused']} extractions reused; load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after")
     print(f"  {'stage':<18} {'seconds':>8} {'papers/s':>9} {'peak RSS so far':>16}")
     for stage, seconds in r["stages"].items():

@@ -30,7 +30,7 @@ _log = logging.getLogger(__name__)
 @dataclass
 class Build:
     papers: list[Paper]
-    extractions: list[Extraction]
+    extractions: Sequence[Extraction]  # held as text, parsed when read (kg.runner.Extractions)
     resolution: Resolution
     graph: nx.MultiDiGraph
     records: int

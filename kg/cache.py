@@ -19,7 +19,8 @@ from pathlib import Path
 from kg.atomic import atomic_open
 from kg.model import Extraction, Paper
 
-__all__ = ["CACHE_FILE", "extractor_version", "paper_key", "read_cache", "write_cache"]
+__all__ = ["CACHE_FILE", "extractor_version", "paper_key", "read_cache", "read_cache_json", "write_cache",
+           "write_cache_json"]
 
 CACHE_FILE = Path("cache") / "extractions.jsonl"
 _KG = Path(__file__).resolve().parent
@@ -59,8 +60,14 @@ def paper_key(paper: Paper, version: str) -> str:
 
 def read_cache(folder: Path, wanted: set[str]) -> dict[str, Extraction]:
     """The stored extractions under ``wanted`` keys in ``folder`` (an earlier build's output); {} when none."""
+    return {key: Extraction.model_validate_json(text) for key, text in read_cache_json(folder, wanted).items()}
+
+
+def read_cache_json(folder: Path, wanted: set[str]) -> dict[str, str]:
+    """:func:`read_cache` as JSON: each wanted extraction checked (parsed), held as
+    ``Extraction.model_dump_json`` text, not as a model."""
     path = Path(folder) / CACHE_FILE
-    found: dict[str, Extraction] = {}
+    found: dict[str, str] = {}
     if not path.is_file():
         return found
     with path.open(encoding="utf-8") as handle:
@@ -68,7 +75,7 @@ def read_cache(folder: Path, wanted: set[str]) -> dict[str, Extraction]:
             try:
                 key, extraction = _split(line)
                 if key in wanted:
-                    found[key] = Extraction.model_validate_json(extraction)
+                    found[key] = Extraction.model_validate_json(extraction).model_dump_json()
             except (ValueError, KeyError, TypeError):
                 continue  # a damaged line costs one re-extraction, never a wrong result
     return found
@@ -89,9 +96,14 @@ def _split(line: str) -> tuple[str, str]:
 
 def write_cache(folder: Path, entries: Iterable[tuple[str, Extraction]]) -> Path:
     """Write the store for this build (only its papers: a dropped paper's extraction goes)."""
+    return write_cache_json(folder, ((key, extraction.model_dump_json()) for key, extraction in entries))
+
+
+def write_cache_json(folder: Path, entries: Iterable[tuple[str, str]]) -> Path:
+    """:func:`write_cache` from each extraction's ``model_dump_json`` text."""
     path = Path(folder) / CACHE_FILE
     with atomic_open(path) as handle:
         for key, extraction in entries:
-            handle.write(f'{{"key":"{key}","extraction":{extraction.model_dump_json()}}}\n')
+            handle.write(f'{{"key":"{key}","extraction":{extraction}}}\n')
     return path
 

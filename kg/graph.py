@@ -8,7 +8,7 @@ for extracted edges the provenance ``paper``, ``sentence`` and ``rule``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -26,7 +26,7 @@ __all__ = ["make_graph", "drop_below", "nodes_of", "edges_of", "counts"]
 PAPER_FIELDS = tuple(p.name for p in schema.PAPER_FIELDS)
 
 
-def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
+def make_graph(papers: Sequence[Paper], extractions: Iterable[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for paper in papers:
         props = {k: getattr(paper, k) for k in PAPER_FIELDS if getattr(paper, k) not in (None, [], "")}
@@ -41,10 +41,14 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
     for entity in resolution.entities.values():
         if entity.family is not None:  # a size or tune of another entity (Llama-3-8B of Llama 3)
             G.add_edge(entity.id, entity.family, key="VARIANT_OF", type="VARIANT_OF", rule="resolution.variant")
+    shared: dict[Any, Any] = {}
+    one = shared.setdefault  # one object per rule and confidence value, not one per edge
     for ex in extractions:
+        sentences: dict[str, str] = {}  # one object per sentence of the paper, however many edges cite it
         for m in ex.mentions:
             entity = resolution.entity_of(m.type, m.name, ex.paper_id)
-            prov = {"paper": ex.paper_id, "sentence": m.sentence, "rule": m.rule, "confidence": m.confidence}
+            prov = {"paper": ex.paper_id, "sentence": sentences.setdefault(m.sentence, m.sentence),
+                    "rule": one(m.rule, m.rule), "confidence": one(m.confidence, m.confidence)}
             role = m.role.value
             if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
                 role = "EVALUATES_ON" if entity.type.value == "Benchmark" else "USES_DATASET"
@@ -57,7 +61,8 @@ def make_graph(papers: list[Paper], extractions: list[Extraction], resolution: R
             b = resolution.entity_of(kinds[r.object], r.object, ex.paper_id)
             if a.id != b.id:
                 G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
-                           paper=ex.paper_id, sentence=r.sentence, rule=r.rule, confidence=r.confidence)
+                           paper=ex.paper_id, sentence=sentences.setdefault(r.sentence, r.sentence),
+                           rule=one(r.rule, r.rule), confidence=one(r.confidence, r.confidence))
     _add_citations(G, papers)
     add_builds_on(G)
     return add_paper_counts(G)

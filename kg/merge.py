@@ -32,7 +32,20 @@ def _merge_authors(lists: list[list[str]]) -> list[str]:
     return merged
 
 
+# Every field is passed when a paper is made, so every paper's pydantic "fields set" is this same set: one
+# shared object instead of a 20-name set per paper (~2.3 KB each, 230 MB at 100k papers). Setting a field
+# later adds a name already in it, so the sharing changes nothing pydantic reports.
+_EVERY_FIELD = set(Paper.model_fields)
+
+
 def _merge_group(records: list[PaperRecord]) -> Paper:
+    paper = _make_paper(records)
+    if paper.model_fields_set == _EVERY_FIELD:
+        object.__setattr__(paper, "__pydantic_fields_set__", _EVERY_FIELD)
+    return paper
+
+
+def _make_paper(records: list[PaperRecord]) -> Paper:
     arxiv_id = _first(r.arxiv_id for r in records)
     title = _first(r.title for r in records) or _first(r.title_zh for r in records)
     assert isinstance(title, str)

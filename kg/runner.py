@@ -3,30 +3,58 @@
 :func:`extract_all` returns one extraction per paper, in paper order, whichever way
 they were made: taken from the store of an earlier build (:mod:`kg.cache`), extracted
 on this machine's cores (:mod:`kg.extract.parallel`) or on Dask (:mod:`kg.distributed`).
+They are held as their JSON text (:class:`Extractions`), a model made only while one is
+read: at 100k papers the models would take ~4x the memory of the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
-from kg.cache import extractor_version, paper_key, read_cache, write_cache
-from kg.extract.parallel import extract_parallel
+from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
+from kg.extract.parallel import extract_json
 from kg.model import Extraction, Paper
 
-__all__ = ["Extracted", "extract_all"]
+__all__ = ["Extracted", "Extractions", "extract_all"]
+
+
+class Extractions(Sequence[Extraction]):
+    """Extractions kept as ``Extraction.model_dump_json`` text; each read parses one afresh."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Extraction: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Extraction]: ...
+    def __getitem__(self, i: int | slice) -> Extraction | list[Extraction]:
+        if isinstance(i, slice):
+            return [Extraction.model_validate_json(t) for t in self.texts[i]]
+        return Extraction.model_validate_json(self.texts[i])
+
+    def __iter__(self) -> Iterator[Extraction]:
+        for text in self.texts:
+            yield Extraction.model_validate_json(text)
 
 
 @dataclass
 class Extracted:
-    extractions: list[Extraction]
+    extractions: Extractions
     keys: list[str] = field(default_factory=list)  # store keys, in paper order (empty without a store)
     reused: int = 0  # extractions taken from the store
 
     def write_store(self, folder: Path) -> list[Path]:
         """Write this build's store into ``folder`` (the folder being written); nothing without a store."""
-        return [write_cache(folder, zip(self.keys, self.extractions))] if self.keys else []
+        return [write_cache_json(folder, zip(self.keys, self.extractions.texts))] if self.keys else []
 
 
 def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_model: str | Path | None = None,
@@ -35,17 +63,24 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
     """Extract ``papers``, reusing what the store in folder ``store`` holds for unchanged papers."""
     gaz, model = tuple(str(g) for g in gazetteers), (str(ner_model) if ner_model is not None else None)
     keys: list[str] = []
-    cached: dict[str, Extraction] = {}
+    cached: dict[str, str] = {}
     if store is not None:
         version = extractor_version(gaz, model)
         keys = [paper_key(p, version) for p in papers]
-        cached = read_cache(Path(store), set(keys))
+        cached = read_cache_json(Path(store), set(keys))
     todo = [p for p, k in zip(papers, keys) if k not in cached] if keys else list(papers)
+    fresh: Iterator[str]
     if scheduler or workers:
         from kg.distributed import extract_on_dask
 
-        fresh = iter(extract_on_dask(todo, gaz, model, scheduler, workers))
+        fresh = (e.model_dump_json() for e in extract_on_dask(todo, gaz, model, scheduler, workers))
     else:
-        fresh = iter(extract_parallel(todo, gaz, model, jobs))
-    extractions = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
-    return Extracted(extractions, keys, len(cached))
+        fresh = extract_json(todo, gaz, model, jobs)
+    gc.freeze()  # forked workers' garbage collector then leaves this process's objects (and their pages) alone
+    try:
+        texts = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
+        if next(fresh, None) is not None:  # ends the generator: the worker pool shuts down here
+            raise RuntimeError("extraction returned more results than papers")
+    finally:
+        gc.unfreeze()
+    return Extracted(Extractions(texts), keys, len(cached))

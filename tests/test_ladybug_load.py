@@ -23,12 +23,12 @@ def _clean(value):
     return value
 
 
-def _load_and_dump(G, path, bulk_min):
+def _load_and_dump(G, path, bulk_min, **options):
     db = ladybug.Database(str(path))
     conn = ladybug.Connection(db)
     try:
         create_schema(conn)
-        load_graph(conn, G, bulk_min=bulk_min)
+        load_graph(conn, G, bulk_min=bulk_min, **options)
         nodes = dict(conn.execute("MATCH (n) RETURN label(n), count(*)").get_all())
         rels = dict(conn.execute("MATCH ()-[r]->() RETURN label(r), count(*)").get_all())
         dump = [_clean(r) for r in conn.execute(
@@ -48,7 +48,8 @@ def test_copy_from_loads_the_same_database_as_unwind(seed_build, tmp_path):
     G.add_edge(paper, "method:evil", key="USES", type="USES", paper=paper, sentence=HOSTILE, rule="test")
     bulk_counts, bulk = _load_and_dump(G, tmp_path / "bulk.lbug", bulk_min=1)  # every table by COPY
     unwind_counts, unwind = _load_and_dump(G, tmp_path / "unwind.lbug", bulk_min=10**12)  # none
-    assert bulk_counts == counts(G)
-    assert bulk == unwind
+    chunked_counts, chunked = _load_and_dump(G, tmp_path / "chunked.lbug", bulk_min=1, chunk=37)  # many COPYs a table
+    assert bulk_counts == chunked_counts == counts(G)
+    assert bulk == unwind == chunked
     assert any(row[0].get("name") == HOSTILE and row[0].get("aliases") == ["a'b", "}{"] for row in bulk[:-1]
                if isinstance(row, list) and isinstance(row[0], dict))

@@ -3,8 +3,8 @@ build time into ``ladybug/graph.lbug``, so ``kg query --cypher`` needs no server
 
 The schema is the build schema: one node table per label, one relationship
 table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
-targets). Tables are filled by ladybug's bulk loader, ``COPY … FROM $rows``
-with an in-memory Arrow table as the parameter (values never enter the query
+targets). Tables are filled one at a time by ladybug's bulk loader, ``COPY … FROM $rows``
+with an in-memory Arrow table of at most ``CHUNK_ROWS`` rows as the parameter (values never enter the query
 text); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
 or any table when pyarrow is missing, goes in as ``UNWIND $rows`` batches.
 """
@@ -25,6 +25,10 @@ from kg.schema import LABELS, RELATIONS, Prop
 __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
 DB_NAME = "graph.lbug"
+# ladybug's own buffer pool keeps its default (~80% of memory): at 100k papers the Paper table alone
+# (abstracts) needs over 1 GB of it, and a smaller pool fails the load ("buffer pool is full")
+CHUNK_ROWS = 50_000  # rows per COPY: one Arrow table of this many rows at a time
+SMALL_GRAPH = 20_000  # nodes: under this, small relationship tables go in as UNWIND batches
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
 _ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
 
@@ -55,17 +59,17 @@ def _sets(columns: dict[str, str]) -> str:
                      for c, kind in columns.items())
 
 
-def _arrow_table(columns: dict[str, str], rows: list[dict[str, Any]]) -> Any:
+def _arrow_table(columns: dict[str, str], values: dict[str, list[Any]]) -> Any:
     import pyarrow as pa
 
     def kind(sql: str) -> Any:
         return pa.list_(pa.string()) if sql == "STRING[]" else getattr(pa, _ARROW[sql])()
 
-    return pa.table({name: pa.array([row[name] for row in rows], type=kind(sql)) for name, sql in columns.items()})
+    return pa.table({name: pa.array(values[name], type=kind(sql)) for name, sql in columns.items()})
 
 
-def _bulk(rows: list[dict[str, Any]], bulk_min: int) -> bool:
-    if len(rows) < bulk_min:
+def _bulk(rows: int, bulk_min: int) -> bool:
+    if rows < bulk_min:
         return False  # each COPY has a fixed cost (~0.2 s): small tables go faster as UNWIND batches
     try:
         import pyarrow  # noqa: F401
@@ -74,37 +78,50 @@ def _bulk(rows: list[dict[str, Any]], bulk_min: int) -> bool:
     return True
 
 
-def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000) -> None:
-    """Fill the empty tables of ``create_schema``: a table of ``bulk_min`` rows or more (per end labels)
-    by the bulk loader, ``COPY … FROM $rows`` with an Arrow table; smaller ones by ``UNWIND $rows`` batches."""
-    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for nid, data in nodes_of(G):
-        columns = SCHEMA["nodes"][data["label"]]
-        nodes[data["label"]].append({c: data.get(c) for c in columns} | {"id": nid})
-    for label, rows in nodes.items():
-        columns = SCHEMA["nodes"][label]
-        if _bulk(rows, bulk_min):
-            conn.execute(f"COPY {check_name(label)} FROM $rows", {"rows": _arrow_table(columns, rows)})
-            continue
-        for i in range(0, len(rows), batch_size):
-            conn.execute(f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})",
-                         {"rows": rows[i : i + batch_size]})
-    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for u, v, _, data in edges_of(G):
-        columns = SCHEMA["rels"][data["type"]][1]
-        row = {"src": u, "dst": v} | {c: data.get(c) for c in columns}
-        rels[(G.nodes[u]["label"], data["type"], G.nodes[v]["label"])].append(row)
-    for (a, rel, b), rows in rels.items():
-        pairs, columns = SCHEMA["rels"][rel]
-        if _bulk(rows, bulk_min):
+def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list[Any],
+          row: Any, bulk_min: int, batch_size: int, chunk: int) -> None:
+    """Load ``rows`` (``row(item)`` gives each one's values, in ``columns`` order) into one table:
+    ``chunk`` rows per COPY (so no Arrow table or row list of the whole table is ever built),
+    or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
+    bulk = _bulk(len(rows), bulk_min)
+    step = chunk if bulk else batch_size
+    for i in range(0, len(rows), step):
+        values = [row(item) for item in rows[i:i + step]]
+        if bulk:
+            table = _arrow_table(columns, {c: [v[j] for v in values] for j, c in enumerate(columns)})
+            conn.execute(copy, {"rows": table})
+        else:
+            conn.execute(unwind, {"rows": [dict(zip(columns, v)) for v in values]})
+
+
+def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000,
+               chunk: int = CHUNK_ROWS) -> None:
+    """Fill the empty tables of ``create_schema``, one table at a time: a table of ``bulk_min`` rows or more
+    (per end labels) by the bulk loader, ``COPY … FROM $rows`` with Arrow tables of ``chunk`` rows; smaller
+    ones by ``UNWIND $rows`` batches. Rows go in id order ((source, target, key) for relationships)."""
+    for label, columns in SCHEMA["nodes"].items():
+        names = list(columns)
+        nodes = list(nodes_of(G, label))
+        _fill(conn, f"COPY {check_name(label)} FROM $rows",
+              f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
+              lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk)
+        del nodes
+    # an UNWIND batch of relationships MATCHes its ends: at 100k papers 30 rows took 9-17 s and +490 MB,
+    # so past a small graph every relationship table goes by COPY
+    rel_min = bulk_min if G.number_of_nodes() < SMALL_GRAPH else 1
+    for rel, (pairs, columns) in SCHEMA["rels"].items():
+        names = list(columns)
+        groups: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
+        for edge in edges_of(G, rel):
+            groups[(G.nodes[edge[0]]["label"], G.nodes[edge[1]]["label"])].append(edge)
+        for (a, b), edges in groups.items():
             options = f" (from='{check_name(a)}', to='{check_name(b)}')" if len(pairs) > 1 else ""
-            table = _arrow_table({"src": "STRING", "dst": "STRING", **columns}, rows)  # the first two: from, to
-            conn.execute(f"COPY {check_name(rel)} FROM $rows{options}", {"rows": table})
-            continue
-        query = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), (b:{check_name(b)} {{id: row.dst}}) "
-                 f"CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
-        for i in range(0, len(rows), batch_size):
-            conn.execute(query, {"rows": rows[i : i + batch_size]})
+            unwind = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), "
+                      f"(b:{check_name(b)} {{id: row.dst}}) CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
+            _fill(conn, f"COPY {check_name(rel)} FROM $rows{options}", unwind,
+                  {"src": "STRING", "dst": "STRING", **columns}, edges,  # the first two: from, to
+                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], rel_min, batch_size, chunk)
+        del groups
 
 
 def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:

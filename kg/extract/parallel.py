@@ -12,14 +12,14 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kg.extract.extractor import extract_paper, extract_papers, make_nlp
 from kg.model import Extraction, Paper
 
-__all__ = ["default_jobs", "chunks", "extract_chunk", "extract_parallel"]
+__all__ = ["default_jobs", "chunks", "extract_chunk", "extract_chunk_json", "extract_parallel", "extract_json"]
 
 CHUNK = 64  # papers per task: ~0.1 s of work, large enough to hide the hand-off
 
@@ -46,6 +46,13 @@ def extract_chunk(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
     if _nlp is None or _nlp_config != (gazetteers, ner_model):
         _nlp, _nlp_config = make_nlp(gazetteers, ner_model), (gazetteers, ner_model)
     return [extract_paper(p, _nlp) for p in papers]
+
+
+def extract_chunk_json(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
+                       ner_model: str | None = None) -> list[str]:
+    """:func:`extract_chunk` as JSON (``Extraction.model_dump_json``): a worker hands back strings,
+    cheaper to send and to hold than the models."""
+    return [e.model_dump_json() for e in extract_chunk(papers, gazetteers, ner_model)]
 
 
 def _die_with(parent: int) -> None:
@@ -88,3 +95,22 @@ def extract_parallel(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
         for part in pool.map(extract_chunk, parts, [gazetteers] * len(parts), [model] * len(parts)):
             out += part
     return out
+
+
+def extract_json(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
+                 ner_model: str | Path | None = None, jobs: int | None = None,
+                 chunk: int = CHUNK) -> Iterator[str]:
+    """Each paper's extraction as JSON, in paper order, as the workers finish them (one at a time
+    on one job): the caller never holds every extraction as models."""
+    jobs = jobs or default_jobs()
+    model = str(ner_model) if ner_model is not None else None
+    parts = chunks(papers, chunk)
+    if jobs <= 1 or len(parts) <= 1:
+        nlp = make_nlp(gazetteers, model)  # this process's own, dropped with the generator
+        for paper in papers:
+            yield extract_paper(paper, nlp).model_dump_json()
+        return
+    with ProcessPoolExecutor(min(jobs, len(parts)), mp_context=_context(), initializer=_start,
+                             initargs=(gazetteers, model, os.getpid())) as pool:
+        for part in pool.map(extract_chunk_json, parts, [gazetteers] * len(parts), [model] * len(parts)):
+            yield from part
