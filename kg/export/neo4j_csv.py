@@ -19,7 +19,7 @@ import networkx as nx
 from kg.atomic import atomic_dir
 from kg.export.cypher import node_properties, rel_properties
 from kg.export.cypher_queries import LABELS
-from kg.graph import edges_of, nodes_of
+from kg.export.order import shared_order, sorted_edges, sorted_nodes
 from kg.schema import Prop, relation
 from kg.schema import label as label_of
 
@@ -47,7 +47,7 @@ def _cell(value: Any) -> str:
 
 def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
     records = []
-    for nid, data in nodes_of(G, label):
+    for nid, data in sorted_nodes(G, label):
         props = node_properties(data)
         props["id"] = nid
         records.append(props)
@@ -59,7 +59,7 @@ def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
 
 
 def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
-    records = [(u, v, rel_properties(d)) for u, v, _, d in edges_of(G, rel_type)]
+    records = [(u, v, rel_properties(d)) for u, v, _, d in sorted_edges(G, rel_type)]
     fields = sorted({k for _, _, p in records for k in p})
     kinds = _kinds(relation(rel_type).props)
     yield [":START_ID", ":END_ID", ":TYPE", *(_header(f, kinds) for f in fields)]
@@ -80,12 +80,12 @@ def import_command(files: list[str], database: str = "neo4j") -> str:
 def write_neo4j_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     names: list[str] = []
     target = out / "neo4j" / "csv"
-    with atomic_dir(target) as tmp:
+    with atomic_dir(target) as tmp, shared_order(G):
         for label in LABELS:
-            if any(True for _ in nodes_of(G, label)):
+            if sorted_nodes(G, label):
                 names.append(f"nodes_{label}.csv")
                 _write_csv(tmp / names[-1], generate_node_csv(G, label))
-        for rel_type in sorted({d["type"] for _, _, d in G.edges(data=True)}):
+        for rel_type in sorted({d["type"] for _, _, _, d in sorted_edges(G)}):
             names.append(f"rels_{rel_type}.csv")
             _write_csv(tmp / names[-1], generate_rel_csv(G, rel_type))
         script = (
