@@ -174,3 +174,25 @@ def test_fold_takes_a_shortcut_for_ascii_only_when_it_changes_nothing():
 
     same()
     assert fold("Ünïcödé-Ñame") == "unicodename" and fold("GPT-4o mini") == "gpt4omini"
+
+
+def test_extractor_version_ignores_resolution_but_follows_the_rules(tmp_path, monkeypatch):
+    """Resolution runs on stored extractions: editing it keeps the store; editing a rule does not."""
+    import shutil
+
+    import kg.cache as cache
+
+    copy = tmp_path / "kg"
+    shutil.copytree(cache._KG, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_KG", copy)
+    cache.extractor_version.cache_clear()
+    before = cache.extractor_version(())
+    with (copy / "extract" / "resolve.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a resolution change\n")
+    cache.extractor_version.cache_clear()
+    assert cache.extractor_version(()) == before
+    with (copy / "extract" / "rules.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a rule change\n")
+    cache.extractor_version.cache_clear()
+    assert cache.extractor_version(()) != before
+    cache.extractor_version.cache_clear()

@@ -19,6 +19,7 @@ import networkx as nx
 from kg.atomic import atomic_open
 from kg.export.cypher_queries import REL_KEYS, check_name, constraint_queries
 from kg.export.order import sorted_edges, sorted_nodes
+from kg.gcpause import paused_gc
 
 __all__ = ["cypher_literal", "node_properties", "rel_properties", "generate_cypher", "write_cypher"]
 
@@ -100,6 +101,6 @@ def generate_cypher(G: nx.MultiDiGraph) -> Iterator[str]:
 
 def write_cypher(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "neo4j" / "load.cypher"
-    with atomic_open(path) as handle:
+    with atomic_open(path) as handle, paused_gc():
         handle.writelines(generate_cypher(G))
     return [path]

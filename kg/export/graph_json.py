@@ -14,6 +14,7 @@ import networkx as nx
 
 from kg.atomic import atomic_open
 from kg.export.order import sorted_edges, sorted_nodes
+from kg.gcpause import paused_gc
 
 __all__ = ["graph_json_lines", "graph_json_text", "write_graph_json", "read_graph"]
 
@@ -46,7 +47,7 @@ def graph_json_text(G: nx.MultiDiGraph) -> str:
 
 def write_graph_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.json"
-    with atomic_open(path) as handle:
+    with atomic_open(path) as handle, paused_gc():
         handle.writelines(graph_json_lines(G))
     return [path]
 

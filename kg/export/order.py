@@ -23,6 +23,10 @@ Node = tuple[str, dict[str, Any]]
 Edge = tuple[str, str, str, dict[str, Any]]
 
 
+def _first(item: tuple[str, Any]) -> str:
+    return item[0]
+
+
 class _Order:
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
@@ -31,14 +35,17 @@ class _Order:
 
     def of_nodes(self, label: str | None) -> list[Node]:
         if None not in self.nodes:
-            self.nodes[None] = list(nodes_of(self.G))
+            data = self.G._node  # what nodes_of sorts, without a view per node
+            self.nodes[None] = [(n, data[n]) for n in sorted(data)]
             for node in self.nodes[None]:
                 self.nodes.setdefault(node[1]["label"], []).append(node)
         return self.nodes.get(label, [])
 
     def of_edges(self, type_: str | None) -> list[Edge]:
         if None not in self.edges:
-            self.edges[None] = list(edges_of(self.G))
+            succ = self.G._succ  # (source, target, key) order: sources, then each one's targets and keys sorted
+            self.edges[None] = [(u, v, k, d) for u in sorted(succ) for v, keyed in sorted(succ[u].items(), key=_first)
+                                for k, d in sorted(keyed.items(), key=_first)]
             for edge in self.edges[None]:
                 self.edges.setdefault(edge[3]["type"], []).append(edge)
         return self.edges.get(type_, [])

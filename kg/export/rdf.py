@@ -27,6 +27,7 @@ from rdflib.namespace import PROV
 
 from kg.atomic import atomic_open, write_text
 from kg.export.order import sorted_edges, sorted_nodes
+from kg.gcpause import paused_gc
 from kg.schema import LABELS, RELATIONS, Prop, label, relation
 from kg.vocab import ID, KG, PREFIXES
 from kg.vocab import curie as _curie
@@ -289,7 +290,7 @@ def _write_turtle_stream(G: nx.MultiDiGraph, handle: IO[str]) -> None:
 
 def write_turtle(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.ttl"
-    with atomic_open(path) as handle:
+    with atomic_open(path) as handle, paused_gc():
         _write_turtle_stream(G, handle)
     return [path]
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from kg.extract.abbreviation import agrees, evidence_stems, is_acronym, sense_key, spells, text_stems
 from kg.extract.lexicon import GazetteerEntry, Lexicon
+from kg.gcpause import paused_gc
 from kg.ids import entity_key, node_id
 from kg.model import EntityType, Extraction, Mention
 from kg.unionfind import UnionFind
@@ -299,7 +300,8 @@ def resolve_entities(extractions: list[Extraction], lexicon: Lexicon,
                      texts: Mapping[str, str] | None = None) -> Resolution:
     """One entity per thing named; ``texts`` (paper id → title and abstract) is where a
     paper's own words are read to pick an acronym's sense (default: its mentions' sentences)."""
-    resolver = _Resolver(extractions, lexicon, texts)
-    resolver.definitions()
-    resolver.nodes()
-    return resolver.entities()
+    with paused_gc():
+        resolver = _Resolver(extractions, lexicon, texts)
+        resolver.definitions()
+        resolver.nodes()
+        return resolver.entities()
