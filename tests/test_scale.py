@@ -97,6 +97,10 @@ def test_streamed_turtle_holds_the_same_triples_as_rdflib(seed_build, tmp_path):
     G = copy.deepcopy(seed_build.graph)
     hostile = 'Evil "}\\ // \n name\'s \r """ <x> @en ^^xsd:int'
     G.add_node("method:evil x", label="Method", id="method:evil x", name=hostile, aliases=["<b>x</b>", "a\\b"])
+    # typed literals: rdflib normalises a date ("…T00:00:00" → the day), keeps an anyURI as written
+    G.add_node("arxiv:evil/1", label="Paper", id="arxiv:evil/1", title=hostile, title_zh="恶意 \"x\"",
+               url='http://x.org/a "b"\n', date="2024-01-05T00:00:00", year=999, categories=["cs.AI", 'a"b'],
+               doi="10.1/x y")
     write_turtle(G, tmp_path)
     text = (tmp_path / "graph.ttl").read_bytes()
     parsed = Graph().parse(data=text.decode("utf-8"), format="turtle")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -76,15 +77,11 @@ def generate_cypher(G: nx.MultiDiGraph) -> Iterator[str]:
     for query in constraint_queries():
         yield query + ";\n"
     ends: dict[str, str] = {}  # node id → "Label {id: '…'}", the pattern that finds it
-    rows: list[str] = []
     for nid, data in sorted_nodes(G):
         props = node_properties(data)
         props.pop("id")
         ends[nid] = end = f"{check_name(data['label'])} {{id: {cypher_literal(nid)}}}"
-        rows.append(f"MERGE (n:{end}) SET n += {_map(props)};\n")
-        if len(rows) >= _CHUNK:
-            yield "".join(rows)
-            rows.clear()
+        yield f"MERGE (n:{end}) SET n += {_map(props)};\n"
     for u, v, _, data in sorted_edges(G):
         rel = check_name(data["type"])
         props = rel_properties(data)
@@ -92,15 +89,13 @@ def generate_cypher(G: nx.MultiDiGraph) -> Iterator[str]:
         key_map = f" {_map(keys)}" if keys else ""
         a = ends.get(u) or f"{check_name(G.nodes[u]['label'])} {{id: {cypher_literal(u)}}}"
         b = ends.get(v) or f"{check_name(G.nodes[v]['label'])} {{id: {cypher_literal(v)}}}"
-        rows.append(f"MATCH (a:{a}), (b:{b}) MERGE (a)-[r:{rel}{key_map}]->(b) SET r += {_map(props)};\n")
-        if len(rows) >= _CHUNK:
-            yield "".join(rows)
-            rows.clear()
-    yield "".join(rows)
+        yield f"MATCH (a:{a}), (b:{b}) MERGE (a)-[r:{rel}{key_map}]->(b) SET r += {_map(props)};\n"
 
 
 def write_cypher(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "neo4j" / "load.cypher"
     with atomic_open(path) as handle, paused_gc():
-        handle.writelines(generate_cypher(G))
+        lines = generate_cypher(G)
+        while chunk := "".join(islice(lines, _CHUNK)):
+            handle.write(chunk)
     return [path]

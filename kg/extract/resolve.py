@@ -171,12 +171,14 @@ class _Resolver:
             own = self.own[ex.paper_id]
             text = self.texts.get(ex.paper_id)
             read = _reader(text if text is not None else " ".join(m.sentence for m in ex.mentions))
+            senses: dict[tuple[str, str], str] = {}  # a paper mentions an acronym again and again
             for m in ex.mentions:
                 fam, key = _family(m.type), _acronym_key(m.name)
                 if (fam, key) in own and entity_key(own[(fam, key)]) != entity_key(m.name):
                     target = entity_key(own[(fam, key)])  # "ACR (Long Form)" or a defined acronym
                 elif is_acronym(m.name) and not m.aliases:
-                    target = self.sense_of(ex.paper_id, fam, m.name, read)
+                    target = senses.get((fam, m.name)) or senses.setdefault(
+                        (fam, m.name), self.sense_of(ex.paper_id, fam, m.name, read))
                 else:
                     target = entity_key(m.name)
                 self.add(ex.paper_id, fam, m, target)
