@@ -2,7 +2,9 @@
 
 Turtle is written as the triples are made, a subject's run of triples per block
 (nodes and edges in id order, so the file is byte-stable): no rdflib Graph is
-built, and memory stays that of the networkx graph. JSON-LD goes through rdflib.
+built, and memory stays that of the networkx graph. Its text is made directly (the
+same triples as :func:`triples`, which tests check; rdflib only gives typed literals
+their lexical form). JSON-LD goes through rdflib.
 
 Node ids become IRIs under ``https://w3id.org/kg-papers/id/`` with every
 character outside the unreserved set percent-encoded, so any input makes a
@@ -140,12 +142,12 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _END = " .\n"
+_WRITTEN = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito", "rdf", "rdfs", "xsd")
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
 
 
 def _escape(text: str) -> str:
     return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
-_WRITTEN = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito", "rdf", "rdfs", "xsd")
 
 
 def _vocab(term: str) -> str:
