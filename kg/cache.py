@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.atomic import atomic_open
+from kg.gcpause import paused_gc
 from kg.model import Extraction, Paper
 
 __all__ = ["CACHE_FILE", "extractor_version", "paper_key", "read_cache", "read_cache_json", "write_cache",
@@ -26,6 +27,8 @@ CACHE_FILE = Path("cache") / "extractions.jsonl"
 _KG = Path(__file__).resolve().parent
 # what an extraction depends on besides the paper: the extraction package and the key function
 _SOURCES = ("extract", "ids.py", "model.py")
+# files there that run on the stored extractions, never before storing them: changing them keeps the store
+_AFTER_STORE = ("extract/resolve.py",)
 
 
 def _files(root: Path) -> list[Path]:
@@ -45,7 +48,7 @@ def extractor_version(gazetteers: tuple[str, ...] = (), ner_model: str | None = 
         roots.append((Path(ner_model), Path(ner_model)))
     for root, base in roots:
         for path in _files(root):
-            if path.suffix == ".pyc":
+            if path.suffix == ".pyc" or (base == _KG and path.relative_to(_KG).as_posix() in _AFTER_STORE):
                 continue
             digest.update(f"{path.relative_to(base).as_posix()}\n".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -70,7 +73,7 @@ def read_cache_json(folder: Path, wanted: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     if not path.is_file():
         return found
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle, paused_gc():
         for line in handle:
             try:
                 key, extraction = _split(line)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import networkx as nx
 
+from kg.gcpause import paused_gc
 from kg.ids import fold
 from kg.schema import ENTITY_LABELS
 
@@ -29,6 +30,7 @@ _CUE = re.compile(r"\b(?:propos\w*|introduc\w*|present\w*|call\w*|nam(?:e|ed)|du
 _APPOSITIVE = re.compile(r"^\W*(?:\([^)]*\)\W*)?(?:,|:|—|-)?\s*(?:a|an|the)\s+(?:\w+[\s-]+){0,3}?"
                          r"(?:novel|new|simple|general|unified|framework|method|model|approach|architecture|algorithm)",
                          re.I)
+_DIGIT, _UPPER = re.compile(r"\d"), re.compile(r"[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +51,10 @@ def title_head(title: str) -> str:
 def is_coined(name: str) -> bool:
     """A made-up name (H3, S4D, YOLOv9, FlashAttention), not a phrase of ordinary words."""
     key = fold(name)
-    if len(key) < 2 or (len(key) == 2 and not re.search(r"\d", key)) or key in _generic() or " " in name.strip() \
+    if len(key) < 2 or (len(key) == 2 and not _DIGIT.search(key)) or key in _generic() or " " in name.strip() \
             or "--" in name:
         return False
-    return bool(re.search(r"\d", name) or re.search(r"[A-Z]", name[1:]))
+    return bool(_DIGIT.search(name) or _UPPER.search(name, 1))
 
 
 def _names(G: nx.MultiDiGraph, method: str) -> list[str]:
@@ -70,7 +72,8 @@ def named_contribution(G: nx.MultiDiGraph, paper: str, method: str, sentence: st
         return 1.0
     if not any(is_coined(n) for n in names):
         return 0.0
-    if any(re.search(rf"\b{re.escape(n)}\b", G.nodes[paper].get("title", "")) for n in names if is_coined(n)):
+    title = G.nodes[paper].get("title", "")
+    if any(n in title and re.search(rf"\b{re.escape(n)}\b", title) for n in names if is_coined(n)):
         return 0.9
     for n in names:
         at = sentence.find(n)
@@ -125,11 +128,15 @@ def owners(G: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
 
 def add_builds_on(G: nx.MultiDiGraph) -> int:
     """Add the inferred ``BUILDS_ON`` edges to ``G``; returns how many were added."""
+    with paused_gc():
+        return _add_builds_on(G)
+
+
+def _add_builds_on(G: nx.MultiDiGraph) -> int:
     owner = owners(G)
     added = 0
-    for user, entity, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])):
-        if data["type"] not in _USES or entity not in owner:
-            continue
+    uses = [e for e in G.edges(data=True) if e[2]["type"] in _USES and e[1] in owner]
+    for user, entity, data in sorted(uses, key=lambda e: (e[0], e[1], e[2]["type"])):
         proposer, score = owner[entity]
         sentence = data.get("sentence") or ""
         if proposer == user or _newer(G, user, proposer) or _ambiguous_use(G, entity, sentence):

@@ -97,6 +97,10 @@ def test_streamed_turtle_holds_the_same_triples_as_rdflib(seed_build, tmp_path):
     G = copy.deepcopy(seed_build.graph)
     hostile = 'Evil "}\\ // \n name\'s \r """ <x> @en ^^xsd:int'
     G.add_node("method:evil x", label="Method", id="method:evil x", name=hostile, aliases=["<b>x</b>", "a\\b"])
+    # typed literals: rdflib normalises a date ("…T00:00:00" → the day), keeps an anyURI as written
+    G.add_node("arxiv:evil/1", label="Paper", id="arxiv:evil/1", title=hostile, title_zh="恶意 \"x\"",
+               url='http://x.org/a "b"\n', date="2024-01-05T00:00:00", year=999, categories=["cs.AI", 'a"b'],
+               doi="10.1/x y")
     write_turtle(G, tmp_path)
     text = (tmp_path / "graph.ttl").read_bytes()
     parsed = Graph().parse(data=text.decode("utf-8"), format="turtle")
@@ -174,3 +178,25 @@ def test_fold_takes_a_shortcut_for_ascii_only_when_it_changes_nothing():
 
     same()
     assert fold("Ünïcödé-Ñame") == "unicodename" and fold("GPT-4o mini") == "gpt4omini"
+
+
+def test_extractor_version_ignores_resolution_but_follows_the_rules(tmp_path, monkeypatch):
+    """Resolution runs on stored extractions: editing it keeps the store; editing a rule does not."""
+    import shutil
+
+    import kg.cache as cache
+
+    copy = tmp_path / "kg"
+    shutil.copytree(cache._KG, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_KG", copy)
+    cache.extractor_version.cache_clear()
+    before = cache.extractor_version(())
+    with (copy / "extract" / "resolve.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a resolution change\n")
+    cache.extractor_version.cache_clear()
+    assert cache.extractor_version(()) == before
+    with (copy / "extract" / "rules.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a rule change\n")
+    cache.extractor_version.cache_clear()
+    assert cache.extractor_version(()) != before
+    cache.extractor_version.cache_clear()

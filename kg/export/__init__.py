@@ -74,6 +74,7 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
     extraction store) run after the exporters; ``lap(name)`` is called after each one (timings).
     """
     from kg.export.graph_json import graph_json_text
+    from kg.export.order import shared_order
     from kg.graph import counts
     from kg.output import OutputError, make_manifest, read_manifest, staged, swap
 
@@ -85,7 +86,7 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
     if not papers and not force and ((previous or {}).get("papers") or (out / "graph.json").exists()):
         raise OutputError(f"the new graph has no papers; {out} holds a previous build, kept as it is "
                           "(use --force to replace it with an empty graph)")
-    with staged(out) as staging:
+    with staged(out) as staging, shared_order(G):
         written: dict[str, list[Path]] = {}
         for name, writer in [*((n, partial(get_exporter(n), G)) for n in names), *(extra or {}).items()]:
             written[name] = writer(staging)

@@ -6,32 +6,37 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kg.atomic import atomic_open
-from kg.graph import edges_of, nodes_of
+from kg.export.order import sorted_edges, sorted_nodes
+from kg.gcpause import paused_gc
 
 __all__ = ["graph_json_lines", "graph_json_text", "write_graph_json", "read_graph"]
 
 FORMAT = "kg-graph/1"
+_CHUNK = 4096  # rows per piece of text
 
 
 def graph_json_lines(G: nx.MultiDiGraph) -> Iterator[str]:
-    """``graph.json`` line by line: one node or edge per line (C-encoded, so a large graph is
+    """``graph.json`` in chunks of lines: one node or edge per line (C-encoded, so a large graph is
     written quickly and never held as one string)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(row, ensure_ascii=False) makes
+
     def items(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
-        first = True
-        for row in rows:
-            yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
-            first = False
+        chunk = list(islice(rows, _CHUNK))
+        yield ",\n".join(map(encode, chunk))
+        while chunk := list(islice(rows, _CHUNK)):
+            yield ",\n" + ",\n".join(map(encode, chunk))
 
     yield f'{{"format": {json.dumps(FORMAT)},\n"nodes": [\n'
-    yield from items(dict(data) for _, data in nodes_of(G))
+    yield from items(data for _, data in sorted_nodes(G))
     yield '\n],\n"edges": [\n'
-    yield from items({"source": u, "target": v, "key": k, **data} for u, v, k, data in edges_of(G))
+    yield from items({"source": u, "target": v, "key": k, **data} for u, v, k, data in sorted_edges(G))
     yield "\n]}\n"
 
 
@@ -42,7 +47,7 @@ def graph_json_text(G: nx.MultiDiGraph) -> str:
 
 def write_graph_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.json"
-    with atomic_open(path) as handle:
+    with atomic_open(path) as handle, paused_gc():
         handle.writelines(graph_json_lines(G))
     return [path]
 

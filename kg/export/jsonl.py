@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.atomic import atomic_open
+from kg.gcpause import paused_gc
 from kg.paper_rows import paper_rows
 
 __all__ = ["generate_papers_jsonl", "write_papers_jsonl"]
@@ -21,6 +22,6 @@ def generate_papers_jsonl(G: nx.MultiDiGraph) -> Iterator[str]:
 
 def write_papers_jsonl(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "papers.jsonl"
-    with atomic_open(path) as handle:
+    with atomic_open(path) as handle, paused_gc():
         handle.writelines(generate_papers_jsonl(G))
     return [path]

@@ -17,9 +17,9 @@ from typing import Any
 import networkx as nx
 
 from kg.atomic import atomic_dir
-from kg.export.cypher import node_properties, rel_properties
 from kg.export.cypher_queries import LABELS
-from kg.graph import edges_of, nodes_of
+from kg.export.order import shared_order, sorted_edges, sorted_nodes
+from kg.gcpause import paused_gc
 from kg.schema import Prop, relation
 from kg.schema import label as label_of
 
@@ -44,27 +44,35 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []  # what node_properties and rel_properties leave out
+
+
+def _filled(rows: Iterable[dict[str, Any]], skip: set[str]) -> list[str]:
+    """The properties with a value in some row (the columns), in name order."""
+    return sorted({k for d in rows for k, v in d.items() if not _empty(v)} - skip)
+
+
+def _cells(d: dict[str, Any], fields: list[str]) -> list[str]:
+    return [v if type(v) is str else "" if _empty(v) else _cell(v) for v in map(d.get, fields)]
+
 
 def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
-    records = []
-    for nid, data in nodes_of(G, label):
-        props = node_properties(data)
-        props["id"] = nid
-        records.append(props)
-    fields = sorted({k for r in records for k in r} - {"id"})
+    nodes = sorted_nodes(G, label)
+    fields = _filled((d for _, d in nodes), {"label", "id"})
     kinds = _kinds(label_of(label).props)
     yield ["id:ID", ":LABEL", *(_header(f, kinds) for f in fields)]
-    for r in records:
-        yield [r["id"], label, *(_cell(r[f]) if f in r else "" for f in fields)]
+    for nid, d in nodes:
+        yield [nid, label, *_cells(d, fields)]
 
 
 def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
-    records = [(u, v, rel_properties(d)) for u, v, _, d in edges_of(G, rel_type)]
-    fields = sorted({k for _, _, p in records for k in p})
+    edges = sorted_edges(G, rel_type)
+    fields = _filled((d for *_, d in edges), {"type"})
     kinds = _kinds(relation(rel_type).props)
     yield [":START_ID", ":END_ID", ":TYPE", *(_header(f, kinds) for f in fields)]
-    for u, v, props in records:
-        yield [u, v, rel_type, *(_cell(props[f]) if f in props else "" for f in fields)]
+    for u, v, _, d in edges:
+        yield [u, v, rel_type, *_cells(d, fields)]
 
 
 def import_command(files: list[str], database: str = "neo4j") -> str:
@@ -80,12 +88,12 @@ def import_command(files: list[str], database: str = "neo4j") -> str:
 def write_neo4j_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     names: list[str] = []
     target = out / "neo4j" / "csv"
-    with atomic_dir(target) as tmp:
+    with atomic_dir(target) as tmp, shared_order(G), paused_gc():
         for label in LABELS:
-            if any(True for _ in nodes_of(G, label)):
+            if sorted_nodes(G, label):
                 names.append(f"nodes_{label}.csv")
                 _write_csv(tmp / names[-1], generate_node_csv(G, label))
-        for rel_type in sorted({d["type"] for _, _, d in G.edges(data=True)}):
+        for rel_type in sorted({d["type"] for _, _, _, d in sorted_edges(G)}):
             names.append(f"rels_{rel_type}.csv")
             _write_csv(tmp / names[-1], generate_rel_csv(G, rel_type))
         script = (

@@ -2,7 +2,9 @@
 
 Turtle is written as the triples are made, a subject's run of triples per block
 (nodes and edges in id order, so the file is byte-stable): no rdflib Graph is
-built, and memory stays that of the networkx graph. JSON-LD goes through rdflib.
+built, and memory stays that of the networkx graph. Its text is made directly (the
+same triples as :func:`triples`, which tests check; rdflib only gives typed literals
+their lexical form). JSON-LD goes through rdflib.
 
 Node ids become IRIs under ``https://w3id.org/kg-papers/id/`` with every
 character outside the unreserved set percent-encoded, so any input makes a
@@ -26,8 +28,9 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.atomic import atomic_open, write_text
-from kg.graph import edges_of, nodes_of
-from kg.schema import Prop, label, relation
+from kg.export.order import sorted_edges, sorted_nodes
+from kg.gcpause import paused_gc
+from kg.schema import LABELS, RELATIONS, Prop, label, relation
 from kg.vocab import ID, KG, PREFIXES
 from kg.vocab import curie as _curie
 
@@ -86,7 +89,7 @@ def _position(n: int) -> Literal:
 
 def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
     """The graph in the kg ontology, one triple at a time, a subject's triples together where they can be."""
-    for nid, d in nodes_of(G):
+    for nid, d in sorted_nodes(G):
         node, lab = iri(nid), label(d["label"])
         for cls in (lab.rdf, *lab.also):
             yield node, RDF.type, curie(cls)
@@ -96,7 +99,7 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIR
                 continue
             for item in value if prop.kind == "list" else [value]:
                 yield node, curie(prop.rdf), _literal(prop, item)
-    for u, v, _, d in edges_of(G):
+    for u, v, _, d in sorted_edges(G):
         rel = relation(d["type"])
         s, o, p = iri(u), iri(v), curie(rel.rdf)
         yield s, p, o
@@ -140,6 +143,11 @@ _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _END = " .\n"
 _WRITTEN = ("kg", "id", "schema", "dcterms", "prov", "skos", "cito", "rdf", "rdfs", "xsd")
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+
+
+def _escape(text: str) -> str:
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _vocab(term: str) -> str:
@@ -153,7 +161,7 @@ def _vocab(term: str) -> str:
 
 def _term(o: Literal | URIRef, short: dict[str, str]) -> str:
     if isinstance(o, Literal):
-        text = f'"{str(o).translate(_ESCAPES)}"'
+        text = f'"{_escape(str(o))}"'
         if o.language:
             return f"{text}@{o.language}"
         return f"{text}^^{_short(o.datatype, short)}" if o.datatype else text
@@ -167,23 +175,124 @@ def _short(term: str, short: dict[str, str]) -> str:
     return text
 
 
+_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")  # what ``quote(..., safe='')`` leaves as it is
+
+
+def _iri_text(node_id: str) -> str:
+    """``<`` :func:`iri` ``>`` without building a URIRef (ids are mostly safe already)."""
+    kind, _, key = node_id.partition(":")
+    if _SAFE.fullmatch(kind) and _SAFE.fullmatch(key):
+        return f"<{_ID_NS}{kind}/{key}>"
+    return f"<{iri(node_id)}>"
+
+
+def _blocks(G: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
+    """The triples of :func:`triples` in the same order as Turtle text: (subject, its predicates and
+    objects) per run of one subject's triples. Strings are made directly; rdflib only for typed literals."""
+    short: dict[str, str] = {RDF.type: "a"}
+    term = {c: _short(curie(c), short) for c in {*(x for lab in LABELS for x in (lab.rdf, *lab.also)),
+                                                 *(p.rdf for lab in LABELS for p in lab.props if p.rdf),
+                                                 *(p.datatype for lab in LABELS for p in lab.props if p.datatype),
+                                                 *(r.rdf for r in RELATIONS)}}
+    a_, authorship, kg_author, kg_position = (_short(t, short) for t in (RDF.type, KG.authorship, KG.author,
+                                                                         KG.position))
+    statement = (f"{a_} {_short(KG.Statement, short)} ;\n    {_short(RDF.subject, short)} ",
+                 f" ;\n    {_short(RDF.predicate, short)} ", f" ;\n    {_short(RDF.object, short)} ",
+                 f" ;\n    {_short(PROV.wasDerivedFrom, short)} ", f" ;\n    {_short(KG.sentence, short)} ",
+                 f" ;\n    {_short(KG.rule, short)} ")
+    confidence, via = f" ;\n    {_short(KG.confidence, short)} ", f" ;\n    {_short(KG.via, short)} "
+    qualified_head = f"{a_} {_short(KG.Authorship, short)} ;\n    {kg_author} "
+    iris: dict[str, str] = {}
+
+    def node(nid: str) -> str:
+        text = iris.get(nid)
+        if text is None:
+            text = iris[nid] = _iri_text(nid)
+        return text
+
+    typed: dict[tuple[str, Any], str] = {}  # (property, value) → text: years and dates recur
+
+    def literal(prop: Prop, item: Any) -> str:
+        if isinstance(item, str) and prop.kind in ("str", "list"):
+            if prop.datatype is None:
+                if prop.lang:
+                    return f'"{_escape(item)}"@{prop.lang}'
+                return f'"{_escape(_PREFIX.get(prop.name, "") + item)}"'
+            if prop.datatype == "xsd:anyURI":  # rdflib keeps an anyURI's lexical form as it is
+                return f'"{_escape(item)}"^^{term[prop.datatype]}'
+        if type(item) in (str, int, float):  # not bool: True would share 1's entry
+            text = typed.get((prop.name, item))
+            if text is None:
+                text = typed[(prop.name, item)] = _term(_literal(prop, item), short)  # rdflib's lexical form
+            return text
+        return _term(_literal(prop, item), short)
+
+    shapes = {lab.name: (" ;\n    ".join(f"{a_} {term[c]}" for c in (lab.rdf, *lab.also)),
+                         [(p, term[p.rdf]) for p in lab.props if p.rdf is not None]) for lab in LABELS}
+    for nid, d in sorted_nodes(G):
+        classes, props = shapes[d["label"]]
+        parts = [classes]
+        for prop, pred in props:
+            value = d.get(prop.name)
+            if value is None or value == "" or value == []:
+                continue
+            if prop.kind == "list":
+                parts.extend(f"{pred} {literal(prop, item)}" for item in value)
+            else:
+                parts.append(f"{pred} {literal(prop, value)}")
+        yield node(nid), " ;\n    ".join(parts)
+    doubles: dict[float, str] = {}
+
+    def plain(text: Any) -> str:
+        return f'"{_escape(text)}"' if isinstance(text, str) else _term(_plain(text), short)
+
+    for u, v, _, d in sorted_edges(G):
+        rel = relation(d["type"])
+        s, o, p = node(u), node(v), term[rel.rdf]
+        yield s, f"{p} {o}"
+        if rel.type == "AUTHORED":
+            position = d["position"]
+            qualified = f"<{_ID_NS}authorship/{quote(v.partition(':')[2], safe='')}/{position}>"
+            yield o, f"{authorship} {qualified}"
+            yield qualified, f"{qualified_head}{s} ;\n    {kg_position} {_term(_position(position), short)}"
+        if not rel.statement:
+            continue
+        st = f"<{_statement_iri(u, d['type'], v, d['paper'], d.get('via', ''))}>"
+        text = (f"{statement[0]}{s}{statement[1]}{p}{statement[2]}{o}{statement[3]}{node(d['paper'])}"
+                f"{statement[4]}{plain(d['sentence'])}{statement[5]}{plain(d['rule'])}")
+        if d.get("confidence") is not None:
+            value = round(float(d["confidence"]), 4)
+            lexical = doubles.get(value)
+            if lexical is None:
+                lexical = doubles[value] = _term(_double(value), short)
+            text += confidence + lexical
+        if d.get("via"):
+            text += via + node(d["via"])
+        yield st, text
+
+
 def _write_turtle_stream(G: nx.MultiDiGraph, handle: IO[str]) -> None:
-    """Turtle written as the triples come: one block per run of a subject's triples, nothing held."""
-    short: dict[str, str] = {RDF.type: "a"}  # vocabulary terms → prefixed names (few, cached)
+    """Turtle written as the triples come: one block per run of a subject's triples, nothing held
+    but a chunk of text."""
     handle.write("".join(f"@prefix {prefix}: <{PREFIXES[prefix]}> .\n" for prefix in _WRITTEN))
     previous = None
-    for s, p, o in triples(G):
+    chunk: list[str] = []
+    for s, body in _blocks(G):
         if s == previous:
-            handle.write(f" ;\n    {_short(p, short)} {_term(o, short)}")
+            chunk.append(f" ;\n    {body}")
         else:
-            handle.write(f"{_END if previous is not None else ''}\n<{s}> {_short(p, short)} {_term(o, short)}")
+            chunk.append(f"{_END if previous is not None else ''}\n{s} {body}")
             previous = s
-    handle.write(" .\n" if previous is not None else "")
+        if len(chunk) >= 4096:
+            handle.write("".join(chunk))
+            chunk.clear()
+    chunk.append(" .\n" if previous is not None else "")
+    handle.write("".join(chunk))
 
 
 def write_turtle(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.ttl"
-    with atomic_open(path) as handle:
+    with atomic_open(path) as handle, paused_gc():
         _write_turtle_stream(G, handle)
     return [path]
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from kg.extract.abbreviation import agrees, evidence_stems, is_acronym, sense_key, spells, text_stems
 from kg.extract.lexicon import GazetteerEntry, Lexicon
+from kg.gcpause import paused_gc
 from kg.ids import entity_key, node_id
 from kg.model import EntityType, Extraction, Mention
 from kg.unionfind import UnionFind
@@ -170,12 +171,14 @@ class _Resolver:
             own = self.own[ex.paper_id]
             text = self.texts.get(ex.paper_id)
             read = _reader(text if text is not None else " ".join(m.sentence for m in ex.mentions))
+            senses: dict[tuple[str, str], str] = {}  # a paper mentions an acronym again and again
             for m in ex.mentions:
                 fam, key = _family(m.type), _acronym_key(m.name)
                 if (fam, key) in own and entity_key(own[(fam, key)]) != entity_key(m.name):
                     target = entity_key(own[(fam, key)])  # "ACR (Long Form)" or a defined acronym
                 elif is_acronym(m.name) and not m.aliases:
-                    target = self.sense_of(ex.paper_id, fam, m.name, read)
+                    target = senses.get((fam, m.name)) or senses.setdefault(
+                        (fam, m.name), self.sense_of(ex.paper_id, fam, m.name, read))
                 else:
                     target = entity_key(m.name)
                 self.add(ex.paper_id, fam, m, target)
@@ -299,7 +302,8 @@ def resolve_entities(extractions: list[Extraction], lexicon: Lexicon,
                      texts: Mapping[str, str] | None = None) -> Resolution:
     """One entity per thing named; ``texts`` (paper id → title and abstract) is where a
     paper's own words are read to pick an acronym's sense (default: its mentions' sentences)."""
-    resolver = _Resolver(extractions, lexicon, texts)
-    resolver.definitions()
-    resolver.nodes()
-    return resolver.entities()
+    with paused_gc():
+        resolver = _Resolver(extractions, lexicon, texts)
+        resolver.definitions()
+        resolver.nodes()
+        return resolver.entities()
