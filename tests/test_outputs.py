@@ -148,3 +148,19 @@ def test_build_summary_names_rejected_records(tmp_path):
     result = build([tmp_path])
     assert result.summary()["papers"] == 1
     assert result.summary()["rejected"] == [f"{tmp_path / 'in.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes at column 2"]
+
+
+def test_jsonld_is_the_same_text_whatever_the_hash_seed(tmp_path):
+    """rdflib's JSON-LD lists nodes in set order, which follows the process's string hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    texts = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ROOT / "examples"), "--out", str(out), "-f", "jsonld"],
+                       env=env, check=True, capture_output=True)
+        texts.append((out / "graph.jsonld").read_bytes())
+    assert texts[0] == texts[1]

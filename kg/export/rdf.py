@@ -16,6 +16,7 @@ statement IRIs are hashes of their content, so two builds give the same file.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -299,5 +300,17 @@ def write_turtle(G: nx.MultiDiGraph, out: Path) -> list[Path]:
 
 def write_jsonld(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     path = out / "graph.jsonld"
-    write_text(path, to_rdf(G).serialize(format="json-ld", indent=1, sort_keys=True) + "\n")
+    document = json.loads(to_rdf(G).serialize(format="json-ld"))
+    write_text(path, json.dumps(_canonical(document), indent=1, sort_keys=True, ensure_ascii=False) + "\n")
     return [path]
+
+
+def _canonical(value: Any) -> Any:
+    """rdflib lists nodes and a property's values in hash order, which differs between processes: sort
+    every array (RDF values are unordered; ``@list`` arrays keep their order) so one graph is one text."""
+    if isinstance(value, dict):
+        return {k: (v if k == "@list" else _canonical(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
