@@ -165,3 +165,11 @@ def test_files_of_a_rewritten_format_do_not_outlive_it(tmp_path):
     build([EXAMPLES], out, ["neo4j-csv"])  # a graph with no size variants
     assert not (out / "neo4j" / "csv" / "rels_VARIANT_OF.csv").exists()
     _state(out)
+
+
+def test_a_build_without_graph_json_has_the_id_of_the_graph_json_it_would_write(tmp_path):
+    build([EXAMPLES], tmp_path / "full", ["graph-json"])
+    build([EXAMPLES], tmp_path / "ttl", ["turtle"])
+    full = json.loads((tmp_path / "full" / MANIFEST).read_text(encoding="utf-8"))
+    ttl = json.loads((tmp_path / "ttl" / MANIFEST).read_text(encoding="utf-8"))
+    assert ttl["build"] == full["build"] == file_sha256(tmp_path / "full" / "graph.json")[:16]

@@ -7,7 +7,6 @@ Each exporter is ``write_X(G, out_dir) -> list[Path]``: it reads only the graph.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import shutil
@@ -73,7 +72,7 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
     holds papers unless ``force``. ``extra`` writers (name → function of the staging folder, e.g. the
     extraction store) run after the exporters; ``lap(name)`` is called after each one (timings).
     """
-    from kg.export.graph_json import graph_json_text
+    from kg.export.graph_json import graph_json_sha256
     from kg.export.order import shared_order
     from kg.graph import counts
     from kg.output import OutputError, make_manifest, read_manifest, staged, swap
@@ -93,7 +92,7 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
             if lap:
                 lap(f"write:{name}")
         # the build id is the hash of graph.json, written (make_manifest hashes it anyway) or not
-        build_id = None if "graph-json" in written else hashlib.sha256(graph_json_text(G).encode("utf-8")).hexdigest()[:16]
+        build_id = None if "graph-json" in written else graph_json_sha256(G)[:16]
         if out.is_dir():
             _carry_over(out, staging, previous, list(written))
         make_manifest(staging, build_id, {"papers": papers, "nodes": nodes, "edges": edges}, written, previous)

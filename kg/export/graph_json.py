@@ -16,7 +16,7 @@ from kg.atomic import atomic_open
 from kg.export.order import sorted_edges, sorted_nodes
 from kg.gcpause import paused_gc
 
-__all__ = ["graph_json_lines", "graph_json_text", "write_graph_json", "read_graph"]
+__all__ = ["graph_json_lines", "graph_json_text", "graph_json_sha256", "write_graph_json", "read_graph"]
 
 FORMAT = "kg-graph/1"
 _CHUNK = 4096  # rows per piece of text
@@ -43,6 +43,16 @@ def graph_json_lines(G: nx.MultiDiGraph) -> Iterator[str]:
 def graph_json_text(G: nx.MultiDiGraph) -> str:
     """The text of ``graph.json``; its hash is the build id (:mod:`kg.output`)."""
     return "".join(graph_json_lines(G))
+
+
+def graph_json_sha256(G: nx.MultiDiGraph) -> str:
+    """SHA-256 of the text of ``graph.json``, hashed piece by piece (the text is never held whole)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for piece in graph_json_lines(G):
+        digest.update(piece.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def write_graph_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
