@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from kg.extract.extractor import extract_paper, extract_papers, make_nlp
+from kg.extract.extractor import extract_paper, make_nlp
 from kg.model import Extraction, Paper
 
 __all__ = ["default_jobs", "chunks", "extract_chunk", "extract_chunk_json", "extract_parallel", "extract_json"]
@@ -84,17 +84,7 @@ def extract_parallel(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
                      ner_model: str | Path | None = None, jobs: int | None = None,
                      chunk: int = CHUNK) -> list[Extraction]:
     """``extract_papers`` on ``jobs`` worker processes (default: every core); same result, same order."""
-    jobs = jobs or default_jobs()
-    model = str(ner_model) if ner_model is not None else None
-    parts = chunks(papers, chunk)
-    if jobs <= 1 or len(parts) <= 1:
-        return extract_papers(list(papers), gazetteers, ner_model)
-    out: list[Extraction] = []
-    with ProcessPoolExecutor(min(jobs, len(parts)), mp_context=_context(), initializer=_start,
-                             initargs=(gazetteers, model, os.getpid())) as pool:
-        for part in pool.map(extract_chunk, parts, [gazetteers] * len(parts), [model] * len(parts)):
-            out += part
-    return out
+    return [Extraction.model_validate_json(text) for text in extract_json(papers, gazetteers, ner_model, jobs, chunk)]
 
 
 def extract_json(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),

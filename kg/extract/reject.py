@@ -245,9 +245,10 @@ _METHOD_HEAD = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|ism|system|algorit
 
 
 # heads of a field, task or activity, not of one technique: "in-memory computing", "physical-layer authentication"
-_FIELD_HEAD = re.compile(r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|"
-                         r"engineering|screening|diagnosis|monitoring|recognition|detection|classification|translation|"
-                         r"segmentation|understanding|answering|forecasting|analytics")
+FIELD_HEADS = r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|" \
+              r"engineering|screening|diagnosis|monitoring|recognition|detection|classification|translation|" \
+              r"segmentation|understanding|answering|forecasting|analytics"
+_FIELD_HEAD = re.compile(FIELD_HEADS)
 
 
 def lowercase_long_form_ok(long_form: str) -> bool:

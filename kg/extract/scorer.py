@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.reject import _zipf
+from kg.extract.reject import FIELD_HEADS, _zipf
 from kg.extract.rules import _DATA_NAME
 
 __all__ = ["features", "probability", "threshold", "CUES_BEFORE", "CUES_AFTER"]
@@ -51,10 +51,8 @@ SENTENCE_WORDS = (
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-.]*|[(),]")
 _TECHNIQUE = re.compile(r"(?:ing|tion|sion|ment|model|net|network|former|er|or|search|descent|attention|"
                         r"regression|algorithm|method|framework|architecture|policy|loss|sampling|encoder)$", re.I)
-_TASK = re.compile(r"(?:detection|segmentation|recognition|classification|generation|translation|retrieval|"
-                   r"answering|understanding|reasoning|prediction|forecasting|estimation|analysis|problem|task|"
-                   r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|"
-                   r"engineering|screening|diagnosis|monitoring|analytics)$",
+# the heads of a field or task (reject.FIELD_HEADS) and of what a paper does or studies
+_TASK = re.compile(r"(?:generation|retrieval|reasoning|prediction|estimation|analysis|problem|task|" + FIELD_HEADS + r")$",
                    re.I)
 _CONCEPT = re.compile(r"(?:activations?|things|effects?|laws?|principles?|theor(?:y|em)s?|hypothes[ie]s|paradox|"
                       r"conditions?|phenomen(?:on|a)|property|properties|equations?|inequality|space|spaces|"
