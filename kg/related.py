@@ -6,14 +6,28 @@ folded, neighbouring word pairs and, for Chinese text, character bigrams); a
 topic similarity, the same words reduced by LSA (truncated SVD of the TF-IDF
 matrix), so two papers on one topic match even when they share few rare words
 ("GUI agents" and "API-first agents"); and TF-IDF of the methods, datasets and
-benchmarks a paper names (so a rare shared method says more than GPT-4). The
-score is ``(text + TOPIC_WEIGHT * topic) * (1 + ENTITY_BOOST * entities)``:
-shared entities raise a match, but one shared slip ("eV") never makes two
-unrelated papers related. Ties go to the
-paper sharing more entities, then the one closest in time, never to the title
-that sorts first. Every paper with some text or topic overlap gets related papers; each
-is marked ``close`` (score ≥ :data:`CLOSE_SCORE`) or loose, since in a small,
-diverse corpus the nearest paper is not always a paper a reader would accept. Needs scikit-learn (``pip install 'kg-papers[explore]'``).
+benchmarks a paper names. The score is
+``(text + TOPIC_WEIGHT * topic) * (1 + ENTITY_BOOST * entities)``: shared
+entities raise a match, but one shared slip ("eV") never makes two unrelated
+papers related.
+
+A shared entity counts by how much it says about the topic. Its IDF says how
+rare it is in this corpus, but a few hundred papers cannot tell that MNIST or
+GPT-4 is used everywhere; field knowledge can. An entity that is well known (in
+kg's gazetteer of famous methods, datasets and benchmarks, or a model of a
+family it names, such as Qwen3 or Llama-3.2) and that a paper only uses or
+evaluates on keeps :data:`KNOWN_WEIGHT` of its weight in that paper's entity
+vector (the vector's length is taken before, so the discount is not undone by
+normalising). Two papers that both use MNIST thus share it at a quarter of its
+weight; a paper that uses the method another paper proposes (its PROPOSES or
+INTRODUCES statement) shares it at least at half, and a rare method used or
+proposed by both counts in full.
+
+Ties go to the paper sharing more entities, then the one closest in time, never
+to the title that sorts first. Every paper with some text or topic overlap gets
+related papers; each is marked ``close`` (score ≥ :data:`CLOSE_SCORE`) or loose,
+since in a small, diverse corpus the nearest paper is not always a paper a reader
+would accept. Needs scikit-learn (``pip install 'kg-papers[explore]'``).
 """
 
 from __future__ import annotations
@@ -25,10 +39,11 @@ import networkx as nx
 
 from kg.schema import ENTITY_LABELS
 
-__all__ = ["ENTITY_BOOST", "TOPIC_WEIGHT", "TOPICS", "MIN_SCORE", "CLOSE_SCORE", "RelatedIndex", "related_papers",
-           "singular", "tokens"]
+__all__ = ["ENTITY_BOOST", "KNOWN_WEIGHT", "TOPIC_WEIGHT", "TOPICS", "MIN_SCORE", "CLOSE_SCORE", "RelatedIndex",
+           "related_papers", "singular", "tokens"]
 
 ENTITY_BOOST = 1.0
+KNOWN_WEIGHT = 0.5  # a well-known entity a paper only uses: its share of that paper's entity vector
 TOPIC_WEIGHT = 0.1  # a topic cosine of .5 (a typical best match) weighs like a text cosine of .05
 TOPICS = 100  # LSA dimensions (fewer in a small corpus)
 MIN_SCORE = 0.02  # below this two papers are not called related
@@ -84,7 +99,8 @@ class RelatedIndex:
         max_df = 0.5 if len(texts) >= 20 else 1.0  # in a tiny corpus every shared word is "common"
         text_vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, max_df=max_df)
         self.text = self._fit(text_vectorizer, texts)
-        self.ent = self._fit(TfidfVectorizer(analyzer=lambda ids: ids, min_df=2), self.entities)
+        ent_vectorizer = TfidfVectorizer(analyzer=lambda ids: ids, min_df=2)
+        self.ent = self._weigh_known(self._fit(ent_vectorizer, self.entities), ent_vectorizer)
         self.text_t, self.ent_t = self.text.T.tocsr(), self.ent.T.tocsr()  # transposed once, not per query
         self.topic = _lsa(_single_words(self.text, text_vectorizer))
 
@@ -95,6 +111,21 @@ class RelatedIndex:
             import scipy.sparse
 
             return scipy.sparse.csr_matrix((len(docs), 1))
+
+    def _weigh_known(self, X: Any, vectorizer: Any) -> Any:
+        """``X`` (unit rows) with each well-known entity a paper only uses scaled by :data:`KNOWN_WEIGHT`."""
+        import numpy as np
+
+        known = {j: e for e, j in getattr(vectorizer, "vocabulary_", {}).items() if _well_known(self.G.nodes[e])}
+        if not known:
+            return X
+        X = X.copy()
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        for k in np.flatnonzero(np.isin(X.indices, list(known))).tolist():
+            paper, entity = self.papers[rows[k]], known[X.indices[k]]
+            if not _OWN & {d["type"] for d in self.G[paper][entity].values()}:  # only used, not its own
+                X.data[k] *= KNOWN_WEIGHT
+        return X
 
     def scores(self, pid: str) -> tuple[Any, Any, Any]:
         """(text, topic, entity) cosine of ``pid`` with every paper, 0 with itself."""
@@ -135,6 +166,19 @@ class RelatedIndex:
                         "text": round(float(text[j]), 3), "topic": round(float(topic[j]), 3),
                         "entities": round(float(ent[j]), 3), "shared": shared, "close": bool(score[j] >= CLOSE_SCORE)})
         return out
+
+
+_OWN = frozenset({"PROPOSES", "INTRODUCES"})  # the paper's own contribution, not a use of it
+
+
+def _well_known(d: dict[str, Any]) -> bool:
+    """An entity of the shipped gazetteer (MNIST, ImageNet, GSM8K, GPT-4, LoRA …) or, for a method, a model of
+    a family the gazetteer names (Qwen3-8B, Llama-3.2): field knowledge that it is widely used."""
+    from kg.extract.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    names = [d["name"], *d.get("aliases", [])]
+    return any(lexicon.lookup(n) for n in names) or (d["label"] == "Method" and lexicon.model_family(d["name"]))
 
 
 def _single_words(X: Any, vectorizer: Any) -> Any:

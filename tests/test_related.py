@@ -87,3 +87,27 @@ def test_a_corpus_with_no_shared_word_has_no_topics_and_no_related_papers():
                 ("p:c", "Proteins", "Folding residues.", 2024, []))
     index = RelatedIndex(G)
     assert index.topic is None and [index.related(p) for p in ("p:a", "p:b", "p:c")] == [[], [], []]
+
+
+def test_a_shared_well_known_dataset_counts_less_than_a_shared_rare_method():
+    """MNIST (in the gazetteer) says little about a paper's topic; a rare method both papers use says more,
+    although in this corpus both are named by two papers (same IDF)."""
+    text = "Rehearsal against forgetting in continual learning."
+    G = _papers(("p:q", "Query", text, 2024, ["benchmark:MNIST", "method:HebbProj"]),
+                ("p:a", "Also MNIST", text, 2024, ["benchmark:MNIST"]),
+                ("p:b", "Also HebbProj", text, 2024, ["method:HebbProj"]))
+    ranked = RelatedIndex(G).related("p:q")
+    assert [i["id"] for i in ranked] == ["p:b", "p:a"]
+    assert ranked[0]["entities"] == pytest.approx(4 * ranked[1]["entities"], abs=0.002)  # MNIST at KNOWN_WEIGHT² = 1/4
+
+
+def test_a_well_known_method_counts_more_when_one_paper_proposes_it():
+    """Two papers that only use Mamba share little; the paper proposing Mamba shares it with its users at
+    KNOWN_WEIGHT (the user's side is discounted, the proposer's is not)."""
+    text = "Selective state spaces for long sequence modelling."
+    G = _papers(("p:q", "Query", text, 2024, ["method:Mamba"]), ("p:a", "A user", text, 2024, ["method:Mamba"]),
+                ("p:b", "The proposer", text, 2023, []))
+    G.add_edge("p:b", "method:Mamba", key="PROPOSES", type="PROPOSES")
+    ranked = RelatedIndex(G).related("p:q")
+    assert [i["id"] for i in ranked] == ["p:b", "p:a"]
+    assert ranked[0]["entities"] == pytest.approx(2 * ranked[1]["entities"], abs=0.002)
