@@ -264,6 +264,9 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     if that:  # "Using A and B, we find that C outperforms D": the subject comes after "that"
         left = [c for c in left if c.start >= that.end()]
     passive = rules.outperformed_by(sentence, cue)
+    if not passive:  # "On an 18B Foo model, X improves … over Y": a name in the opening phrase is a setting
+        opening = rules.opening_end(sentence, sentence.rfind(";", 0, cue) + 1)
+        left = [c for c in left if c.start >= opening]
     named_left = [c for c in left if state.key(c.text) in state.found
                   and state.found[state.key(c.text)].type is EntityType.METHOD]
     if not passive:
@@ -277,6 +280,7 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     if first is not None and state.key(first.text) not in state.own and _OUR_SUBJECT.match(sentence):
         first = None  # "Our policy achieves an IPC speedup over X": the subject is the paper's own method
     winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
+    rule = rules.cue_rule(sentence, cue)
     if winners or passive:  # "A is outperformed by B": the winner comes after the cue, never carried over
         pass
     elif earlier[0] and not named_left:
@@ -287,10 +291,16 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     elif re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I) \
             or _THE_SYSTEM.match(sentence):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
-    rule = "cue.comparative" if rules.comparative_cue(sentence, cue) else "cue.outperform"
+    elif rules.every_own_subject(sentence, cue):  # "every model outperforms X": the paper's own systems
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+        rule = "cue.every_own"
+    elif not named_left and rules.results_show(sentence, cue):  # "Experiments show 2x speedups over Y": the paper's method
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+        rule = "cue.results_show"
     # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten
+    comparative = rules.comparative_cue(sentence, cue)
     losers = [state.key(c.text) for c in right if state.key(c.text) in state.found
-              and not (rule == "cue.comparative" and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
+              and not (comparative and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
     for w in winners:
         for loser in losers:
             if w != loser:

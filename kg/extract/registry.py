@@ -116,6 +116,18 @@ RULES: tuple[Rule, ...] = (
     Rule("cue.versus_score", "relation", rules._VERSUS_FOR.pattern + " | " + rules._VERSUS_PAREN.pattern,
          "We propose GraphKnit for merging plans. GraphKnit solves 71.2% of the maps versus 64.0% for PlanNet-2.",
          "GraphKnit > PlanNet-2"),
+    Rule("cue.reduced_against", "relation", rules._REDUCED.pattern,
+         "We propose GraphKnit for merging plans. GraphKnit reduces both compute and peak memory by 60% compared "
+         "to PlanNet-2.", "GraphKnit > PlanNet-2"),
+    Rule("cue.ahead_of", "relation", rules._AHEAD.pattern,
+         "We propose GraphKnit for merging plans. GraphKnit ranked first with 71.2% of the maps solved, ahead of "
+         "PlanNet-2 (64.0%).", "GraphKnit > PlanNet-2"),
+    Rule("cue.every_own", "relation", rules._EVERY_OWN.pattern + " (subject: the paper's own method)",
+         "We propose GraphKnit for merging plans. Across three seeds, every model outperforms the PlanNet-2 "
+         "baseline.", "GraphKnit > PlanNet-2"),
+    Rule("cue.results_show", "relation", rules._RESULTS_SHOW.pattern + " (subject: the paper's own method)",
+         "We propose GraphKnit for merging plans. Deployment tests show energy reductions of 2x compared with "
+         "PlanNet-2.", "GraphKnit > PlanNet-2"),
     # ---- reject: what is dropped although it looks like a name
     Rule("reject.fragment", "reject", "a span cut at _ # $ ^ \\ or a letter, '--', 'A+B', 'X-based Y'",
          "The loss uses the Kull--Back term and the MoE-style PEFT layer.", "Kull--Back"),
