@@ -284,6 +284,17 @@ def test_a_class_word_the_paper_defines_names_that_thing_later(nlp):
     ("We propose PlanKnit. Field experiments further show energy reductions of 2x compared with KnotNet-2.",
      {("PlanKnit", "KnotNet-2")}),
     ("We study planners. Field experiments further show energy reductions of 2x compared with KnotNet-2.", set()),
+    # a contrast: the better side before "whereas", the worse side after it with a word that says so
+    ("We compare planners. We find that KnotNet-2 keeps higher recall, whereas RouteKit-3 and Quorra-4 show "
+     "significant drops.", {("KnotNet-2", "RouteKit-3"), ("KnotNet-2", "Quorra-4")}),
+    ("We compare planners. KnotNet-2 keeps higher recall, whereas RouteKit-3 keeps higher precision.", set()),
+    # "all baselines": the methods the paper says it compares with, not its parts
+    ("We propose PlanKnit, which builds on Quorra-4. We compare PlanKnit against KnotNet-2 and RouteKit-3. "
+     "PlanKnit outperforms all baselines.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We compare four kinds of models, including KnotNet-2 and RouteKit-3, and a new planner, PlanKnit, which "
+     "combines Quorra-4 and KnotNet-2. Tests show that PlanKnit outperforms all baselines.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit, which builds on Quorra-4. PlanKnit outperforms all baselines.", set()),
 ])
 def test_outperform_pairs(nlp, abstract, expected):
     _, pairs = _run(nlp, abstract)

@@ -66,6 +66,7 @@ class _PaperState:
         self.own_data: dict[str, EntityType] = {}  # title-head names the title calls a dataset/benchmark
         self.ner_data: set[str] = set()  # names the NER component labelled DATASET
         self.wins: list[tuple[str, str, str, str]] = []  # (winner key, loser key, sentence, rule)
+        self.compared: list[str] = []  # keys of methods the paper names as what it compares with
         self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
         self.title = ""  # the paper's title, evidence for the scorer
 
@@ -255,7 +256,7 @@ _OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|fi
 def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, list[rules.Candidate], list[rules.Candidate]],
                     previous_subject: str | None, earlier: tuple[list[str], set[str]]) -> tuple[list[str], set[str]]:
     """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
-    cue, _, left, right = split
+    cue, cue_end, left, right = split
     left = [c for c in left if state.key(c.text) not in earlier[1]]  # "A beats B, and exceeds C": B is no subject
     that = None
     if "that" in sentence[:cue]:
@@ -301,6 +302,9 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     comparative = rules.comparative_cue(sentence, cue)
     losers = [state.key(c.text) for c in right if state.key(c.text) in state.found
               and not (comparative and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
+    if not losers and winners and rules.all_baselines(sentence, cue_end):  # "outperforms all baselines"
+        losers = [k for k in state.compared if k not in winners and k not in state.own]
+        rule = "cue.all_baselines"
     for w in winners:
         for loser in losers:
             if w != loser:
@@ -420,6 +424,10 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
                     and state.found[state.key(c.text)].type is EntityType.METHOD]
     state.subject = methods_here[0] if methods_here else None
+    for c in cands:  # "we compare X against A and B": what a later "outperforms all baselines" beats
+        key = state.key(c.text)
+        if key in methods_here and key not in state.compared and rules.compared_slot(sentence, c.start):
+            state.compared.append(key)
     compared = rules.compared_pairs(sentence, cands)
     if compared is not None:
         winners = [state.key(c.text) for c in compared[0] if state.key(c.text) in state.found][:1]
@@ -428,7 +436,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 if state.key(c.text) in state.found and state.key(c.text) != w:
                     state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
     for rule, pairs in (("cue.lags_behind", rules.lagging_pairs(sentence, cands)),
-                        ("cue.versus_score", rules.score_pairs(sentence, cands))):
+                        ("cue.versus_score", rules.score_pairs(sentence, cands)),
+                        ("cue.whereas_contrast", rules.contrast_pairs(sentence, cands))):
         for w in [state.key(c.text) for c in (pairs or ([], []))[0] if state.key(c.text) in state.found]:
             for loser in [state.key(c.text) for c in pairs[1] if state.key(c.text) in state.found]:
                 if loser != w:

@@ -21,7 +21,7 @@ from kg.ids import entity_key
 from kg.model import EntityType
 
 __all__ = ["Candidate", "find_candidates", "title_head_names", "outperform_pairs", "lagging_pairs", "score_pairs",
-           "SentenceCues", "cues_of"]
+           "contrast_pairs", "SentenceCues", "cues_of"]
 
 # ---- name candidates -------------------------------------------------------
 
@@ -793,7 +793,7 @@ def cue_rule(sentence: str, cue_start: int) -> str:
 
 # "On an 18B Foo model, X improves …", "Across A and B backbones, X …": an opening phrase sets the scene; a
 # name in it is a setting, not the subject of the clause after its comma
-_OPENING = re.compile(r"^\s*(?:on|in|across|for|under|at|with|using|over|among|from|within|after)\b[^,;:]{0,100},\s", re.I)
+_OPENING = re.compile(r"\s*(?:on|in|across|for|under|at|with|using|over|among|from|within|after)\b[^,;:]{0,100},\s", re.I)
 
 
 def opening_end(sentence: str, clause_start: int) -> int:
@@ -962,3 +962,55 @@ def score_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate],
             if x != y:
                 return ([a], [b]) if (x < y) == lower_better else ([b], [a])
     return None
+
+
+# "A maintains higher reliability, whereas B and C exhibit significant inconsistencies": a better side, then the
+# names of the worse side and a word that says they are worse
+_CONTRAST = re.compile(r"\b(?:higher|better|stronger|superior|greater|more\s+(?:accurate|robust|stable|reliable|"
+                       r"consistent))\b[^.;,]{0,60},?\s+(?:whereas|while)\s+", re.I)
+_WORSE = re.compile(r"^[^.;,]{0,50}?\b(?:lower|worse|weaker|poor(?:er|ly)?|inconsisten\w*|degrad\w*|drops?|fail\w*|"
+                    r"struggl\w*|collaps\w*|diverg\w*|unstable|instabilit\w*)\b", re.I)
+_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def contrast_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """ "A shows higher X, whereas B and C show lower X" → (winners A, losers B, C)."""
+    m = _CONTRAST.search(sentence)
+    if not m or _NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
+        return None
+    clause = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()))
+    winners = [c for c in cands if clause < c.start and c.end <= m.start()][-1:]
+    losers, at = [], m.end()
+    for c in cands:  # the coordinated names right after "whereas"
+        if c.start < m.end():
+            continue
+        if c.start != at and not (losers and _JOIN.fullmatch(sentence[at:c.start])):
+            break
+        losers.append(c)
+        at = c.end
+    if not winners or not losers or not _WORSE.match(sentence[at:]):
+        return None
+    return winners, losers
+
+
+# "outperforms all baselines", "beats every competing method": every method the paper compares with
+_ALL_BASELINES = re.compile(r"\s+(?:all|every|each\s+of\s+the)\s+(?:the\s+)?(?:other\s+|competing\s+|compared\s+|"
+                            r"evaluated\s+|considered\s+|tested\s+|strong\s+|existing\s+)?(?:[\w\-]+\s+)?"
+                            r"(?:baselines?|methods|models|approaches|counterparts|competitors|alternatives|systems)\b", re.I)
+_COMPARED_SLOT = re.compile(r"\b(?:against|compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,4}?(?:with|to|against))\s+(?:the\s+)?"
+                            r"(?:[\w\-.]+(?:\s+[\w\-.]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,6}$", re.I)
+_COMPARING = re.compile(r"\b(?:compar\w*|baselines?|versus|vs\.)", re.I)
+
+
+def all_baselines(sentence: str, cue_end: int) -> bool:
+    """Whether the cue ending at ``cue_end`` beats "all baselines" / "every competing method" without naming them."""
+    return bool(_ALL_BASELINES.match(sentence, cue_end))
+
+
+def compared_slot(sentence: str, start: int) -> bool:
+    """Whether ``start`` is a name the paper compares with: "compared X against A, B and C", "we compare …
+    models, including A and B", "baselines such as A"."""
+    if not _COMPARING.search(sentence):
+        return False
+    return bool(_COMPARED_SLOT.search(sentence[max(0, start - 140):start])) or listed_after_class(sentence, start)
+
