@@ -295,6 +295,9 @@ def test_a_class_word_the_paper_defines_names_that_thing_later(nlp):
      "combines Quorra-4 and KnotNet-2. Tests show that PlanKnit outperforms all baselines.",
      {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
     ("We propose PlanKnit, which builds on Quorra-4. PlanKnit outperforms all baselines.", set()),
+    # "the design" / "the network" as subject: the paper's own system
+    ("We propose PlanKnit. The design outperformed single-scale planners, such as KnotNet-2 (0.87) and a "
+     "low-resolution RouteKit-3 (0.88).", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
 ])
 def test_outperform_pairs(nlp, abstract, expected):
     _, pairs = _run(nlp, abstract)

@@ -248,7 +248,7 @@ _THAT = re.compile(r"\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demons
                    r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I)
 # "The specialized model achieves …, outperforming X": a definite description of the paper's system as subject
 _THE_SYSTEM = re.compile(r"^\s*the\s+(?:[\w\-]+\s+){0,2}(?:model|method|approach|framework|system|agent|pipeline|architecture|"
-                         r"algorithm|policy|detector|planner)\b", re.I)
+                         r"algorithm|policy|detector|planner|design|network|scheme)\b", re.I)
 _OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|empirical|"
                           r"extensive|experimental|theory|theoretical|work|paper)\b)", re.I)
 
