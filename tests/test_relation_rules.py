@@ -272,6 +272,11 @@ def test_a_class_word_the_paper_defines_names_that_thing_later(nlp):
     ("We propose PlanKnit. PlanKnit ranked first with 51.9% of points, ahead of KnotNet-2 (46.1%), RouteKit-3 "
      "(44.3%), and scored highest on most maps.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
     ("We propose PlanKnit. Planning ahead of time, PlanKnit is slower.", set()),
+    ("We propose PlanKnit. PlanKnit ranks first on every map, followed by KnotNet-2 and RouteKit-3.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. PlanKnit pretraining followed by KnotNet-2 tuning works well.", set()),
+    ("We propose PlanKnit. Raters said PlanKnit is preferred over KnotNet-2 in 70% of cases.",
+     {("PlanKnit", "KnotNet-2")}),
     # a name in the opening phrase is a setting, not the subject
     ("We propose PlanKnit. On an 18B KnotNet-2 model, PlanKnit improves the score by 4.0 points over RouteKit-3.",
      {("PlanKnit", "RouteKit-3")}),

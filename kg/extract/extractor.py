@@ -295,7 +295,7 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     elif rules.every_own_subject(sentence, cue):  # "every model outperforms X": the paper's own systems
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
         rule = "cue.every_own"
-    elif not named_left and rules.results_show(sentence, cue):  # "Experiments show 2x speedups over Y": the paper's method
+    elif not named_left and rules.results_show(sentence, cue):  # "Tests show 2x speedups over Y": the own method
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
         rule = "cue.results_show"
     # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten

@@ -438,7 +438,11 @@ _REDUCED = re.compile(r"\b(?:reduc(?:es|ing|ed)|cut(?:s|ting)?|lower(?:s|ing|ed)
                       r"(?:\s+(?:and|or)\s+(?:[\w\-]+\s+){0,3}?" + _COST + r")?\b"
                       r"(?:[^.;,()]|(?<=\d)\.(?=\d)){0,50}?\b(?:compared\s+(?:to|with)|relative\s+to)\b", re.I)
 # "X ranked first, ahead of Y (46.1%) and Z (44.3%)": a ranking that puts X before Y
-_AHEAD = re.compile(r"\b(?:(?:well|far|clearly|just|slightly|comfortably)\s+)?ahead\s+of\b|\branks?\s+above\b", re.I)
+# "X ranks first, followed by Y", "X is preferred over Y by the raters"
+_AHEAD = re.compile(r"\b(?:(?:well|far|clearly|just|slightly|comfortably)\s+)?ahead\s+of\b|\branks?\s+above\b|"
+                    r"\b(?:rank(?:s|ed)?|place[sd]?|finish(?:es|ed)?|come[s]?|came)\s+first\b"
+                    r"[^.;()]{0,60}?,?\s+followed\s+by\b|"
+                    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?preferred\s+(?:over|to)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
                        r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
@@ -719,7 +723,8 @@ def scored_on(sentence: str, cand: Candidate) -> bool:
     return reports_score(sentence)
 
 
-_COMPARED_TO = re.compile(r"\b(?:compared|relative|similar|superior|inferior|comparable|close|equivalent|identical)\s*$", re.I)
+_COMPARED_TO = re.compile(r"\b(?:compared|relative|similar|superior|inferior|comparable|close|equivalent|identical)"
+                          r"\s*$", re.I)
 
 
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
@@ -793,7 +798,8 @@ def cue_rule(sentence: str, cue_start: int) -> str:
 
 # "On an 18B Foo model, X improves …", "Across A and B backbones, X …": an opening phrase sets the scene; a
 # name in it is a setting, not the subject of the clause after its comma
-_OPENING = re.compile(r"\s*(?:on|in|across|for|under|at|with|using|over|among|from|within|after)\b[^,;:]{0,100},\s", re.I)
+_OPENING = re.compile(r"\s*(?:on|in|across|for|under|at|with|using|over|among|from|within|after)\b"
+                      r"[^,;:]{0,100},\s", re.I)
 
 
 def opening_end(sentence: str, clause_start: int) -> int:
@@ -807,14 +813,16 @@ def opening_end(sentence: str, clause_start: int) -> int:
 _EVERY_OWN = re.compile(r"\b(?:every|each|all)\s+(?:of\s+)?(?:our\s+|the\s+|its\s+|these\s+)?"
                         r"(?:(?!(?:baselines?|other|competing|prior|previous|existing|compared|reference|tested|"
                         r"evaluated|open|proprietary)\b)[\w\-]+\s+){0,2}?"
-                        r"(?:models?|variants?|configurations?|versions?|sizes?|checkpoints?|instantiations?|settings?)\s+"
+                        r"(?:models?|variants?|configurations?|versions?|sizes?|checkpoints?|instantiations?|"
+                        r"settings?)\s+"
                         r"(?:(?:\w+ly|also|still|all)\s+)*$", re.I)
 
 
 # "Deployment experiments further show energy reductions of 2x compared with Y": a result with no system named is
 # the paper's own method's
 _RESULTS_SHOW = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:experiments?|results?|evaluations?|tests|measurements|"
-                           r"benchmarks|simulations|studies)\s+(?:\w+ly\s+|also\s+|further\s+)?(?:show|demonstrate|reveal|"
+                           r"benchmarks|simulations|studies)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+                           r"(?:show|demonstrate|reveal|"
                            r"confirm|indicate|yield)s?\s+(?:that\s+)?[^,;:()]{0,80}$", re.I)
 
 
@@ -850,7 +858,8 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
     reduced = _REDUCED.search(sentence, start) if ("compared " in sentence or "relative to" in sentence) else None
     if reduced is not None and (m is None or reduced.start() < m.start()):
         m = reduced
-    ahead = _AHEAD.search(sentence, start) if ("ahead" in sentence or "above" in sentence) else None
+    ahead = _AHEAD.search(sentence, start) if ("ahead" in sentence or "above" in sentence or "followed" in sentence
+                                                or "preferred" in sentence) else None
     if ahead is not None and (m is None or ahead.start() < m.start()):
         m = ahead
     m = m or (_OVER.search(sentence, start) if " over " in sentence or " against " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
@@ -996,8 +1005,10 @@ def contrast_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidat
 # "outperforms all baselines", "beats every competing method": every method the paper compares with
 _ALL_BASELINES = re.compile(r"\s+(?:all|every|each\s+of\s+the)\s+(?:the\s+)?(?:other\s+|competing\s+|compared\s+|"
                             r"evaluated\s+|considered\s+|tested\s+|strong\s+|existing\s+)?(?:[\w\-]+\s+)?"
-                            r"(?:baselines?|methods|models|approaches|counterparts|competitors|alternatives|systems)\b", re.I)
-_COMPARED_SLOT = re.compile(r"\b(?:against|compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,4}?(?:with|to|against))\s+(?:the\s+)?"
+                            r"(?:baselines?|methods|models|approaches|counterparts|competitors|alternatives|"
+                            r"systems)\b", re.I)
+_COMPARED_SLOT = re.compile(r"\b(?:against|compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,4}?(?:with|to|against))\s+"
+                            r"(?:the\s+)?"
                             r"(?:[\w\-.]+(?:\s+[\w\-.]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,6}$", re.I)
 _COMPARING = re.compile(r"\b(?:compar\w*|baselines?|versus|vs\.)", re.I)
 
