@@ -424,10 +424,12 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
                     and state.found[state.key(c.text)].type is EntityType.METHOD]
     state.subject = methods_here[0] if methods_here else None
-    for c in cands:  # "we compare X against A and B": what a later "outperforms all baselines" beats
-        key = state.key(c.text)
-        if key in methods_here and key not in state.compared and rules.compared_slot(sentence, c.start):
-            state.compared.append(key)
+    lowered = sentence.lower()
+    if methods_here and ("compar" in lowered or "baseline" in lowered or "vs." in lowered or "versus" in lowered):
+        for c in cands:  # "we compare X against A and B": what a later "outperforms all baselines" beats
+            key = state.key(c.text)
+            if key in methods_here and key not in state.compared and rules.compared_slot(sentence, c.start):
+                state.compared.append(key)
     compared = rules.compared_pairs(sentence, cands)
     if compared is not None:
         winners = [state.key(c.text) for c in compared[0] if state.key(c.text) in state.found][:1]
@@ -437,7 +439,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                     state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
     for rule, pairs in (("cue.lags_behind", rules.lagging_pairs(sentence, cands)),
                         ("cue.versus_score", rules.score_pairs(sentence, cands)),
-                        ("cue.whereas_contrast", rules.contrast_pairs(sentence, cands))):
+                        ("cue.whereas_contrast", rules.contrast_pairs(sentence, cands)
+                         if "whereas" in lowered or "while" in lowered else None)):
         for w in [state.key(c.text) for c in (pairs or ([], []))[0] if state.key(c.text) in state.found]:
             for loser in [state.key(c.text) for c in pairs[1] if state.key(c.text) in state.found]:
                 if loser != w:
