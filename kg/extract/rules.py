@@ -766,15 +766,17 @@ _PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
 
 
 _LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better\s+than|superior\s+to|"
+                         r"ahead\s+of|"  # "ahead of A (46.1%), B (44.3%) and C (42.6%)": a ranked list with scores
                          r"by\s+[\d.]+\s*(?:%|x|×|points?)(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?\s+over)\s+"
                          r"(?:[^.;:]{0,60}?(?:\bsuch\s+as|\bincluding|\blike|\be\.g\.,?|\bnamely)\s+|\(\s*e\.g\.,?\s*)?"
-                         r"(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
+                         r"(?:[\w\-.]+(?:\s*\([\d.,%\s]{1,12}\)|(?:\s+[\w\-.]+){0,2}\s*\([\d.,%\s]{1,12}\))?"
+                         r"(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
 
 
 def loser_slot(sentence: str, start: int) -> bool:
     """Whether ``start`` is where an "outperforms" cue names what it beats: "outperforming baselines such as X, Y"."""
     window = sentence[max(0, start - 120) : start]
-    if not any(w in window for w in ("perform", "urpass", "beat", "than", "uperior", "over")):
+    if not any(w in window for w in ("perform", "urpass", "beat", "than", "uperior", "over", "ahead")):
         return False
     return bool(_LOSER_SLOT.search(window))
 
