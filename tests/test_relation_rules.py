@@ -210,6 +210,15 @@ def test_a_title_data_word_after_another_name_is_not_the_heads(nlp):
 
 # ---- outperforms ----------------------------------------------------------------------
 
+def test_a_class_word_the_paper_defines_names_that_thing_later(nlp):
+    mentions, pairs = _run(nlp, "We compare Knot Logic Nets (KLN) with a Multi-Layer Perceptron (MLP). On parity, "
+                                "KLN reaches 80% accuracy, outperforming the MLP baseline by 6%.")
+    assert ("Knot Logic Nets", "Multi-Layer Perceptron") in pairs
+    assert "MLP" not in mentions  # the later "MLP" is the defined long form, not a new entity
+    _, pairs = _run(nlp, "KLN-2 reaches 80% accuracy, outperforming the MLP baseline by 6%.")
+    assert pairs == set()  # undefined, "MLP" stays a class word
+
+
 @pytest.mark.parametrize("abstract, expected", [
     ("We propose PlanKnit. PlanKnit does not outperform KnotNet-2 on short plans.", set()),
     ("We propose PlanKnit. No baseline outperforms PlanKnit on long plans.", set()),
@@ -253,6 +262,51 @@ def test_a_title_data_word_after_another_name_is_not_the_heads(nlp):
     ("We propose PlanKnit. PlanKnit keeps F1 while reducing model size by 4.1x-9.5x (Light) compared with KnotNet-2 "
      "and RouteKit-3.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
     ("We propose PlanKnit. PlanKnit achieves a 2x speedup against KnotNet-2.", {("PlanKnit", "KnotNet-2")}),
+    # less of a cost "compared to" Y is a win; less of a good thing is not
+    ("We propose PlanKnit. PlanKnit reduces both compute and peak memory by about 80% compared to KnotNet-2 with "
+     "little overhead.", {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. Our planner turns faster, reducing tracking error compared to KnotNet-2, RouteKit-3, and "
+     "simple baselines.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. PlanKnit reduces the success rate by 3% compared to KnotNet-2.", set()),
+    # a ranking: "ahead of" a list of scored systems
+    ("We propose PlanKnit. PlanKnit ranked first with 51.9% of points, ahead of KnotNet-2 (46.1%), RouteKit-3 "
+     "(44.3%), and scored highest on most maps.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. Planning ahead of time, PlanKnit is slower.", set()),
+    # capitalised names with a version are losers when the ranked list gives each a score
+    ("We propose PlanKnit. PlanKnit ranked first with 51.9% of points, ahead of KnotNet-2 (46.1%), Quorra Ultra 3.1 "
+     "(42.6%), and Vantel Sonnet 4.6 (37.3%).",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "Quorra Ultra 3.1"), ("PlanKnit", "Vantel Sonnet 4.6")}),
+    ("We propose PlanKnit. PlanKnit ranks first on every map, followed by KnotNet-2 and RouteKit-3.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. PlanKnit pretraining followed by KnotNet-2 tuning works well.", set()),
+    ("We propose PlanKnit. Raters said PlanKnit is preferred over KnotNet-2 in 70% of cases.",
+     {("PlanKnit", "KnotNet-2")}),
+    # a name in the opening phrase is a setting, not the subject
+    ("We propose PlanKnit. On an 18B KnotNet-2 model, PlanKnit improves the score by 4.0 points over RouteKit-3.",
+     {("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit. Across KnotNet-2 and RouteKit-3 backbones, Quorra-4 consistently improves over Tarnet-5.",
+     {("Quorra-4", "Tarnet-5")}),
+    # "every model", "experiments show": the paper's own method as the implicit subject
+    ("We propose PlanKnit. Across three seeds, every model outperforms the fixed KnotNet-2 baseline.",
+     {("PlanKnit", "KnotNet-2")}),
+    ("We propose PlanKnit. Across three seeds, all baseline models outperform KnotNet-2.", set()),
+    ("We propose PlanKnit. Field experiments further show energy reductions of 2x compared with KnotNet-2.",
+     {("PlanKnit", "KnotNet-2")}),
+    ("We study planners. Field experiments further show energy reductions of 2x compared with KnotNet-2.", set()),
+    # a contrast: the better side before "whereas", the worse side after it with a word that says so
+    ("We compare planners. We find that KnotNet-2 keeps higher recall, whereas RouteKit-3 and Quorra-4 show "
+     "significant drops.", {("KnotNet-2", "RouteKit-3"), ("KnotNet-2", "Quorra-4")}),
+    ("We compare planners. KnotNet-2 keeps higher recall, whereas RouteKit-3 keeps higher precision.", set()),
+    # "all baselines": the methods the paper says it compares with, not its parts
+    ("We propose PlanKnit, which builds on Quorra-4. We compare PlanKnit against KnotNet-2 and RouteKit-3. "
+     "PlanKnit outperforms all baselines.", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We compare four kinds of models, including KnotNet-2 and RouteKit-3, and a new planner, PlanKnit, which "
+     "combines Quorra-4 and KnotNet-2. Tests show that PlanKnit outperforms all baselines.",
+     {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
+    ("We propose PlanKnit, which builds on Quorra-4. PlanKnit outperforms all baselines.", set()),
+    # "the design" / "the network" as subject: the paper's own system
+    ("We propose PlanKnit. The design outperformed single-scale planners, such as KnotNet-2 (0.87) and a "
+     "low-resolution RouteKit-3 (0.88).", {("PlanKnit", "KnotNet-2"), ("PlanKnit", "RouteKit-3")}),
 ])
 def test_outperform_pairs(nlp, abstract, expected):
     _, pairs = _run(nlp, abstract)

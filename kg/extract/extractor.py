@@ -66,6 +66,7 @@ class _PaperState:
         self.own_data: dict[str, EntityType] = {}  # title-head names the title calls a dataset/benchmark
         self.ner_data: set[str] = set()  # names the NER component labelled DATASET
         self.wins: list[tuple[str, str, str, str]] = []  # (winner key, loser key, sentence, rule)
+        self.compared: list[str] = []  # keys of methods the paper names as what it compares with
         self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
         self.title = ""  # the paper's title, evidence for the scorer
 
@@ -247,7 +248,7 @@ _THAT = re.compile(r"\b(?:show[sn]?|showed|find|finds|found|demonstrated?|demons
                    r"indicate[sd]?|suggest(?:s|ed)?|observe[sd]?|verif(?:y|ies|ied)|prove[sdn]?)\s+that\s", re.I)
 # "The specialized model achieves …, outperforming X": a definite description of the paper's system as subject
 _THE_SYSTEM = re.compile(r"^\s*the\s+(?:[\w\-]+\s+){0,2}(?:model|method|approach|framework|system|agent|pipeline|architecture|"
-                         r"algorithm|policy|detector|planner)\b", re.I)
+                         r"algorithm|policy|detector|planner|design|network|scheme)\b", re.I)
 _OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|empirical|"
                           r"extensive|experimental|theory|theoretical|work|paper)\b)", re.I)
 
@@ -255,7 +256,7 @@ _OUR_SUBJECT = re.compile(r"^\s*our\s+(?!(?:results?|experiments?|analys[ie]s|fi
 def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, list[rules.Candidate], list[rules.Candidate]],
                     previous_subject: str | None, earlier: tuple[list[str], set[str]]) -> tuple[list[str], set[str]]:
     """The pairs one "outperforms" cue gives; returns (winners, losers so far) for the next cue in the sentence."""
-    cue, _, left, right = split
+    cue, cue_end, left, right = split
     left = [c for c in left if state.key(c.text) not in earlier[1]]  # "A beats B, and exceeds C": B is no subject
     that = None
     if "that" in sentence[:cue]:
@@ -264,6 +265,9 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     if that:  # "Using A and B, we find that C outperforms D": the subject comes after "that"
         left = [c for c in left if c.start >= that.end()]
     passive = rules.outperformed_by(sentence, cue)
+    if not passive:  # "On an 18B Foo model, X improves … over Y": a name in the opening phrase is a setting
+        opening = rules.opening_end(sentence, sentence.rfind(";", 0, cue) + 1)
+        left = [c for c in left if c.start >= opening]
     named_left = [c for c in left if state.key(c.text) in state.found
                   and state.found[state.key(c.text)].type is EntityType.METHOD]
     if not passive:
@@ -277,6 +281,7 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     if first is not None and state.key(first.text) not in state.own and _OUR_SUBJECT.match(sentence):
         first = None  # "Our policy achieves an IPC speedup over X": the subject is the paper's own method
     winners = [] if first is None else [state.key(c.text) for c in _subjects(sentence, named_left, first, cue)]
+    rule = rules.cue_rule(sentence, cue)
     if winners or passive:  # "A is outperformed by B": the winner comes after the cue, never carried over
         pass
     elif earlier[0] and not named_left:
@@ -287,10 +292,19 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     elif re.search(r"\b(our|we|it|the proposed|this|these|its)\b|我们|该方法|本文|它", sentence[:cue], re.I) \
             or _THE_SYSTEM.match(sentence):
         winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
-    rule = "cue.comparative" if rules.comparative_cue(sentence, cue) else "cue.outperform"
+    elif rules.every_own_subject(sentence, cue):  # "every model outperforms X": the paper's own systems
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+        rule = "cue.every_own"
+    elif not named_left and rules.results_show(sentence, cue):  # "Tests show 2x speedups over Y": the own method
+        winners = [k for k in state.found if k in state.own and state.found[k].type is EntityType.METHOD][:1]
+        rule = "cue.results_show"
     # a comparative is weaker evidence: "than MoE-style baselines" names a kind of baseline, not one beaten
+    comparative = rules.comparative_cue(sentence, cue)
     losers = [state.key(c.text) for c in right if state.key(c.text) in state.found
-              and not (rule == "cue.comparative" and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
+              and not (comparative and re.match(r"-[a-z]", sentence[c.end:c.end + 2]))]
+    if not losers and winners and rules.all_baselines(sentence, cue_end):  # "outperforms all baselines"
+        losers = [k for k in state.compared if k not in winners and k not in state.own]
+        rule = "cue.all_baselines"
     for w in winners:
         for loser in losers:
             if w != loser:
@@ -410,6 +424,12 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
                     and state.found[state.key(c.text)].type is EntityType.METHOD]
     state.subject = methods_here[0] if methods_here else None
+    lowered = sentence.lower()
+    if methods_here and ("compar" in lowered or "baseline" in lowered or "vs." in lowered or "versus" in lowered):
+        for c in cands:  # "we compare X against A and B": what a later "outperforms all baselines" beats
+            key = state.key(c.text)
+            if key in methods_here and key not in state.compared and rules.compared_slot(sentence, c.start):
+                state.compared.append(key)
     compared = rules.compared_pairs(sentence, cands)
     if compared is not None:
         winners = [state.key(c.text) for c in compared[0] if state.key(c.text) in state.found][:1]
@@ -418,7 +438,9 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 if state.key(c.text) in state.found and state.key(c.text) != w:
                     state.wins.append((w, state.key(c.text), sentence, "cue.compared_with"))
     for rule, pairs in (("cue.lags_behind", rules.lagging_pairs(sentence, cands)),
-                        ("cue.versus_score", rules.score_pairs(sentence, cands))):
+                        ("cue.versus_score", rules.score_pairs(sentence, cands)),
+                        ("cue.whereas_contrast", rules.contrast_pairs(sentence, cands)
+                         if "whereas" in lowered or "while" in lowered else None)):
         for w in [state.key(c.text) for c in (pairs or ([], []))[0] if state.key(c.text) in state.found]:
             for loser in [state.key(c.text) for c in pairs[1] if state.key(c.text) in state.found]:
                 if loser != w:

@@ -116,6 +116,25 @@ RULES: tuple[Rule, ...] = (
     Rule("cue.versus_score", "relation", rules._VERSUS_FOR.pattern + " | " + rules._VERSUS_PAREN.pattern,
          "We propose GraphKnit for merging plans. GraphKnit solves 71.2% of the maps versus 64.0% for PlanNet-2.",
          "GraphKnit > PlanNet-2"),
+    Rule("cue.reduced_against", "relation", rules._REDUCED.pattern,
+         "We propose GraphKnit for merging plans. GraphKnit reduces both compute and peak memory by 60% compared "
+         "to PlanNet-2.", "GraphKnit > PlanNet-2"),
+    Rule("cue.ahead_of", "relation", rules._AHEAD.pattern,
+         "We propose GraphKnit for merging plans. GraphKnit ranked first with 71.2% of the maps solved, ahead of "
+         "PlanNet-2 (64.0%).", "GraphKnit > PlanNet-2"),
+    Rule("cue.every_own", "relation", rules._EVERY_OWN.pattern + " (subject: the paper's own method)",
+         "We propose GraphKnit for merging plans. Across three seeds, every model outperforms the PlanNet-2 "
+         "baseline.", "GraphKnit > PlanNet-2"),
+    Rule("cue.results_show", "relation", rules._RESULTS_SHOW.pattern + " (subject: the paper's own method)",
+         "We propose GraphKnit for merging plans. Deployment tests show energy reductions of 2x compared with "
+         "PlanNet-2.", "GraphKnit > PlanNet-2"),
+    Rule("cue.whereas_contrast", "relation", rules._CONTRAST.pattern + " then the names and " + rules._WORSE.pattern,
+         "We compare three planners. PlanNet-3 keeps higher success on long maps, whereas Quorix-2 and Vantel-1 show "
+         "large drops.", "PlanNet-3 > Vantel-1"),
+    Rule("cue.all_baselines", "relation", rules._ALL_BASELINES.pattern + " after a cue; losers: "
+         + rules._COMPARED_SLOT.pattern + " or rules._LISTED",
+         "We propose GraphKnit for merging plans. We compare it against PlanNet-2 and Quorix-5. GraphKnit outperforms "
+         "all baselines on long plans.", "GraphKnit > Quorix-5"),
     # ---- reject: what is dropped although it looks like a name
     Rule("reject.fragment", "reject", "a span cut at _ # $ ^ \\ or a letter, '--', 'A+B', 'X-based Y'",
          "The loss uses the Kull--Back term and the MoE-style PEFT layer.", "Kull--Back"),

@@ -21,7 +21,7 @@ from kg.ids import entity_key
 from kg.model import EntityType
 
 __all__ = ["Candidate", "find_candidates", "title_head_names", "outperform_pairs", "lagging_pairs", "score_pairs",
-           "SentenceCues", "cues_of"]
+           "contrast_pairs", "SentenceCues", "cues_of"]
 
 # ---- name candidates -------------------------------------------------------
 
@@ -321,7 +321,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         cand.end = cand.start + len(text)
         key = entity_key(text)
         at_start = not sentence[: cand.start].strip()
-        if lexicon.is_generic(text) or not key or key.isdigit() or (ignored and key in ignored):
+        # a class word the paper itself defined ("Multi-Layer Perceptron (MLP)") names that thing later on
+        if (lexicon.is_generic(text) and key not in known) or not key or key.isdigit() or (ignored and key in ignored):
             continue
         entry = lexicon.lookup(text)
         why = None if entry else rejection(text, sentence, cand.start, cand.end, lexicon.is_generic)
@@ -412,6 +413,9 @@ _OUTPERFORM = re.compile(
     r"improves? (?:up)?on|better than|superior to)\b",
     re.I,
 )
+# what a win reduces: a cost or an error (a reduction of accuracy or coverage is no win)
+_COST = (r"(?:errors?|loss(?:es)?|latency|latencies|costs?|compute|computation|memory|footprint|size|parameters|flops|"
+         r"energy|time|runtime|overhead|traffic|bandwidth|storage|perplexity|variance|drift|violations?)")
 # "X reaches 5x higher throughput than Y", "X is 3x faster than Y": a comparative that says X is ahead
 _COMPARATIVE = re.compile(r"\b(?:(?:higher|stronger|greater|faster|more\s+(?:accurate|efficient|robust|faithful))\b"
                           r"(?!\s+(?:error|loss|latency|cost|perplexity|memory|variance|bias|risk|than\s+(?:expected|chance)))"
@@ -421,12 +425,24 @@ _COMPARATIVE = re.compile(r"\b(?:(?:higher|stronger|greater|faster|more\s+(?:acc
                           r"memory|perplexity|overhead|drop|forgetting|regret)\b[^.;,()]{0,40}?\bthan|"
                           r"(?:improvements?|gains?|speedups?|(?:latency|error|cost|memory|energy|time)\s+reductions?|"
                           # "reducing model size by 4x-9x (Light) compared with X": a figure range and a short gloss
-                          r"reduc(?:es|ing|ed)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+by)\b"
+                          r"reduc(?:es|ing|ed)\s+(?:the\s+)?(?:[\w\-]+\s+)?" + _COST + r"\s+by)\b"
                           r"(?:[^.;,()]|(?<=\d)\.(?=\d)|\([^()]{1,20}\)){0,60}?\b(?:compared\s+(?:to|with)|relative\s+to))\b", re.I)
 _OVER = re.compile(r"\b(improves? over|(?:improvements?|gains?|speedups?|advantages?)\b[^.;,]{0,60}?\b(?:over|against)|"
                    # "reduces latency by 43% over X", "by 2.1 points over X"
                    r"by\s+(?:up\s+to\s+|about\s+|roughly\s+|~)?[\d.]+\s*(?:%|x|×|-?fold|times|points?|percentage\s+points?|pp)"
                    r"(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?(?:\s+on\s+average)?\s+over)\b", re.I)
+# "X reduces both compute and peak memory by 80% compared to Y", "reducing tracking error compared to Y": less of
+# a cost or an error than Y
+_REDUCED = re.compile(r"\b(?:reduc(?:es|ing|ed)|cut(?:s|ting)?|lower(?:s|ing|ed)|decreas(?:es|ing|ed))\s+"
+                      r"(?:the\s+|both\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}?" + _COST +
+                      r"(?:\s+(?:and|or)\s+(?:[\w\-]+\s+){0,3}?" + _COST + r")?\b"
+                      r"(?:[^.;,()]|(?<=\d)\.(?=\d)){0,50}?\b(?:compared\s+(?:to|with)|relative\s+to)\b", re.I)
+# "X ranked first, ahead of Y (46.1%) and Z (44.3%)": a ranking that puts X before Y
+# "X ranks first, followed by Y", "X is preferred over Y by the raters"
+_AHEAD = re.compile(r"\b(?:(?:well|far|clearly|just|slightly|comfortably)\s+)?ahead\s+of\b|\branks?\s+above\b|"
+                    r"\b(?:rank(?:s|ed)?|place[sd]?|finish(?:es|ed)?|come[s]?|came)\s+first\b"
+                    r"[^.;()]{0,60}?,?\s+followed\s+by\b|"
+                    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?preferred\s+(?:over|to)\b", re.I)
 _COMPARED = re.compile(r"^(?:compared (?:with|to)|relative to|in comparison (?:with|to)|against)\s+([^,;]{2,120}),\s*"
                        r"(?:our\s+|the proposed\s+|the new\s+)?(.{2,80}?)\s+(?:achieves|improves|yields|reduces|increases|"
                        r"obtains|delivers|gains|attains|boosts|cuts|shows|offers|is|runs)\b", re.I)
@@ -707,9 +723,15 @@ def scored_on(sentence: str, cand: Candidate) -> bool:
     return reports_score(sentence)
 
 
+_COMPARED_TO = re.compile(r"\b(?:compared|relative|similar|superior|inferior|comparable|close|equivalent|identical)"
+                          r"\s*$", re.I)
+
+
 def evaluated_on(sentence: str, cand: Candidate) -> bool:
     before = sentence[max(0, cand.start - 80) : cand.start]
     on = _ON_BEFORE.search(before) or _ON_BEFORE_ZH.search(before)
+    if on and on.group(1).lower() == "to" and _COMPARED_TO.search(before[: on.start()]):
+        return False  # "40% less memory compared to FooNet": what is compared with, not evaluated on
     return bool(on and _EVAL_CONTEXT.search(sentence)) and not model_shaped(sentence, cand)
 
 
@@ -744,22 +766,76 @@ _PASSIVE_CUE = re.compile(r"^\s*by\b", re.I)
 
 
 _LOSER_SLOT = re.compile(r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|better\s+than|superior\s+to|"
+                         r"ahead\s+of|"  # "ahead of A (46.1%), B (44.3%) and C (42.6%)": a ranked list with scores
                          r"by\s+[\d.]+\s*(?:%|x|×|points?)(?:\s+and\s+[\d.]+\s*(?:%|x|×|points?))?\s+over)\s+"
                          r"(?:[^.;:]{0,60}?(?:\bsuch\s+as|\bincluding|\blike|\be\.g\.,?|\bnamely)\s+|\(\s*e\.g\.,?\s*)?"
-                         r"(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
+                         r"(?:[\w\-.]+(?:\s*\([\d.,%\s]{1,12}\)|(?:\s+[\w\-.]+){0,2}\s*\([\d.,%\s]{1,12}\))?"
+                         r"(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$", re.I)
 
 
 def loser_slot(sentence: str, start: int) -> bool:
     """Whether ``start`` is where an "outperforms" cue names what it beats: "outperforming baselines such as X, Y"."""
     window = sentence[max(0, start - 120) : start]
-    if not any(w in window for w in ("perform", "urpass", "beat", "than", "uperior", "over")):
+    if not any(w in window for w in ("perform", "urpass", "beat", "than", "uperior", "over", "ahead")):
         return False
     return bool(_LOSER_SLOT.search(window))
 
 
 def comparative_cue(sentence: str, cue_start: int) -> bool:
-    """Whether the cue at ``cue_start`` is a comparative ("higher … than") rather than a verb of beating."""
-    return _COMPARATIVE.match(sentence, cue_start) is not None
+    """Whether the cue at ``cue_start`` is a comparative ("higher … than", "reduces latency … compared to")
+    rather than a verb of beating."""
+    return _COMPARATIVE.match(sentence, cue_start) is not None or _REDUCED.match(sentence, cue_start) is not None
+
+
+def cue_rule(sentence: str, cue_start: int) -> str:
+    """The registered rule of the cue at ``cue_start``."""
+    if _COMPARATIVE.match(sentence, cue_start):
+        return "cue.comparative"
+    if _REDUCED.match(sentence, cue_start):
+        return "cue.reduced_against"
+    if _AHEAD.match(sentence, cue_start):
+        return "cue.ahead_of"
+    return "cue.outperform"
+
+
+# "On an 18B Foo model, X improves …", "Across A and B backbones, X …": an opening phrase sets the scene; a
+# name in it is a setting, not the subject of the clause after its comma
+_OPENING = re.compile(r"\s*(?:on|in|across|for|under|at|with|using|over|among|from|within|after)\b"
+                      r"[^,;:]{0,100},\s", re.I)
+
+
+def opening_end(sentence: str, clause_start: int) -> int:
+    """Where the clause's opening prepositional phrase ends (its comma), or ``clause_start`` if it has none."""
+    m = _OPENING.match(sentence, clause_start)
+    return m.end() if m else clause_start
+
+
+# "every model outperforms X", "each of our variants beats X", "all three configurations surpass X": every
+# system of the paper, so the paper's own method
+_EVERY_OWN = re.compile(r"\b(?:every|each|all)\s+(?:of\s+)?(?:our\s+|the\s+|its\s+|these\s+)?"
+                        r"(?:(?!(?:baselines?|other|competing|prior|previous|existing|compared|reference|tested|"
+                        r"evaluated|open|proprietary)\b)[\w\-]+\s+){0,2}?"
+                        r"(?:models?|variants?|configurations?|versions?|sizes?|checkpoints?|instantiations?|"
+                        r"settings?)\s+"
+                        r"(?:(?:\w+ly|also|still|all)\s+)*$", re.I)
+
+
+# "Deployment experiments further show energy reductions of 2x compared with Y": a result with no system named is
+# the paper's own method's
+_RESULTS_SHOW = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:experiments?|results?|evaluations?|tests|measurements|"
+                           r"benchmarks|simulations|studies)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+                           r"(?:show|demonstrate|reveal|"
+                           r"confirm|indicate|yield)s?\s+(?:that\s+)?[^,;:()]{0,80}$", re.I)
+
+
+def results_show(sentence: str, cue_start: int) -> bool:
+    """Whether the cue sits in "Experiments show <result> compared with Y", with no subject named before it."""
+    return bool(_RESULTS_SHOW.match(sentence[:cue_start]))
+
+
+def every_own_subject(sentence: str, cue_start: int) -> bool:
+    """Whether the cue's subject is "every model" / "each of our variants": all the paper's own systems."""
+    return bool(_EVERY_OWN.search(sentence[max(0, cue_start - 80):cue_start]))
 
 
 _PASSIVE_BEATEN = re.compile(r"(?:outperformed|surpassed|beaten|exceeded|bettered)\b", re.I)
@@ -781,13 +857,20 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
                                                            or "relative to" in sentence) else None
     if comparative is not None and (m is None or comparative.start() < m.start()):
         m = comparative
+    reduced = _REDUCED.search(sentence, start) if ("compared " in sentence or "relative to" in sentence) else None
+    if reduced is not None and (m is None or reduced.start() < m.start()):
+        m = reduced
+    ahead = _AHEAD.search(sentence, start) if ("ahead" in sentence or "above" in sentence or "followed" in sentence
+                                                or "preferred" in sentence) else None
+    if ahead is not None and (m is None or ahead.start() < m.start()):
+        m = ahead
     m = m or (_OVER.search(sentence, start) if " over " in sentence or " against " in sentence else None) or _OUTPERFORM_ZH.search(sentence, start)
     if not m:
         return None
     if _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]) or _NO_SUBJECT.search(sentence[: m.start()]):
         return None  # "does not outperform", "no model outperforms X"
     clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind("；", 0, m.start()), start - 1)
-    if m.re is _COMPARATIVE:  # "A, …, B is 3x faster than C": the subject of a comparative is in its own clause
+    if m.re is _COMPARATIVE or m.re is _REDUCED:  # "A, …, B is 3x faster than C": the subject is in its own clause
         clause = max(clause, sentence.rfind(",", 0, m.start()), sentence.rfind(")", 0, m.start()))
     if outperformed_by(sentence, m.start()):  # "Y is outperformed by X (and Z)": winners after "by"
         by = sentence.index("by", m.end()) + 2
@@ -802,7 +885,7 @@ def outperform_pairs(sentence: str, cands: list[Candidate],
     limit = m.end() + (stop.start() if stop else len(tail))
     clause_end = _NEW_PREDICATE.search(masked)  # "outperforms A and achieves SOTA on B": B is not beaten
     limit = min(limit, m.end() + clause_end.start()) if clause_end else limit
-    if m.re is _COMPARATIVE:  # "… compared to A and up to 3x higher …": a new clause, not a second loser
+    if m.re is _COMPARATIVE or m.re is _REDUCED:  # "… compared to A and up to 3x higher …": a new clause
         # … but "than A and iTransformer": a name after "and" is one more loser
         starts = {c.start for c in cands}
         more = next((a for a in re.finditer(r"\band\s+(?=[a-z0-9])", masked) if m.end() + a.end() not in starts), None)
@@ -890,3 +973,57 @@ def score_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate],
             if x != y:
                 return ([a], [b]) if (x < y) == lower_better else ([b], [a])
     return None
+
+
+# "A maintains higher reliability, whereas B and C exhibit significant inconsistencies": a better side, then the
+# names of the worse side and a word that says they are worse
+_CONTRAST = re.compile(r"\b(?:higher|better|stronger|superior|greater|more\s+(?:accurate|robust|stable|reliable|"
+                       r"consistent))\b[^.;,]{0,60},?\s+(?:whereas|while)\s+", re.I)
+_WORSE = re.compile(r"^[^.;,]{0,50}?\b(?:lower|worse|weaker|poor(?:er|ly)?|inconsisten\w*|degrad\w*|drops?|fail\w*|"
+                    r"struggl\w*|collaps\w*|diverg\w*|unstable|instabilit\w*)\b", re.I)
+_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def contrast_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """ "A shows higher X, whereas B and C show lower X" → (winners A, losers B, C)."""
+    m = _CONTRAST.search(sentence)
+    if not m or _NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
+        return None
+    clause = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()))
+    winners = [c for c in cands if clause < c.start and c.end <= m.start()][-1:]
+    losers, at = [], m.end()
+    for c in cands:  # the coordinated names right after "whereas"
+        if c.start < m.end():
+            continue
+        if c.start != at and not (losers and _JOIN.fullmatch(sentence[at:c.start])):
+            break
+        losers.append(c)
+        at = c.end
+    if not winners or not losers or not _WORSE.match(sentence[at:]):
+        return None
+    return winners, losers
+
+
+# "outperforms all baselines", "beats every competing method": every method the paper compares with
+_ALL_BASELINES = re.compile(r"\s+(?:all|every|each\s+of\s+the)\s+(?:the\s+)?(?:other\s+|competing\s+|compared\s+|"
+                            r"evaluated\s+|considered\s+|tested\s+|strong\s+|existing\s+)?(?:[\w\-]+\s+)?"
+                            r"(?:baselines?|methods|models|approaches|counterparts|competitors|alternatives|"
+                            r"systems)\b", re.I)
+_COMPARED_SLOT = re.compile(r"\b(?:against|compar(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,4}?(?:with|to|against))\s+"
+                            r"(?:the\s+)?"
+                            r"(?:[\w\-.]+(?:\s+[\w\-.]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,6}$", re.I)
+_COMPARING = re.compile(r"\b(?:compar\w*|baselines?|versus|vs\.)", re.I)
+
+
+def all_baselines(sentence: str, cue_end: int) -> bool:
+    """Whether the cue ending at ``cue_end`` beats "all baselines" / "every competing method" without naming them."""
+    return bool(_ALL_BASELINES.match(sentence, cue_end))
+
+
+def compared_slot(sentence: str, start: int) -> bool:
+    """Whether ``start`` is a name the paper compares with: "compared X against A, B and C", "we compare …
+    models, including A and B", "baselines such as A"."""
+    if not _COMPARING.search(sentence):
+        return False
+    return bool(_COMPARED_SLOT.search(sentence[max(0, start - 140):start])) or listed_after_class(sentence, start)
+
