@@ -131,6 +131,14 @@ _NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|
 _DESCRIPTION_AFTER = re.compile(r"^\s+(learning|architecture|framework|model|method|approach|network|module|system|"
                                 r"algorithm|technique|strategy|mechanism|pipeline|paradigm|scheme|task|problem|"
                                 r"setting|condition|dilemma|trade-off)s?\b")
+def _lowercase_form(long_form: str, before: str) -> bool:
+    """A long form written in lower case, also when only the sentence start capitalises it ("Positional embeddings (PE)")."""
+    if long_form[:1].islower():
+        return True
+    rest = long_form.split(None, 1)[1:]
+    return not before.strip() and bool(rest) and rest[0] == rest[0].lower() and long_form[1:].split()[0].islower()
+
+
 # a one-word long form that is an adjective names a kind or a field, not a technique: "Neurosymbolic (NeSy)"
 _ADJECTIVE_FORM = re.compile(r"[A-Z][a-z]{3,}(?:ic|al|ive|ous|ary)")
 _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
@@ -264,7 +272,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
             or ("reject.task" if task_named(sentence, ls) else None)
             or ("reject.concept" if _ADJECTIVE_FORM.fullmatch(long_form) else None)  # "Neurosymbolic (NeSy)"
-            or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form)
+            or ("reject.concept" if _lowercase_form(long_form, sentence[:ls]) and not lowercase_long_form_ok(long_form)
                  and not re.search(r"\w[A-Z]", long_form) else None))  # "moTion Predictor" spells its acronym
         if why == "reject.class_word" and long_form[:1].isupper() and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
             why = None  # "we propose Large Content and Behavior Models (LCBMs)": the paper's own name
