@@ -44,6 +44,14 @@ def test_we_propose_names_the_papers_method(nlp):
     assert found["BERT"].role is Predicate.USES
 
 
+def test_a_name_after_for_in_or_within_in_the_propose_clause_is_not_proposed(nlp):
+    found, _ = _extract(nlp, "We propose GraphKnit, a planner that routes traffic in TarnbyNet and schedules jobs "
+                             "for QuarrowOS-2 clusters within ZephyrStack.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES
+    for name in ("TarnbyNet", "QuarrowOS-2", "ZephyrStack"):  # where and what for, not the paper's own
+        assert found[name].role is Predicate.USES
+
+
 def test_called_and_dubbed(nlp):
     found, _ = _extract(nlp, "We design a sparse router, dubbed QuillNet, that uses LoRA adapters.")
     assert found["QuillNet"].role is Predicate.PROPOSES
