@@ -123,3 +123,18 @@ def test_a_sentence_initial_long_form_in_lower_case_is_read_as_lower_case():
                                "weights of the planner.")
     assert ("reject.concept", "Orbital embeddings") in rejected and "Orbital embeddings" not in kept
     assert "Spectral knot pruning" in kept  # a technique head keeps it
+
+
+def test_a_task_in_one_language_is_a_task():
+    kept, rejected = _rejected("GraphKnit improves Tamil NER and Urdu speech recognition over strong baselines.")
+    assert ("reject.task", "Tamil NER") in rejected
+    assert "Tamil NER" not in kept and "GraphKnit" in kept
+
+
+def test_a_lexical_resource_is_data_not_a_method():
+    from kg.model import EntityType
+
+    ex = extract_paper(Paper(id="paper:test", title="A study", abstract="GraphKnit links senses with WordNet and "
+                             "ConceptNet before ranking."), make_nlp())
+    kinds = {m.name: m.type for m in ex.mentions}
+    assert kinds["WordNet"] is EntityType.DATASET and kinds["ConceptNet"] is EntityType.DATASET

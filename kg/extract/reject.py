@@ -161,6 +161,8 @@ def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = N
         return why
     if words[0] in _vocab()["languages"] and is_generic(" ".join(words[1:])):
         return "reject.class_word"  # "Bangla NLP"
+    if words[0] in _vocab()["languages"] and " ".join(words[1:]) in _vocab()["tasks"]:
+        return "reject.task"  # "Arabic NER", "Hindi speech recognition": a task in one language
     if _CLASS_HEAD.search(text) and re.search(r"[A-Z].*[A-Z]", words[0]) and not is_generic(words[-1]):
         return None  # "ACRONYM Models" where the acronym is a name: not a class word
     if _CLASS_HEAD.search(text):
