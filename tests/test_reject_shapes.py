@@ -47,6 +47,10 @@ from kg.model import Paper
     ("speech enhancement", "reject.task"),
     ("HPC", "reject.task"),  # a field
     ("Edge-AI", "reject.task"),
+    ("Catastrophic Forgetting", "reject.concept"),  # a phenomenon of training, not a technique
+    ("Mode Collapse", "reject.concept"),
+    ("Reward Hacking", "reject.concept"),
+    ("Covariate Shift", "reject.concept"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -56,7 +60,7 @@ def test_a_shape_is_rejected_with_its_class(text, why):
     "BERT-base", "T5-large", "H3-attention", "DPO-tuning", "LLM-as-a-Judge", "Gaussian Process",
     "Graph Neural Networks", "MLP-mixers", "Hyperbolic Learning on Brain Graphs", "SNOMED CT", "Constitutional AI", "Simplified Digestive Cancer", "GPT-4", "fastMRI",
     "Czech-English WMT",
-    "QoRT", "NeuS", "LoRA", "Mixture-of-Experts", "Vision-Mamba", "Zorblax Act-Planner", "ReAct",
+    "QoRT", "NeuS", "LoRA", "Temporal Shift Module", "Quarrow Drift Guidance", "Mixture-of-Experts", "Vision-Mamba", "Zorblax Act-Planner", "ReAct",
 ])
 def test_names_beside_those_shapes_are_kept(text):
     assert rejection(text) is None

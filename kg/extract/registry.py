@@ -139,7 +139,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reject.plain_hyphen", "reject", "extractor._PLAIN_HYPHEN with no cue, definition or known part",
          "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like (also when only the "
-         "sentence start capitalises it); a one-word adjectival long form ('Holographic (HoLo)')",
+         "sentence start capitalises it); a one-word adjectival long form ('Holographic (HoLo)'); a phenomenon ('Mode Collapse')",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
     Rule("reject.standard", "reject", "kg/extract/data/standards.txt (also DSM/ICD manuals), 'RFC 1234', '<name> Cup 2031', "
          "documents ('… Security Advisory', '… Act')",

@@ -90,6 +90,11 @@ _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", 
 # a capitalised formal object, not a technique: "Directed Acyclic Graphs", "Partially Observable Markov Decision Process"
 _FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
                             r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s|Disorders?|Syndromes?|Diseases?)$")
+# a well-known phenomenon or failure of training, not a technique: "Catastrophic Forgetting", "Mode Collapse",
+# "Reward Hacking", "Covariate Shift", "Exposure Bias", "Over-smoothing"
+_PHENOMENON = re.compile(r"\s(?:Forgetting|Collapse|Shift|Drift|Hacking|Leakage|Bias|Overfitting|Over-?smoothing|"
+                         r"Over-?squashing|Sycophancy|Memori[sz]ation|Grokking|Hallucinations?|Phenomenon|Paradox|Dilemma)$",
+                         re.I)
 # an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
 # (after an acronym it is part of a resource's name: "SNOMED CT")
 _MODALITY = re.compile(r"(?:^|(?<![A-Z]{4})\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
@@ -212,7 +217,8 @@ def _text_rejection(text: str) -> str | None:
     if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text) or (
             len(words) > 1 and _DOCUMENT_HEAD.search(text)):
         return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
-    if _FORMAL_OBJECT.search(text) and text[:1].isupper() and not re.search(r"\s(?:on|for|with|via|over)\s", text):
+    if (_FORMAL_OBJECT.search(text) or _PHENOMENON.search(text)) and text[:1].isupper() \
+            and not re.search(r"\s(?:on|for|with|via|over)\s", text):
         return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
