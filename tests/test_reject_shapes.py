@@ -51,6 +51,9 @@ from kg.model import Paper
     ("Mode Collapse", "reject.concept"),
     ("Reward Hacking", "reject.concept"),
     ("Covariate Shift", "reject.concept"),
+    ("Cortex-M4", "reject.organisation"),  # processors and cloud platforms
+    ("Xeon Gold 6248", "reject.organisation"),
+    ("Azure", "reject.organisation"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
