@@ -31,6 +31,8 @@ def test_pipeline_is_blank_english_with_the_rule_component(nlp):
         ("using Monte Carlo Tree Search (MCTS) for search", "Monte Carlo Tree Search", "MCTS"),
         ("a score distillation sampling (SDS) loss", "score distillation sampling", "SDS"),
         ("large language models (LLMs) are popular", "large language models", "LLMs"),
+        # the initials spell it, though "Optimization" alone holds o-p-o in order
+        ("trained with Orbital Preference Optimization (OPO) later", "Orbital Preference Optimization", "OPO"),
     ],
 )
 def test_acronym_definitions(sentence, long_form, short):
