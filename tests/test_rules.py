@@ -54,6 +54,15 @@ def test_a_name_after_for_in_or_within_in_the_propose_clause_is_not_proposed(nlp
         assert found[name].role is Predicate.USES
 
 
+def test_recently_proposed_and_extended_names_in_the_propose_clause_are_prior_work(nlp):
+    found, _ = _extract(nlp, "We propose GraphKnit, which builds on the recently proposed ZephyrFormer.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES and found["ZephyrFormer"].role is Predicate.USES
+    found, _ = _extract(nlp, "We propose GraphKnit, a planner that extends KnotLM and QuarrowNet to maps.")
+    assert found["KnotLM"].role is Predicate.USES and found["QuarrowNet"].role is Predicate.USES
+    found, _ = _extract(nlp, "We introduce GraphKnit, which combines Tarnby Routing (TR) with Orbital Drift Guidance (ODG).")
+    assert found["Tarnby Routing"].role is Predicate.PROPOSES  # "combines" joins the paper's own new parts
+
+
 def test_called_and_dubbed(nlp):
     found, _ = _extract(nlp, "We design a sparse router, dubbed QuillNet, that uses LoRA adapters.")
     assert found["QuillNet"].role is Predicate.PROPOSES

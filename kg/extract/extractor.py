@@ -396,6 +396,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
+            if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
+                continue  # "we propose X, which extends A": A is prior work
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))

@@ -380,7 +380,13 @@ _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|refe
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
-_PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+)?(?:[\w\-]+\s+){0,1}$", re.I)
+_PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|recently|widely|well-known|popular|vanilla|off-the-shelf|"
+                    r"our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+|used\s+|adopted\s+)?"
+                    r"(?:[\w\-]+\s+){0,1}$", re.I)
+# "…, which extends KnotLM and ZephyrFormer": names the new method extends or adapts are prior work ("combines" often
+# joins the paper's own new parts)
+_REUSED = re.compile(r"\b(?:extend|augment|adapt)\w*\s+(?:the\s+|a\s+|an\s+)?"
+                     r"(?:[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$")
 _ORG = re.compile(r"\b(Institute|University|Universit|Center|Centre|Centers|Laboratory|Laboratories|Lab|Labs|Inc|Corporation|"
                   r"Company|Foundation|Council|Agency|Association|Society|Department|Ministry|Organization|"
                   r"Organisation|Academy|College|School|Hospital|Control and Prevention|Disease Control)\b")
@@ -464,8 +470,13 @@ def proposed_passively(sentence: str, end: int) -> bool:
 
 
 def prior_work(sentence: str, start: int) -> bool:
-    """ "our previously released SurRoL": the paper's earlier work, used here."""
+    """ "our previously released SurRoL", "the recently proposed X": earlier work, used here."""
     return bool(_PRIOR.search(sentence[max(0, start - 50) : start]))
+
+
+def reused(clause: str) -> bool:
+    """Whether a name right after ``clause`` is one the new method extends or adapts."""
+    return bool(_REUSED.search(clause[-120:]))
 
 
 def looks_like_org(text: str) -> bool:
