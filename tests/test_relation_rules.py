@@ -71,12 +71,12 @@ def test_namely_after_baselines_is_not_a_proposal(nlp):
 
 
 def test_acronym_defined_part_of_own_method_is_proposed(nlp):
-    mentions, _ = _run(nlp, "We propose PlanKnit. PlanKnit uses a Ridge Alignment Unit (RAU) to merge plans.")
-    assert mentions["Ridge Alignment Unit"].role.value == "PROPOSES"
-    assert mentions["Ridge Alignment Unit"].rule == "cue.component"
+    mentions, _ = _run(nlp, "We propose PlanKnit. PlanKnit uses a Ridge Alignment Network (RAN) to merge plans.")
+    assert mentions["Ridge Alignment Network"].role.value == "PROPOSES"
+    assert mentions["Ridge Alignment Network"].rule == "cue.component"
     # a part of someone else's system stays used
-    mentions, _ = _run(nlp, "We propose PlanKnit. Prior planners use a Ridge Alignment Unit (RAU) to merge plans.")
-    assert mentions["Ridge Alignment Unit"].role.value == "USES"
+    mentions, _ = _run(nlp, "We propose PlanKnit. Prior planners use a Ridge Alignment Network (RAN) to merge plans.")
+    assert mentions["Ridge Alignment Network"].role.value == "USES"
 
 
 # ---- data --------------------------------------------------------------------------

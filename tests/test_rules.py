@@ -31,6 +31,8 @@ def test_pipeline_is_blank_english_with_the_rule_component(nlp):
         ("using Monte Carlo Tree Search (MCTS) for search", "Monte Carlo Tree Search", "MCTS"),
         ("a score distillation sampling (SDS) loss", "score distillation sampling", "SDS"),
         ("large language models (LLMs) are popular", "large language models", "LLMs"),
+        # the initials spell it, though "Optimization" alone holds o-p-o in order
+        ("trained with Orbital Preference Optimization (OPO) later", "Orbital Preference Optimization", "OPO"),
     ],
 )
 def test_acronym_definitions(sentence, long_form, short):
@@ -42,6 +44,23 @@ def test_we_propose_names_the_papers_method(nlp):
     found, _ = _extract(nlp, "We propose Zorblax, a novel retrieval method. It builds on BERT.")
     assert found["Zorblax"].role is Predicate.PROPOSES and found["Zorblax"].rule == "cue.propose"
     assert found["BERT"].role is Predicate.USES
+
+
+def test_a_name_after_for_in_or_within_in_the_propose_clause_is_not_proposed(nlp):
+    found, _ = _extract(nlp, "We propose GraphKnit, a planner that routes traffic in TarnbyNet and schedules jobs "
+                             "for QuarrowOS-2 clusters within ZephyrStack.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES
+    for name in ("TarnbyNet", "QuarrowOS-2", "ZephyrStack"):  # where and what for, not the paper's own
+        assert found[name].role is Predicate.USES
+
+
+def test_recently_proposed_and_extended_names_in_the_propose_clause_are_prior_work(nlp):
+    found, _ = _extract(nlp, "We propose GraphKnit, which builds on the recently proposed ZephyrFormer.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES and found["ZephyrFormer"].role is Predicate.USES
+    found, _ = _extract(nlp, "We propose GraphKnit, a planner that extends KnotLM and QuarrowNet to maps.")
+    assert found["KnotLM"].role is Predicate.USES and found["QuarrowNet"].role is Predicate.USES
+    found, _ = _extract(nlp, "We introduce GraphKnit, which combines Tarnby Routing (TR) with Orbital Drift Guidance (ODG).")
+    assert found["Tarnby Routing"].role is Predicate.PROPOSES  # "combines" joins the paper's own new parts
 
 
 def test_called_and_dubbed(nlp):

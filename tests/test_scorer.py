@@ -88,6 +88,7 @@ def test_sentence_initial_capital_does_not_hide_a_lowercase_gazetteer_method(nlp
     ("Tarn-Router", ["TR"], "The Tarn-Router (TR) module routes each query.", "def_then:module"),
     ("Neurofuzzy", ["NF"], "Neurofuzzy (NF) reasoning is old.", "defined_one_word"),
     ("in-memory computing", ["IMC"], "It relies on in-memory computing (IMC) chips.", "defined_lower"),
+    ("Ridge Alignment Unit", ["RAU"], "Planners use a Ridge Alignment Unit (RAU).", "defined_title_case"),
     ("QER", [], "It reaches 0.094 QER on the test split.", "after_number"),
     ("Massive activations", [], "Massive activations appear in layer two.", "plural_head"),
     ("Brain-to-Text", [], "We decode Brain-to-Text signals.", "to_compound"),
@@ -111,6 +112,8 @@ def test_features_stay_off_for_names_they_do_not_describe():
                                               "Recent methods such as KnitFusion merge adapters.", 1, "", False)
     assert "defined_one_word" not in scorer.features("Tarn-Router", ["TR"], "acronym.definition", False,
                                                      "The Tarn-Router (TR) module routes each query.", 1, "", False)
+    assert "defined_title_case" not in scorer.features("Ridge alignment unit", ["RAU"], "acronym.definition", False,
+                                                       "Planners use a Ridge alignment unit (RAU).", 1, "", False)
 
 
 def test_threshold_ties_go_to_precision():

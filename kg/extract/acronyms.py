@@ -52,6 +52,23 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     return None
 
 
+def _initials_start(short: str, words: list[str]) -> int | None:
+    """Index of the first word when the words right before the parenthesis spell the acronym
+    with their initials (hyphen parts count: "Vision-Language-Action (VLA)"), or None."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if short.endswith("s"):  # plural acronym: LLMs
+        letters = letters[:-1]
+    if any(c.isdigit() for c in short) or len(letters) < 2:
+        return None
+    parts: list[tuple[int, str]] = [(i, p) for i, w in enumerate(words) for p in re.split(r"[-/]", w) if p]
+    if len(parts) < len(letters):
+        return None
+    tail = parts[-len(letters):]
+    if [p[0].lower() for _, p in tail] != letters:
+        return None
+    return tail[0][0]
+
+
 _PAIR = re.compile(r"\(\s*([A-Za-z][^(),;]{3,80}?)\s*,\s*([A-Za-z][A-Za-z0-9+.\-/]{1,14})\s*\)")
 _WIDE = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";"})
 
@@ -85,6 +102,9 @@ def find_definitions(sentence: str) -> Iterator[tuple[int, int, str, int, int, s
         first = match_long_form(short, [w.group(0) for w in window])
         if first is None:
             continue
+        spelled = _initials_start(short, [w.group(0) for w in window])
+        if spelled is not None and spelled < first:
+            first = spelled  # "Orbital Preference Optimization (OPO)", not "Optimization" (o-p-o inside one word)
         long_words = window[first:]
         if len(long_words) < 2 and "-" not in long_words[0].group(0):
             if len(long_words[0].group(0)) <= len(short):

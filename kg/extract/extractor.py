@@ -401,7 +401,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue
             before = sentence[max(cues.propose_at, c.start - 25):c.start]
             if re.search(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
-                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on)\s+(?:the\s+|a\s+|an\s+)?$|"
+                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within)\s+(?:the\s+|a\s+|an\s+)?$|"
                          r"(使用|利用|基于|采用|借助|通过)\s*$", before, re.I):
                 if not rules.named_before(sentence, c.start):
                     continue
@@ -410,6 +410,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
+            if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
+                continue  # "we propose X, which extends A": A is prior work
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))

@@ -143,25 +143,30 @@ RULES: tuple[Rule, ...] = (
     Rule("reject.unit", "reject", "kg/extract/data/units.txt after a number",
          "The board has 16 GB RAM and runs the planner at 41.2dB SNR.", "GB RAM"),
     Rule("reject.metric", "reject", "kg/extract/data/metrics.txt; an acronym right after a score ('0.094 MAE', "
-         "reject.score_measure)",
+         "reject.score_measure); a name right before 'metric/measure' ('the QZR metric')",
          "The planner improves nDCG and BERTScore over the baseline.", "BERTScore"),
-    Rule("reject.task", "reject", "kg/extract/data/tasks.txt; a name after 'the task/problem of' (reject.task_named)",
+    Rule("reject.task", "reject", "kg/extract/data/tasks.txt (tasks and fields: 'speech enhancement', 'HPC'); a name after 'the task/problem "
+         "of' (reject.task_named)",
          "We study Text-to-SQL with a small planner.", "Text-to-SQL"),
-    Rule("reject.organisation", "reject", "kg/extract/data/organisations.txt (also hardware, formats)",
+    Rule("reject.organisation", "reject", "kg/extract/data/organisations.txt (also hardware, formats); an organisation head or 'X OS'",
          "Training takes two days on one Nvidia A100 GPU.", "Nvidia A100 GPU"),
-    Rule("reject.language", "reject", "kg/extract/data/languages.txt",
+    Rule("reject.language", "reject", "kg/extract/data/languages.txt (natural, programming, formal logics: 'LTLf')",
          "Prompts are written in Bangla and translated by the planner.", "Bangla"),
-    Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), '<language> NLP', shouted English words",
+    Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), plurals of names ('MoEs', 'dLLMs'), '<language> NLP', "
+         "shouted English words",
          "We study Hybrid Attention LLMs in depth.", "Hybrid Attention LLMs"),
     Rule("reject.plain_hyphen", "reject", "extractor._PLAIN_HYPHEN with no cue, definition or known part",
          "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
-    Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like",
+    Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like (also when only the "
+         "sentence start capitalises it); a one-word adjectival long form ('Holographic (HoLo)'); a phenomenon ('Mode Collapse')",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
-    Rule("reject.standard", "reject", "kg/extract/data/standards.txt, 'RFC 1234', '<name> Cup 2031'",
+    Rule("reject.standard", "reject", "kg/extract/data/standards.txt (also DSM/ICD manuals), 'RFC 1234', '<name> Cup 2031', "
+         "documents ('… Security Advisory', '… Act')",
          "Users sign in through SSO and the planner ranks on the Zorblax Cup 2031 board.", "Zorblax Cup 2031"),
     Rule("reject.role", "reject", "an acronym with a common role word: 'LLM-planner', 'RL-controller'",
          "The RL-controller follows the plans of the planner.", "RL-controller"),
-    Rule("reject.modality", "reject", "an imaging or signal modality, alone or with a modifier ('3D CT', 'Real-time EEG')",
+    Rule("reject.modality", "reject", "an imaging or signal modality, alone or with a modifier ('3D CT', 'Real-time EEG'), or "
+         "a compound of modalities ('Vision-Language-Action', 'Key-Value')",
          "The planner reads Resting-state EEG recordings from the clinic.", "Resting-state EEG"),
     Rule("reject.data_description", "reject", "a word a data word follows after a count or 'a/an' ('three X benchmark "
          "datasets', 'a new X benchmark'), or one everyday English word ('Static benchmark'): rules._described",

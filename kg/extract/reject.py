@@ -66,7 +66,7 @@ _AT_K = re.compile(r"^[A-Za-z]+@(?:\d+|k)$")  # "Recall@20", "pass@k"
 _METRIC_HEAD = re.compile(r"\s(?:error|rate|score|index|ratio|accuracy|distance|divergence|precision|recall|"
                           r"coefficient|metric|measure|correlation|deviation)s?$", re.I)
 _ORG_HEAD = re.compile(r"\s(?:committee|commission|bureau|board|government|ministry|court|parliament|agency|"
-                       r"consortium|alliance|university|institute|hospital|foundation|inc\.?|ltd\.?|corporation)$", re.I)
+                       r"consortium|alliance|university|institute|hospital|foundation|inc\.?|ltd\.?|corporation|OS)$", re.I)
 _PLURAL_CLASS = re.compile(r"(?:models|llms|lms|vlms|mllms|networks|nets|transformers|agents|methods|systems|"
                            r"architectures|frameworks|algorithms|approaches|techniques|baselines|policies|"
                            r"learners|classifiers|detectors|encoders|decoders|optimizers|solvers)$", re.I)
@@ -90,11 +90,27 @@ _VARIANT_WORDS = frozenset(("base", "large", "small", "tiny", "mini", "medium", 
 # a capitalised formal object, not a technique: "Directed Acyclic Graphs", "Partially Observable Markov Decision Process"
 _FORMAL_OBJECT = re.compile(r"\s(?:Decision\s+Process(?:es)?|Graphs?|Automat(?:on|a)|Equations?|Theorems?|Lemmas?|"
                             r"Inequalit(?:y|ies)|Conjectures?|Hypothes[ie]s|Disorders?|Syndromes?|Diseases?)$")
+# a well-known phenomenon or failure of training, not a technique: "Catastrophic Forgetting", "Mode Collapse",
+# "Reward Hacking", "Covariate Shift", "Exposure Bias", "Over-smoothing"
+_PHENOMENON = re.compile(r"\s(?:Forgetting|Collapse|Shift|Drift|Hacking|Leakage|Bias|Overfitting|Over-?smoothing|"
+                         r"Over-?squashing|Sycophancy|Memori[sz]ation|Grokking|Hallucinations?|Phenomenon|Paradox|Dilemma)$",
+                         re.I)
 # an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
 # (after an acronym it is part of a resource's name: "SNOMED CT")
 _MODALITY = re.compile(r"(?:^|(?<![A-Z]{4})\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
 _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
+# a document, a law or a rule book, not a technique: "Xen Security Advisory", "EU AI Act", "Style Manual"
+_DOCUMENT_HEAD = re.compile(r"\s(?:Bulletins?|Advisor(?:y|ies)|Manuals?|Handbooks?|Guidelines|Act|Regulations?|Directives?|"
+                            r"Charter|Treaty|Code\s+of\s+Conduct)$")
+# a plural of a name written with inner capitals: "MoEs", "dLLMs", "GeLUs" (a class of things, like "SSMs")
+_PLURAL_ACRONYM = re.compile(r"[a-z]?(?:[A-Z][a-z]?){1,5}[A-Z]s")
+# a combination of input modalities or attention streams: "Vision-Language-Action", "Audio-Visual", "Key-Value"
+_MODALITY_WORDS = frozenset(("vision", "visual", "language", "linguistic", "action", "audio", "acoustic", "text",
+                             "textual", "image", "video", "speech", "tactile", "touch", "sound", "motion", "depth",
+                             "key", "value", "query"))
+# what the word right after a name says it is: "the IPS metric", "a Wasserstein-type measure"
+_METRIC_AFTER = re.compile(r"^\s+(?:metric|measure|criterion|statistic)\b(?!-)")
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
 
 
@@ -144,10 +160,14 @@ def rejection(text: str, sentence: str = "", start: int = 0, end: int | None = N
     if words and words[0] in _units() and re.search(r"\d\s*$", sentence[max(0, start - 12):start]):
         return "reject.unit"  # "16 GB RAM" → "GB RAM"
     why = _text_rejection(text)
+    if why is None and sentence and _METRIC_AFTER.match(sentence[end:end + 16]):
+        why = "reject.metric"  # "the IPS metric"
     if why is not None or is_generic is None or len(words) < 2:
         return why
     if words[0] in _vocab()["languages"] and is_generic(" ".join(words[1:])):
         return "reject.class_word"  # "Bangla NLP"
+    if words[0] in _vocab()["languages"] and " ".join(words[1:]) in _vocab()["tasks"]:
+        return "reject.task"  # "Arabic NER", "Hindi speech recognition": a task in one language
     if _CLASS_HEAD.search(text) and re.search(r"[A-Z].*[A-Z]", words[0]) and not is_generic(words[-1]):
         return None  # "ACRONYM Models" where the acronym is a name: not a class word
     if _CLASS_HEAD.search(text):
@@ -184,7 +204,7 @@ def _text_rejection(text: str) -> str | None:
             return "reject.unit"  # "41.49dB PSNR", "Samsung 28nm"
     if text in units and not text.isupper():
         return "reject.unit"
-    if re.fullmatch(r"[A-Z]{2,}s", text):
+    if re.fullmatch(r"[A-Z]{2,}s", text) or _PLURAL_ACRONYM.fullmatch(text):
         return "reject.class_word"  # "SSMs", "SKUs": a plural acronym is a class of things
     last = words[-1] if words else text
     if _AT_K.match(text) or text in vocab["metrics"] or (len(words) > 1 and last in vocab["metrics"] and last.isupper()):
@@ -194,15 +214,18 @@ def _text_rejection(text: str) -> str | None:
         return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
     if text in vocab["tasks"]:
         return "reject.task"
-    if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text):
+    if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text) or (
+            len(words) > 1 and _DOCUMENT_HEAD.search(text)):
         return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
-    if _FORMAL_OBJECT.search(text) and text[:1].isupper() and not re.search(r"\s(?:on|for|with|via|over)\s", text):
+    if (_FORMAL_OBJECT.search(text) or _PHENOMENON.search(text)) and text[:1].isupper() \
+            and not re.search(r"\s(?:on|for|with|via|over)\s", text):
         return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
     if _CAMEL_SCORE.match(text):
         return "reject.metric"
-    if _MODALITY.search(text):
+    parts = text.split("-")
+    if _MODALITY.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):
         return "reject.modality"
     m = _ROLE_PHRASE.match(text)
     if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and _zipf(m.group(1)) >= 3.0:

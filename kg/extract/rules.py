@@ -131,6 +131,16 @@ _NOT_METHOD_AFTER = re.compile(r"^\s*[)）]?\s*(condition|assumption|inequality|
 _DESCRIPTION_AFTER = re.compile(r"^\s+(learning|architecture|framework|model|method|approach|network|module|system|"
                                 r"algorithm|technique|strategy|mechanism|pipeline|paradigm|scheme|task|problem|"
                                 r"setting|condition|dilemma|trade-off)s?\b")
+def _lowercase_form(long_form: str, before: str) -> bool:
+    """A long form written in lower case, also when only the sentence start capitalises it ("Positional embeddings (PE)")."""
+    if long_form[:1].islower():
+        return True
+    rest = long_form.split(None, 1)[1:]
+    return not before.strip() and bool(rest) and rest[0] == rest[0].lower() and long_form[1:].split()[0].islower()
+
+
+# a one-word long form that is an adjective names a kind or a field, not a technique: "Neurosymbolic (NeSy)"
+_ADJECTIVE_FORM = re.compile(r"[A-Z][a-z]{3,}(?:ic|al|ive|ous|ary)")
 _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
@@ -261,7 +271,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
             or ("reject.task" if task_named(sentence, ls) else None)
-            or ("reject.concept" if long_form[:1].islower() and not lowercase_long_form_ok(long_form)
+            or ("reject.concept" if _ADJECTIVE_FORM.fullmatch(long_form) else None)  # "Neurosymbolic (NeSy)"
+            or ("reject.concept" if _lowercase_form(long_form, sentence[:ls]) and not lowercase_long_form_ok(long_form)
                  and not re.search(r"\w[A-Z]", long_form) else None))  # "moTion Predictor" spells its acronym
         if why == "reject.class_word" and long_form[:1].isupper() and ((cue_at is not None and ls >= cue_at) or named_before(sentence, ls)):
             why = None  # "we propose Large Content and Behavior Models (LCBMs)": the paper's own name
@@ -370,7 +381,13 @@ _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|refe
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
-_PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+)?(?:[\w\-]+\s+){0,1}$", re.I)
+_PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|recently|widely|well-known|popular|vanilla|off-the-shelf|"
+                    r"our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+|used\s+|adopted\s+)?"
+                    r"(?:[\w\-]+\s+){0,1}$", re.I)
+# "…, which extends KnotLM and ZephyrFormer": names the new method extends or adapts are prior work ("combines" often
+# joins the paper's own new parts)
+_REUSED = re.compile(r"\b(?:extend|augment|adapt)\w*\s+(?:the\s+|a\s+|an\s+)?"
+                     r"(?:[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$")
 _ORG = re.compile(r"\b(Institute|University|Universit|Center|Centre|Centers|Laboratory|Laboratories|Lab|Labs|Inc|Corporation|"
                   r"Company|Foundation|Council|Agency|Association|Society|Department|Ministry|Organization|"
                   r"Organisation|Academy|College|School|Hospital|Control and Prevention|Disease Control)\b")
@@ -469,8 +486,13 @@ def proposed_passively(sentence: str, end: int) -> bool:
 
 
 def prior_work(sentence: str, start: int) -> bool:
-    """ "our previously released SurRoL": the paper's earlier work, used here."""
+    """ "our previously released SurRoL", "the recently proposed X": earlier work, used here."""
     return bool(_PRIOR.search(sentence[max(0, start - 50) : start]))
+
+
+def reused(clause: str) -> bool:
+    """Whether a name right after ``clause`` is one the new method extends or adapts."""
+    return bool(_REUSED.search(clause[-120:]))
 
 
 def looks_like_org(text: str) -> bool:

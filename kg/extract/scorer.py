@@ -183,6 +183,8 @@ def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence:
     before, after, at = _words_around(sentence, name, aliases)
     if aliases and len(name.split()) == 1 and "-" not in name:  # a one-word long form: "Neurosymbolic (NS)"
         f["defined_one_word"] = 1.0
+    if aliases and len(name.split()) >= 2 and f.get("title_case"):  # "Ridge Alignment Network (RAN)": a named technique's form
+        f["defined_title_case"] = 1.0
     if aliases and name[:1].islower():  # "in-memory computing (IMC)": a defined lower-case term, often a field
         f["defined_lower"] = 1.0
     if generic_head and not f.get("camel") and not f.get("digit"):  # "Heterogeneous AI", not "MotionFlow Transformer"
