@@ -1,4 +1,4 @@
-"""ladybug's bulk loader (COPY FROM Arrow tables) writes the same database as the UNWIND batches."""
+"""ladybug's bulk loader (COPY FROM Parquet files written per chunk) writes the same database as the UNWIND batches."""
 
 from __future__ import annotations
 

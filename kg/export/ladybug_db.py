@@ -3,14 +3,16 @@ build time into ``ladybug/graph.lbug``, so ``kg query --cypher`` needs no server
 
 The schema is the build schema: one node table per label, one relationship
 table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
-targets). Tables are filled one at a time by ladybug's bulk loader, ``COPY … FROM $rows``
-with an in-memory Arrow table of at most ``CHUNK_ROWS`` rows as the parameter (values never enter the query
-text); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
+targets). Tables are filled one at a time by ladybug's bulk loader: each run of at most ``CHUNK_ROWS``
+rows is written to a Parquet file in a scratch folder and loaded by ``COPY … FROM 'file'`` (values never
+enter the query text; ladybug reads the file itself, which costs it far less memory than a table passed
+from Python); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
 or any table when pyarrow is missing, goes in as ``UNWIND $rows`` batches.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -78,18 +80,42 @@ def _bulk(rows: int, bulk_min: int) -> bool:
     return True
 
 
+_PARQUET_BATCH = 4096  # rows per Arrow batch written to a chunk's file
+
+
+def _copy_file(conn: Any, copy: str, columns: dict[str, str], values: list[list[Any]], scratch: Path) -> None:
+    """``COPY … FROM`` one Parquet file holding ``values``, written in batches (no Arrow table of the chunk)."""
+    import pyarrow.parquet as pq
+
+    path = scratch / "chunk.parquet"
+    if "'" in str(path) or "\\" in str(path):
+        raise ValueError(f"{path}: a scratch path ladybug's COPY cannot be given")
+    writer = None
+    try:
+        for i in range(0, len(values), _PARQUET_BATCH):
+            part = values[i:i + _PARQUET_BATCH]
+            table = _arrow_table(columns, {c: [v[j] for v in part] for j, c in enumerate(columns)})
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+    conn.execute(copy.format(source=f"'{path}'"))
+    path.unlink()
+
+
 def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list[Any],
-          row: Any, bulk_min: int, batch_size: int, chunk: int) -> None:
+          row: Any, bulk_min: int, batch_size: int, chunk: int, scratch: Path) -> None:
     """Load ``rows`` (``row(item)`` gives each one's values, in ``columns`` order) into one table:
-    ``chunk`` rows per COPY (so no Arrow table or row list of the whole table is ever built),
-    or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
+    ``chunk`` rows per COPY from a Parquet file in ``scratch`` (so no Arrow table or row list of the whole
+    table is ever built), or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
     bulk = _bulk(len(rows), bulk_min)
     step = chunk if bulk else batch_size
     for i in range(0, len(rows), step):
         values = [row(item) for item in rows[i:i + step]]
         if bulk:
-            table = _arrow_table(columns, {c: [v[j] for v in values] for j, c in enumerate(columns)})
-            conn.execute(copy, {"rows": table})
+            _copy_file(conn, copy, columns, values, scratch)
         else:
             conn.execute(unwind, {"rows": [dict(zip(columns, v)) for v in values]})
 
@@ -97,14 +123,21 @@ def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list
 def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000,
                chunk: int = CHUNK_ROWS) -> None:
     """Fill the empty tables of ``create_schema``, one table at a time: a table of ``bulk_min`` rows or more
-    (per end labels) by the bulk loader, ``COPY … FROM $rows`` with Arrow tables of ``chunk`` rows; smaller
-    ones by ``UNWIND $rows`` batches. Rows go in id order ((source, target, key) for relationships)."""
+    (per end labels) by the bulk loader, ``COPY … FROM`` a Parquet file of ``chunk`` rows at a time
+    (written in a scratch folder, removed after); smaller ones by ``UNWIND $rows`` batches. Rows go in id
+    order ((source, target, key) for relationships)."""
+    with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as scratch:
+        _load(conn, G, batch_size, bulk_min, chunk, Path(scratch))
+
+
+def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: int, scratch: Path) -> None:
     for label, columns in SCHEMA["nodes"].items():
         names = list(columns)
         nodes = list(nodes_of(G, label))
-        _fill(conn, f"COPY {check_name(label)} FROM $rows",
+        _fill(conn, f"COPY {check_name(label)} FROM {{source}}",
               f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
-              lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk)
+              lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk,
+              scratch)
         del nodes
     # an UNWIND batch of relationships MATCHes its ends: at 100k papers 30 rows took 9-17 s and +490 MB,
     # so past a small graph every relationship table goes by COPY
@@ -118,9 +151,9 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: 
             options = f" (from='{check_name(a)}', to='{check_name(b)}')" if len(pairs) > 1 else ""
             unwind = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), "
                       f"(b:{check_name(b)} {{id: row.dst}}) CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
-            _fill(conn, f"COPY {check_name(rel)} FROM $rows{options}", unwind,
+            _fill(conn, f"COPY {check_name(rel)} FROM {{source}}{options}", unwind,
                   {"src": "STRING", "dst": "STRING", **columns}, edges,  # the first two: from, to
-                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], rel_min, batch_size, chunk)
+                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], rel_min, batch_size, chunk, scratch)
         del groups
 
 
