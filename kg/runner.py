@@ -4,14 +4,15 @@
 they were made: taken from the store of an earlier build (:mod:`kg.cache`), extracted
 on this machine's cores (:mod:`kg.extract.parallel`) or on Dask (:mod:`kg.distributed`).
 They are held as their JSON text (:class:`Extractions`), a model made only while one is
-read: at 100k papers the models would take ~4x the memory of the text.
+read: at 100k papers the models would take ~4x the memory of the text; and that text is kept
+in a scratch file (:class:`kg.spill.SpillList`), not on the heap.
 """
 
 from __future__ import annotations
 
 import gc
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import overload
@@ -19,15 +20,17 @@ from typing import overload
 from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
 from kg.extract.parallel import extract_json
 from kg.model import Extraction, Paper
+from kg.spill import SpillList
 
 __all__ = ["Extracted", "Extractions", "extract_all"]
 
 
 class Extractions(Sequence[Extraction]):
-    """Extractions kept as ``Extraction.model_dump_json`` text; each read parses one afresh."""
+    """Extractions kept as ``Extraction.model_dump_json`` text (on disk: a :class:`SpillList`);
+    each read parses one afresh."""
 
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = texts if isinstance(texts, SpillList) else SpillList(texts)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -69,6 +72,7 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
         keys = [paper_key(p, version) for p in papers]
         cached = read_cache_json(Path(store), set(keys))
     todo = [p for p, k in zip(papers, keys) if k not in cached] if keys else list(papers)
+    reused = len(cached)
     fresh: Iterator[str]
     if scheduler or workers:
         from kg.distributed import extract_on_dask
@@ -78,9 +82,9 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
         fresh = extract_json(todo, gaz, model, jobs)
     gc.freeze()  # forked workers' garbage collector then leaves this process's objects (and their pages) alone
     try:
-        texts = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
+        texts = SpillList((cached.pop(k) if k in cached else next(fresh) for k in keys) if keys else fresh)
         if next(fresh, None) is not None:  # ends the generator: the worker pool shuts down here
             raise RuntimeError("extraction returned more results than papers")
     finally:
         gc.unfreeze()
-    return Extracted(Extractions(texts), keys, len(cached))
+    return Extracted(Extractions(texts), keys, reused)
