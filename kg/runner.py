@@ -15,38 +15,21 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
 
 from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
 from kg.extract.parallel import extract_json
 from kg.model import Extraction, Paper
-from kg.spill import SpillList
+from kg.spill import ModelList, SpillList
 
 __all__ = ["Extracted", "Extractions", "extract_all"]
 
 
-class Extractions(Sequence[Extraction]):
-    """Extractions kept as ``Extraction.model_dump_json`` text (on disk: a :class:`SpillList`);
+class Extractions(ModelList[Extraction]):
+    """Extractions kept as ``Extraction.model_dump_json`` text (on disk: a :class:`kg.spill.SpillList`);
     each read parses one afresh."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.texts = texts if isinstance(texts, SpillList) else SpillList(texts)
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    @overload
-    def __getitem__(self, i: int) -> Extraction: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Extraction]: ...
-    def __getitem__(self, i: int | slice) -> Extraction | list[Extraction]:
-        if isinstance(i, slice):
-            return [Extraction.model_validate_json(t) for t in self.texts[i]]
-        return Extraction.model_validate_json(self.texts[i])
-
-    def __iter__(self) -> Iterator[Extraction]:
-        for text in self.texts:
-            yield Extraction.model_validate_json(text)
+        super().__init__(Extraction, texts)
 
 
 @dataclass

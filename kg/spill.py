@@ -13,9 +13,13 @@ import os
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from typing import Generic, TypeVar, overload
 
-__all__ = ["SpillList"]
+from pydantic import BaseModel
+
+__all__ = ["SpillList", "ModelList"]
+
+M = TypeVar("M", bound=BaseModel)
 
 _BLOCK = 1 << 20  # bytes written at a time
 
@@ -89,3 +93,32 @@ class SpillList(Sequence[str]):
         file = getattr(self, "_file", None)
         if file is not None:
             file.close()
+
+
+class ModelList(Sequence[M], Generic[M]):
+    """Pydantic models kept as their ``model_dump_json`` text in a :class:`SpillList`; each read
+    parses one afresh (an equal model, not the same object)."""
+
+    def __init__(self, model: type[M], texts: Iterable[str]) -> None:
+        self.model = model
+        self.texts = texts if isinstance(texts, SpillList) else SpillList(texts)
+
+    @classmethod
+    def of(cls, model: type[M], items: Iterable[M]) -> ModelList[M]:
+        return cls(model, (item.model_dump_json() for item in items))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> M: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[M]: ...
+    def __getitem__(self, i: int | slice) -> M | list[M]:
+        if isinstance(i, slice):
+            return [self.model.model_validate_json(t) for t in self.texts[i]]
+        return self.model.model_validate_json(self.texts[i])
+
+    def __iter__(self) -> Iterator[M]:
+        for text in self.texts:
+            yield self.model.model_validate_json(text)

@@ -23,6 +23,7 @@ from kg.atomic import atomic_dir
 from kg.export.cypher_queries import check_name
 from kg.graph import edges_of, nodes_of
 from kg.schema import LABELS, RELATIONS, Prop
+from kg.texts import text_of
 
 __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
@@ -136,7 +137,7 @@ def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: 
         nodes = list(nodes_of(G, label))
         _fill(conn, f"COPY {check_name(label)} FROM {{source}}",
               f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
-              lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk,
+              lambda item: [item[0] if c == "id" else text_of(G, item[1].get(c)) for c in names], bulk_min, batch_size, chunk,
               scratch)
         del nodes
     # an UNWIND batch of relationships MATCHes its ends: at 100k papers 30 rows took 9-17 s and +490 MB,
@@ -153,7 +154,7 @@ def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: 
                       f"(b:{check_name(b)} {{id: row.dst}}) CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
             _fill(conn, f"COPY {check_name(rel)} FROM {{source}}{options}", unwind,
                   {"src": "STRING", "dst": "STRING", **columns}, edges,  # the first two: from, to
-                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], rel_min, batch_size, chunk, scratch)
+                  lambda e: [e[0], e[1], *(text_of(G, e[3].get(c)) for c in names)], rel_min, batch_size, chunk, scratch)
         del groups
 
 
