@@ -12,6 +12,8 @@ or any table when pyarrow is missing, goes in as ``UNWIND $rows`` batches.
 
 from __future__ import annotations
 
+import logging
+import shutil
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -27,10 +29,15 @@ from kg.texts import text_of
 
 __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
+_log = logging.getLogger(__name__)
+
 DB_NAME = "graph.lbug"
-# ladybug's own buffer pool keeps its default (~80% of memory): at 100k papers the Paper table alone
-# (abstracts) needs over 1 GB of it, and a smaller pool fails the load ("buffer pool is full")
-CHUNK_ROWS = 50_000  # rows per COPY: one Arrow table of this many rows at a time
+# The load's memory is mostly ladybug's own, and it grows with the rows of one COPY: each COPY is one
+# transaction. 50k-paper snapshot, peak of the load alone over the graph: 50,000 rows a COPY from Python Arrow
+# tables, default pool and threads, +340 MB; 20,000 rows from Parquet files, a 256 MB pool, one thread, +200 MB.
+CHUNK_ROWS = 20_000  # rows per COPY
+BUFFER_POOL = 256 << 20  # bytes; a load that does not fit is done again with ladybug's default (~80% of memory)
+THREADS = 1  # ladybug's threads while loading: each one holds its own buffers
 SMALL_GRAPH = 20_000  # nodes: under this, small relationship tables go in as UNWIND batches
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
 _ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
@@ -159,14 +166,31 @@ def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: 
 
 
 def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
-    import ladybug
-
     target = out / "ladybug"
     with atomic_dir(target) as tmp:
-        db = ladybug.Database(str(tmp / DB_NAME))
-        conn = ladybug.Connection(db)
-        create_schema(conn)
-        load_graph(conn, G)
-        conn.close()
-        db.close()
+        try:
+            _write_db(G, tmp / DB_NAME, buffer_pool_size=BUFFER_POOL, max_num_threads=THREADS)
+        except RuntimeError as exc:
+            if "buffer pool is full" not in str(exc):
+                raise
+            _log.warning("ladybug: the load does not fit a %d MB buffer pool; loading again with the default pool",
+                         BUFFER_POOL >> 20)
+            for path in tmp.iterdir():
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+            _write_db(G, tmp / DB_NAME, max_num_threads=THREADS)
     return [target / DB_NAME]
+
+
+def _write_db(G: nx.MultiDiGraph, path: Path, **options: Any) -> None:
+    import ladybug
+
+    db = ladybug.Database(str(path), **options)
+    try:
+        conn = ladybug.Connection(db)
+        try:
+            create_schema(conn)
+            load_graph(conn, G)
+        finally:
+            conn.close()
+    finally:
+        db.close()
