@@ -23,7 +23,7 @@ import networkx as nx
 
 from kg.atomic import atomic_dir
 from kg.export.cypher_queries import check_name
-from kg.graph import edges_of, nodes_of
+from kg.export.order import sorted_edges, sorted_nodes
 from kg.schema import LABELS, RELATIONS, Prop
 from kg.texts import text_of
 
@@ -141,7 +141,7 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: 
 def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: int, scratch: Path) -> None:
     for label, columns in SCHEMA["nodes"].items():
         names = list(columns)
-        nodes = list(nodes_of(G, label))
+        nodes = sorted_nodes(G, label)  # shared with the other exporters while kg.export.write runs
         _fill(conn, f"COPY {check_name(label)} FROM {{source}}",
               f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
               lambda item: [item[0] if c == "id" else text_of(G, item[1].get(c)) for c in names], bulk_min, batch_size, chunk,
@@ -153,8 +153,9 @@ def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: 
     for rel, (pairs, columns) in SCHEMA["rels"].items():
         names = list(columns)
         groups: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-        for edge in edges_of(G, rel):
-            groups[(G.nodes[edge[0]]["label"], G.nodes[edge[1]]["label"])].append(edge)
+        labels = G._node  # the adjacency itself: no node view per edge
+        for edge in sorted_edges(G, rel):
+            groups[(labels[edge[0]]["label"], labels[edge[1]]["label"])].append(edge)
         for (a, b), edges in groups.items():
             options = f" (from='{check_name(a)}', to='{check_name(b)}')" if len(pairs) > 1 else ""
             unwind = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), "
