@@ -22,6 +22,7 @@ __all__ = ["SpillList", "ModelList"]
 M = TypeVar("M", bound=BaseModel)
 
 _BLOCK = 1 << 20  # bytes written at a time
+_RECENT = 1024  # texts read last, kept to be read again (the edges of one sentence are read one after another)
 
 
 class SpillList(Sequence[str]):
@@ -35,6 +36,7 @@ class SpillList(Sequence[str]):
         self._pending: list[bytes] = []  # appended, not yet written
         self._pending_size = 0
         self._written = 0
+        self._recent: dict[int, str] = {}
         self.extend(texts)
 
     def append(self, text: str) -> None:
@@ -60,11 +62,17 @@ class SpillList(Sequence[str]):
             self._pending_size = 0
 
     def _read(self, i: int) -> str:
+        text = self._recent.get(i)
+        if text is not None:
+            return text
         start = self._ends[i - 1] if i else 0
         end = self._ends[i]
         if end > self._written:
             self._flush()
-        return os.pread(self._fd, end - start, start).decode("utf-8")
+        if len(self._recent) >= _RECENT:
+            self._recent.clear()
+        text = self._recent[i] = os.pread(self._fd, end - start, start).decode("utf-8")
+        return text
 
     def __len__(self) -> int:
         return len(self._ends)

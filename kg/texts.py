@@ -25,6 +25,7 @@ __all__ = ["Stored", "STOWED_NODE_FIELDS", "STOWED_EDGE_FIELDS", "stow", "restor
 
 STOWED_NODE_FIELDS = ("abstract", "abstract_zh")  # of papers
 STOWED_EDGE_FIELDS = ("sentence",)
+_STOWED = (*STOWED_EDGE_FIELDS, *STOWED_NODE_FIELDS)
 _KEY = "kg.texts"  # where the scratch file hangs on the graph (G.graph)
 
 
@@ -81,12 +82,14 @@ def text_of(G: nx.MultiDiGraph, value: Any) -> Any:
 def expand(G: nx.MultiDiGraph, data: dict[str, Any]) -> dict[str, Any]:
     """A node's or edge's attributes with stored texts read back (same keys, same order); ``data`` itself
     when none of its values is stored."""
-    for value in data.values():
+    out = data
+    for name in _STOWED:
+        value = data.get(name)
         if type(value) is Stored:
-            store = stowed(G)
-            assert store is not None, "a stored text without the graph's scratch file"
-            return {k: store[v] if type(v) is Stored else v for k, v in data.items()}
-    return data
+            if out is data:
+                out = dict(data)
+            out[name] = stowed(G)[value]  # type: ignore[index]
+    return out
 
 
 def restored_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
