@@ -21,6 +21,7 @@ from kg.loaders import load_paths
 from kg.merge import merge_records, reconcile
 from kg.model import Extraction, LoadError, Paper
 from kg.runner import extract_all
+from kg.spill import ModelList
 
 __all__ = ["Build", "build"]
 
@@ -29,7 +30,7 @@ _log = logging.getLogger(__name__)
 
 @dataclass
 class Build:
-    papers: list[Paper]
+    papers: Sequence[Paper]  # after the graph is made, held on disk (kg.spill.ModelList)
     extractions: Sequence[Extraction]  # held as text, parsed when read (kg.runner.Extractions)
     resolution: Resolution
     graph: nx.MultiDiGraph
@@ -126,12 +127,18 @@ def build(
     if min_confidence > 0:
         drop_below(graph, min_confidence)
     lap("graph")
+    papers = ModelList.of(Paper, papers)  # kept on disk from here: the graph holds what the exporters need
     result = Build(papers, extractions, resolution, graph, records, loaded.errors, loaded.formats,
                    timings=timings, peak_mb=peak_mb, reused=extracted.reused)
     result.files = files
     if out is not None:
         from kg.export import write
+        from kg.texts import restore, stow
 
-        result.written = write(graph, Path(out), formats, force=force, extra={"cache": extracted.write_store},
-                               lap=lap)
+        stow(graph)  # abstracts and sentences on disk while the exporters run (each reads its rows back)
+        try:
+            result.written = write(graph, Path(out), formats, force=force, extra={"cache": extracted.write_store},
+                                   lap=lap)
+        finally:
+            restore(graph)
     return result

@@ -5,6 +5,7 @@ It is what users load into pandas or DuckDB and what ``kg eval`` scores.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -13,7 +14,7 @@ import networkx as nx
 from kg.export.order import sorted_edges, sorted_nodes
 from kg.schema import ROLE_FIELDS
 
-__all__ = ["paper_rows", "authors_of"]
+__all__ = ["paper_rows", "iter_paper_rows", "authors_of"]
 
 
 def authors_of(G: nx.MultiDiGraph, pid: str) -> list[str]:
@@ -34,11 +35,15 @@ def _type_target(edge: tuple[str, dict[str, Any]]) -> tuple[str, str]:
 
 
 def paper_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    return list(iter_paper_rows(G))
+
+
+def iter_paper_rows(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """:func:`paper_rows` one row at a time (papers.jsonl is written without holding every row)."""
     nodes = G._node
     wins: dict[str, list[list[str]]] = {}
     for u, v, _, d in sorted_edges(G, "OUTPERFORMS"):
         wins.setdefault(d["paper"], []).append([nodes[u]["name"], nodes[v]["name"]])
-    rows = []
     for pid, node in sorted_nodes(G, "Paper"):
         row: dict[str, Any] = {
             "id": pid,
@@ -60,5 +65,4 @@ def paper_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             row[field].append(_entity(G, target))
         row["introduces"] = [e["name"] for e in row["introduces"]]
         row["outperforms"] = sorted(wins.get(pid, []))
-        rows.append(row)
-    return rows
+        yield row

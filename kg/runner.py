@@ -4,46 +4,32 @@
 they were made: taken from the store of an earlier build (:mod:`kg.cache`), extracted
 on this machine's cores (:mod:`kg.extract.parallel`) or on Dask (:mod:`kg.distributed`).
 They are held as their JSON text (:class:`Extractions`), a model made only while one is
-read: at 100k papers the models would take ~4x the memory of the text.
+read: at 100k papers the models would take ~4x the memory of the text; and that text is kept
+in a scratch file (:class:`kg.spill.SpillList`), not on the heap.
 """
 
 from __future__ import annotations
 
 import gc
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
 
 from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
 from kg.extract.parallel import extract_json
 from kg.model import Extraction, Paper
+from kg.spill import ModelList, SpillList
 
 __all__ = ["Extracted", "Extractions", "extract_all"]
 
 
-class Extractions(Sequence[Extraction]):
-    """Extractions kept as ``Extraction.model_dump_json`` text; each read parses one afresh."""
+class Extractions(ModelList[Extraction]):
+    """Extractions kept as ``Extraction.model_dump_json`` text (on disk: a :class:`kg.spill.SpillList`);
+    each read parses one afresh."""
 
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    @overload
-    def __getitem__(self, i: int) -> Extraction: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Extraction]: ...
-    def __getitem__(self, i: int | slice) -> Extraction | list[Extraction]:
-        if isinstance(i, slice):
-            return [Extraction.model_validate_json(t) for t in self.texts[i]]
-        return Extraction.model_validate_json(self.texts[i])
-
-    def __iter__(self) -> Iterator[Extraction]:
-        for text in self.texts:
-            yield Extraction.model_validate_json(text)
+    def __init__(self, texts: Iterable[str]) -> None:
+        super().__init__(Extraction, texts)
 
 
 @dataclass
@@ -69,6 +55,7 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
         keys = [paper_key(p, version) for p in papers]
         cached = read_cache_json(Path(store), set(keys))
     todo = [p for p, k in zip(papers, keys) if k not in cached] if keys else list(papers)
+    reused = len(cached)
     fresh: Iterator[str]
     if scheduler or workers:
         from kg.distributed import extract_on_dask
@@ -78,9 +65,9 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
         fresh = extract_json(todo, gaz, model, jobs)
     gc.freeze()  # forked workers' garbage collector then leaves this process's objects (and their pages) alone
     try:
-        texts = [cached[k] if k in cached else next(fresh) for k in keys] if keys else list(fresh)
+        texts = SpillList((cached.pop(k) if k in cached else next(fresh) for k in keys) if keys else fresh)
         if next(fresh, None) is not None:  # ends the generator: the worker pool shuts down here
             raise RuntimeError("extraction returned more results than papers")
     finally:
         gc.unfreeze()
-    return Extracted(Extractions(texts), keys, len(cached))
+    return Extracted(Extractions(texts), keys, reused)

@@ -1,4 +1,4 @@
-"""ladybug's bulk loader (COPY FROM Arrow tables) writes the same database as the UNWIND batches."""
+"""ladybug's bulk loader (COPY FROM Parquet files written per chunk) writes the same database as the UNWIND batches."""
 
 from __future__ import annotations
 
@@ -53,3 +53,28 @@ def test_copy_from_loads_the_same_database_as_unwind(seed_build, tmp_path):
     assert bulk == unwind == chunked
     assert any(row[0].get("name") == HOSTILE and row[0].get("aliases") == ["a'b", "}{"] for row in bulk[:-1]
                if isinstance(row, list) and isinstance(row[0], dict))
+
+
+def test_a_load_too_big_for_the_bounded_buffer_pool_is_done_again_with_the_default(seed_build, tmp_path, monkeypatch,
+                                                                                    caplog):
+    from kg.export import ladybug_db
+    from kg.texts import restored_copy, stow
+
+    G = copy.deepcopy(seed_build.graph)
+    stow(G)  # as a build writes it: texts read back from the scratch file
+    monkeypatch.setattr(ladybug_db, "BUFFER_POOL", 1 << 20)  # 1 MB: the seeds' load does not fit
+    with caplog.at_level("WARNING", logger="kg.export.ladybug_db"):
+        [path] = ladybug_db.write_ladybug(G, tmp_path)
+    assert "does not fit a 1 MB buffer pool" in caplog.text
+    db = ladybug.Database(str(path), read_only=True)
+    conn = ladybug.Connection(db)
+    try:
+        nodes = dict(conn.execute("MATCH (n) RETURN label(n), count(*)").get_all())
+        rels = dict(conn.execute("MATCH ()-[r]->() RETURN label(r), count(*)").get_all())
+        paper, abstract = next((n, d["abstract"]) for n, d in restored_copy(G).nodes(data=True) if d.get("abstract"))
+        [[stored]] = conn.execute("MATCH (p:Paper {id: $id}) RETURN p.abstract", {"id": paper}).get_all()
+    finally:
+        conn.close()
+        db.close()
+    assert (dict(sorted(nodes.items())), dict(sorted(rels.items()))) == counts(G)
+    assert stored == abstract

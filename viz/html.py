@@ -330,12 +330,15 @@ def _page(G: nx.MultiDiGraph, focus: str | None = None, depth: int = 2, types: l
           min_degree: int = 0, extra: list[str] | None = None) -> dict[str, Any]:
     """The payload for a view of ``G``: an ego view, the whole graph, or an overview when it is big."""
     from kg.related import RelatedIndex
+    from kg.texts import restored_copy
     from kg.viz.payload import OVERVIEW_THRESHOLD, SIDE_LIMIT, graph_to_payload, overview, select_subgraph
 
+    if focus is not None or extra or types or min_degree or len(G) <= OVERVIEW_THRESHOLD:
+        G = restored_copy(G)  # texts a build keeps on disk (kg.texts) read back; the graph itself when in memory
     H = G.subgraph(extra).copy() if extra else select_subgraph(G, focus, depth, types, min_degree)
     summarised = focus is None and not extra and len(H) > OVERVIEW_THRESHOLD
     if summarised:
-        H = overview(H)
+        H = restored_copy(overview(H))  # only the overview's texts are read back
     index = RelatedIndex(H if summarised else G)
     if focus is not None or extra:
         keep = set(H) | set(extra or [])

@@ -2,7 +2,9 @@
 
 Built-in exporters go through the same table as third-party ones (entry-point
 group ``kg.exporters``), so ``import kg`` never imports pyvis or neo4j.
-Each exporter is ``write_X(G, out_dir) -> list[Path]``: it reads only the graph.
+Each exporter is ``write_X(G, out_dir) -> list[Path]``: it reads only the graph. During a build the
+graph's long texts are on disk (:mod:`kg.texts`): the built-in exporters read each row through
+:func:`kg.texts.expand`; before a plugin runs they are put back in the graph.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
     from kg.export.order import shared_order
     from kg.graph import counts
     from kg.output import OutputError, make_manifest, read_manifest, staged, swap
+    from kg.texts import restore
 
     out = Path(out)
     names = list(dict.fromkeys(formats)) if formats else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]
@@ -88,6 +91,8 @@ def write(G: nx.MultiDiGraph, out: Path, formats: Sequence[str] | None = None, *
     with staged(out) as staging, shared_order(G):
         written: dict[str, list[Path]] = {}
         for name, writer in [*((n, partial(get_exporter(n), G)) for n in names), *(extra or {}).items()]:
+            if name not in EXPORTERS and name not in (extra or {}):
+                restore(G)  # a plugin reads texts from the graph itself: put back what kg.texts keeps on disk
             written[name] = writer(staging)
             if lap:
                 lap(f"write:{name}")

@@ -21,6 +21,7 @@ from kg.atomic import atomic_open
 from kg.export.cypher_queries import REL_KEYS, check_name, constraint_queries
 from kg.export.order import sorted_edges, sorted_nodes
 from kg.gcpause import paused_gc
+from kg.texts import expand
 
 __all__ = ["cypher_literal", "node_properties", "rel_properties", "generate_cypher", "write_cypher"]
 
@@ -78,13 +79,13 @@ def generate_cypher(G: nx.MultiDiGraph) -> Iterator[str]:
         yield query + ";\n"
     ends: dict[str, str] = {}  # node id → "Label {id: '…'}", the pattern that finds it
     for nid, data in sorted_nodes(G):
-        props = node_properties(data)
+        props = node_properties(expand(G, data))
         props.pop("id")
         ends[nid] = end = f"{check_name(data['label'])} {{id: {cypher_literal(nid)}}}"
         yield f"MERGE (n:{end}) SET n += {_map(props)};\n"
     for u, v, _, data in sorted_edges(G):
         rel = check_name(data["type"])
-        props = rel_properties(data)
+        props = rel_properties(expand(G, data))
         keys = {k: props[k] for k in REL_KEYS.get(rel, ()) if k in props}
         key_map = f" {_map(keys)}" if keys else ""
         a = ends.get(u) or f"{check_name(G.nodes[u]['label'])} {{id: {cypher_literal(u)}}}"

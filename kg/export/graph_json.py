@@ -15,6 +15,7 @@ import networkx as nx
 from kg.atomic import atomic_open
 from kg.export.order import sorted_edges, sorted_nodes
 from kg.gcpause import paused_gc
+from kg.texts import expand
 
 __all__ = ["graph_json_lines", "graph_json_text", "graph_json_sha256", "write_graph_json", "read_graph"]
 
@@ -34,9 +35,9 @@ def graph_json_lines(G: nx.MultiDiGraph) -> Iterator[str]:
             yield ",\n" + ",\n".join(map(encode, chunk))
 
     yield f'{{"format": {json.dumps(FORMAT)},\n"nodes": [\n'
-    yield from items(data for _, data in sorted_nodes(G))
+    yield from items(expand(G, data) for _, data in sorted_nodes(G))
     yield '\n],\n"edges": [\n'
-    yield from items({"source": u, "target": v, "key": k, **data} for u, v, k, data in sorted_edges(G))
+    yield from items({"source": u, "target": v, "key": k, **expand(G, data)} for u, v, k, data in sorted_edges(G))
     yield "\n]}\n"
 
 

@@ -10,13 +10,13 @@ import networkx as nx
 
 from kg.atomic import atomic_open
 from kg.gcpause import paused_gc
-from kg.paper_rows import paper_rows
+from kg.paper_rows import iter_paper_rows
 
 __all__ = ["generate_papers_jsonl", "write_papers_jsonl"]
 
 
 def generate_papers_jsonl(G: nx.MultiDiGraph) -> Iterator[str]:
-    for row in paper_rows(G):
+    for row in iter_paper_rows(G):
         yield json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
 
 

@@ -3,14 +3,18 @@ build time into ``ladybug/graph.lbug``, so ``kg query --cypher`` needs no server
 
 The schema is the build schema: one node table per label, one relationship
 table per type (EVALUATES_ON and INTRODUCES accept Dataset and Benchmark
-targets). Tables are filled one at a time by ladybug's bulk loader, ``COPY … FROM $rows``
-with an in-memory Arrow table of at most ``CHUNK_ROWS`` rows as the parameter (values never enter the query
-text); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
+targets). Tables are filled one at a time by ladybug's bulk loader: each run of at most ``CHUNK_ROWS``
+rows is written to a Parquet file in a scratch folder and loaded by ``COPY … FROM 'file'`` (values never
+enter the query text; ladybug reads the file itself, which costs it far less memory than a table passed
+from Python); a table under ``bulk_min`` rows, where each COPY's fixed cost dominates,
 or any table when pyarrow is missing, goes in as ``UNWIND $rows`` batches.
 """
 
 from __future__ import annotations
 
+import logging
+import shutil
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -19,15 +23,21 @@ import networkx as nx
 
 from kg.atomic import atomic_dir
 from kg.export.cypher_queries import check_name
-from kg.graph import edges_of, nodes_of
+from kg.export.order import sorted_edges, sorted_nodes
 from kg.schema import LABELS, RELATIONS, Prop
+from kg.texts import text_of
 
 __all__ = ["SCHEMA", "create_schema", "load_graph", "write_ladybug", "DB_NAME"]
 
+_log = logging.getLogger(__name__)
+
 DB_NAME = "graph.lbug"
-# ladybug's own buffer pool keeps its default (~80% of memory): at 100k papers the Paper table alone
-# (abstracts) needs over 1 GB of it, and a smaller pool fails the load ("buffer pool is full")
-CHUNK_ROWS = 50_000  # rows per COPY: one Arrow table of this many rows at a time
+# The load's memory is mostly ladybug's own, and it grows with the rows of one COPY: each COPY is one
+# transaction. 50k-paper snapshot, peak of the load alone over the graph: 50,000 rows a COPY from Python Arrow
+# tables, default pool and threads, +340 MB; 20,000 rows from Parquet files, a 256 MB pool, one thread, +200 MB.
+CHUNK_ROWS = 20_000  # rows per COPY
+BUFFER_POOL = 256 << 20  # bytes; a load that does not fit is done again with ladybug's default (~80% of memory)
+THREADS = 1  # ladybug's threads while loading: each one holds its own buffers
 SMALL_GRAPH = 20_000  # nodes: under this, small relationship tables go in as UNWIND batches
 _TYPES = {"str": "STRING", "int": "INT64", "float": "DOUBLE", "list": "STRING[]", "ref": "STRING"}
 _ARROW = {"STRING": "string", "STRING PRIMARY KEY": "string", "INT64": "int64", "DOUBLE": "float64"}
@@ -78,18 +88,42 @@ def _bulk(rows: int, bulk_min: int) -> bool:
     return True
 
 
+_PARQUET_BATCH = 4096  # rows per Arrow batch written to a chunk's file
+
+
+def _copy_file(conn: Any, copy: str, columns: dict[str, str], values: list[list[Any]], scratch: Path) -> None:
+    """``COPY … FROM`` one Parquet file holding ``values``, written in batches (no Arrow table of the chunk)."""
+    import pyarrow.parquet as pq
+
+    path = scratch / "chunk.parquet"
+    if "'" in str(path) or "\\" in str(path):
+        raise ValueError(f"{path}: a scratch path ladybug's COPY cannot be given")
+    writer = None
+    try:
+        for i in range(0, len(values), _PARQUET_BATCH):
+            part = values[i:i + _PARQUET_BATCH]
+            table = _arrow_table(columns, {c: [v[j] for v in part] for j, c in enumerate(columns)})
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+    conn.execute(copy.format(source=f"'{path}'"))
+    path.unlink()
+
+
 def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list[Any],
-          row: Any, bulk_min: int, batch_size: int, chunk: int) -> None:
+          row: Any, bulk_min: int, batch_size: int, chunk: int, scratch: Path) -> None:
     """Load ``rows`` (``row(item)`` gives each one's values, in ``columns`` order) into one table:
-    ``chunk`` rows per COPY (so no Arrow table or row list of the whole table is ever built),
-    or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
+    ``chunk`` rows per COPY from a Parquet file in ``scratch`` (so no Arrow table or row list of the whole
+    table is ever built), or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
     bulk = _bulk(len(rows), bulk_min)
     step = chunk if bulk else batch_size
     for i in range(0, len(rows), step):
         values = [row(item) for item in rows[i:i + step]]
         if bulk:
-            table = _arrow_table(columns, {c: [v[j] for v in values] for j, c in enumerate(columns)})
-            conn.execute(copy, {"rows": table})
+            _copy_file(conn, copy, columns, values, scratch)
         else:
             conn.execute(unwind, {"rows": [dict(zip(columns, v)) for v in values]})
 
@@ -97,14 +131,21 @@ def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list
 def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000,
                chunk: int = CHUNK_ROWS) -> None:
     """Fill the empty tables of ``create_schema``, one table at a time: a table of ``bulk_min`` rows or more
-    (per end labels) by the bulk loader, ``COPY … FROM $rows`` with Arrow tables of ``chunk`` rows; smaller
-    ones by ``UNWIND $rows`` batches. Rows go in id order ((source, target, key) for relationships)."""
+    (per end labels) by the bulk loader, ``COPY … FROM`` a Parquet file of ``chunk`` rows at a time
+    (written in a scratch folder, removed after); smaller ones by ``UNWIND $rows`` batches. Rows go in id
+    order ((source, target, key) for relationships)."""
+    with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as scratch:
+        _load(conn, G, batch_size, bulk_min, chunk, Path(scratch))
+
+
+def _load(conn: Any, G: nx.MultiDiGraph, batch_size: int, bulk_min: int, chunk: int, scratch: Path) -> None:
     for label, columns in SCHEMA["nodes"].items():
         names = list(columns)
-        nodes = list(nodes_of(G, label))
-        _fill(conn, f"COPY {check_name(label)} FROM $rows",
+        nodes = sorted_nodes(G, label)  # shared with the other exporters while kg.export.write runs
+        _fill(conn, f"COPY {check_name(label)} FROM {{source}}",
               f"UNWIND $rows AS row CREATE (:{check_name(label)} {{{_sets(columns)}}})", columns, nodes,
-              lambda item: [item[0] if c == "id" else item[1].get(c) for c in names], bulk_min, batch_size, chunk)
+              lambda item: [item[0] if c == "id" else text_of(G, item[1].get(c)) for c in names], bulk_min, batch_size, chunk,
+              scratch)
         del nodes
     # an UNWIND batch of relationships MATCHes its ends: at 100k papers 30 rows took 9-17 s and +490 MB,
     # so past a small graph every relationship table goes by COPY
@@ -112,27 +153,45 @@ def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: 
     for rel, (pairs, columns) in SCHEMA["rels"].items():
         names = list(columns)
         groups: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-        for edge in edges_of(G, rel):
-            groups[(G.nodes[edge[0]]["label"], G.nodes[edge[1]]["label"])].append(edge)
+        labels = G._node  # the adjacency itself: no node view per edge
+        for edge in sorted_edges(G, rel):
+            groups[(labels[edge[0]]["label"], labels[edge[1]]["label"])].append(edge)
         for (a, b), edges in groups.items():
             options = f" (from='{check_name(a)}', to='{check_name(b)}')" if len(pairs) > 1 else ""
             unwind = (f"UNWIND $rows AS row MATCH (a:{check_name(a)} {{id: row.src}}), "
                       f"(b:{check_name(b)} {{id: row.dst}}) CREATE (a)-[:{check_name(rel)} {{{_sets(columns)}}}]->(b)")
-            _fill(conn, f"COPY {check_name(rel)} FROM $rows{options}", unwind,
+            _fill(conn, f"COPY {check_name(rel)} FROM {{source}}{options}", unwind,
                   {"src": "STRING", "dst": "STRING", **columns}, edges,  # the first two: from, to
-                  lambda e: [e[0], e[1], *(e[3].get(c) for c in names)], rel_min, batch_size, chunk)
+                  lambda e: [e[0], e[1], *(text_of(G, e[3].get(c)) for c in names)], rel_min, batch_size, chunk, scratch)
         del groups
 
 
 def write_ladybug(G: nx.MultiDiGraph, out: Path) -> list[Path]:
-    import ladybug
-
     target = out / "ladybug"
     with atomic_dir(target) as tmp:
-        db = ladybug.Database(str(tmp / DB_NAME))
-        conn = ladybug.Connection(db)
-        create_schema(conn)
-        load_graph(conn, G)
-        conn.close()
-        db.close()
+        try:
+            _write_db(G, tmp / DB_NAME, buffer_pool_size=BUFFER_POOL, max_num_threads=THREADS)
+        except RuntimeError as exc:
+            if "buffer pool is full" not in str(exc):
+                raise
+            _log.warning("ladybug: the load does not fit a %d MB buffer pool; loading again with the default pool",
+                         BUFFER_POOL >> 20)
+            for path in tmp.iterdir():
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+            _write_db(G, tmp / DB_NAME, max_num_threads=THREADS)
     return [target / DB_NAME]
+
+
+def _write_db(G: nx.MultiDiGraph, path: Path, **options: Any) -> None:
+    import ladybug
+
+    db = ladybug.Database(str(path), **options)
+    try:
+        conn = ladybug.Connection(db)
+        try:
+            create_schema(conn)
+            load_graph(conn, G)
+        finally:
+            conn.close()
+    finally:
+        db.close()

@@ -22,6 +22,7 @@ from kg.export.order import shared_order, sorted_edges, sorted_nodes
 from kg.gcpause import paused_gc
 from kg.schema import Prop, relation
 from kg.schema import label as label_of
+from kg.texts import expand
 
 __all__ = ["ARRAY_DELIMITER", "generate_node_csv", "generate_rel_csv", "import_command", "write_neo4j_csv"]
 
@@ -63,7 +64,7 @@ def generate_node_csv(G: nx.MultiDiGraph, label: str) -> Iterator[list[str]]:
     kinds = _kinds(label_of(label).props)
     yield ["id:ID", ":LABEL", *(_header(f, kinds) for f in fields)]
     for nid, d in nodes:
-        yield [nid, label, *_cells(d, fields)]
+        yield [nid, label, *_cells(expand(G, d), fields)]
 
 
 def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
@@ -72,7 +73,7 @@ def generate_rel_csv(G: nx.MultiDiGraph, rel_type: str) -> Iterator[list[str]]:
     kinds = _kinds(relation(rel_type).props)
     yield [":START_ID", ":END_ID", ":TYPE", *(_header(f, kinds) for f in fields)]
     for u, v, _, d in edges:
-        yield [u, v, rel_type, *_cells(d, fields)]
+        yield [u, v, rel_type, *_cells(expand(G, d), fields)]
 
 
 def import_command(files: list[str], database: str = "neo4j") -> str:

@@ -32,6 +32,7 @@ from kg.atomic import atomic_open, write_text
 from kg.export.order import sorted_edges, sorted_nodes
 from kg.gcpause import paused_gc
 from kg.schema import LABELS, RELATIONS, Prop, label, relation
+from kg.texts import expand, text_of
 from kg.vocab import ID, KG, PREFIXES
 from kg.vocab import curie as _curie
 
@@ -91,6 +92,7 @@ def _position(n: int) -> Literal:
 def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
     """The graph in the kg ontology, one triple at a time, a subject's triples together where they can be."""
     for nid, d in sorted_nodes(G):
+        d = expand(G, d)
         node, lab = iri(nid), label(d["label"])
         for cls in (lab.rdf, *lab.also):
             yield node, RDF.type, curie(cls)
@@ -101,6 +103,7 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, Literal | URIR
             for item in value if prop.kind == "list" else [value]:
                 yield node, curie(prop.rdf), _literal(prop, item)
     for u, v, _, d in sorted_edges(G):
+        d = expand(G, d)
         rel = relation(d["type"])
         s, o, p = iri(u), iri(v), curie(rel.rdf)
         yield s, p, o
@@ -231,6 +234,7 @@ def _blocks(G: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
     shapes = {lab.name: (" ;\n    ".join(f"{a_} {term[c]}" for c in (lab.rdf, *lab.also)),
                          [(p, term[p.rdf]) for p in lab.props if p.rdf is not None]) for lab in LABELS}
     for nid, d in sorted_nodes(G):
+        d = expand(G, d)
         classes, props = shapes[d["label"]]
         parts = [classes]
         for prop, pred in props:
@@ -260,7 +264,7 @@ def _blocks(G: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
             continue
         st = f"<{_statement_iri(u, d['type'], v, d['paper'], d.get('via', ''))}>"
         text = (f"{statement[0]}{s}{statement[1]}{p}{statement[2]}{o}{statement[3]}{node(d['paper'])}"
-                f"{statement[4]}{plain(d['sentence'])}{statement[5]}{plain(d['rule'])}")
+                f"{statement[4]}{plain(text_of(G, d['sentence']))}{statement[5]}{plain(d['rule'])}")
         if d.get("confidence") is not None:
             value = round(float(d["confidence"]), 4)
             lexical = doubles.get(value)

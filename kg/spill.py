@@ -1,0 +1,132 @@
+"""Texts held on disk instead of in memory: a list of strings kept in an unnamed scratch file.
+
+:class:`SpillList` appends each string's UTF-8 bytes to a temporary file (unlinked as soon as it
+is made, so nothing is left behind even when the process is killed) and keeps only where each one
+ends: 8 bytes a string in memory, whatever its length. Reading one back is one ``pread``. The build
+holds every paper's extraction this way (:mod:`kg.runner`): at 100k papers their JSON text is
+hundreds of MB that would otherwise stay on the heap for the whole build.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar, overload
+
+from pydantic import BaseModel
+
+__all__ = ["SpillList", "ModelList"]
+
+M = TypeVar("M", bound=BaseModel)
+
+_BLOCK = 1 << 20  # bytes written at a time
+_RECENT = 1024  # texts read last, kept to be read again (the edges of one sentence are read one after another)
+
+
+class SpillList(Sequence[str]):
+    """An append-only sequence of strings stored in a scratch file (``folder``: where; default the
+    system's temporary folder)."""
+
+    def __init__(self, texts: Iterable[str] = (), folder: str | os.PathLike[str] | None = None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (closed with this object)
+        self._fd = self._file.fileno()
+        self._ends = array("q")
+        self._pending: list[bytes] = []  # appended, not yet written
+        self._pending_size = 0
+        self._written = 0
+        self._recent: dict[int, str] = {}
+        self.extend(texts)
+
+    def append(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self._pending.append(data)
+        self._pending_size += len(data)
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(data))
+        if self._pending_size >= _BLOCK:
+            self._flush()
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+
+    def _flush(self) -> None:
+        if self._pending:
+            offset, view = self._written, memoryview(b"".join(self._pending))
+            while view:
+                n = os.pwrite(self._fd, view, offset)
+                offset, view = offset + n, view[n:]
+            self._written = offset
+            self._pending.clear()
+            self._pending_size = 0
+
+    def _read(self, i: int) -> str:
+        text = self._recent.get(i)
+        if text is not None:
+            return text
+        start = self._ends[i - 1] if i else 0
+        end = self._ends[i]
+        if end > self._written:
+            self._flush()
+        if len(self._recent) >= _RECENT:
+            self._recent.clear()
+        text = self._recent[i] = os.pread(self._fd, end - start, start).decode("utf-8")
+        return text
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._read(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("SpillList index out of range")
+        return self._read(i)
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(len(self)):
+            yield self._read(i)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __del__(self) -> None:
+        file = getattr(self, "_file", None)
+        if file is not None:
+            file.close()
+
+
+class ModelList(Sequence[M], Generic[M]):
+    """Pydantic models kept as their ``model_dump_json`` text in a :class:`SpillList`; each read
+    parses one afresh (an equal model, not the same object)."""
+
+    def __init__(self, model: type[M], texts: Iterable[str]) -> None:
+        self.model = model
+        self.texts = texts if isinstance(texts, SpillList) else SpillList(texts)
+
+    @classmethod
+    def of(cls, model: type[M], items: Iterable[M]) -> ModelList[M]:
+        return cls(model, (item.model_dump_json() for item in items))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> M: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[M]: ...
+    def __getitem__(self, i: int | slice) -> M | list[M]:
+        if isinstance(i, slice):
+            return [self.model.model_validate_json(t) for t in self.texts[i]]
+        return self.model.model_validate_json(self.texts[i])
+
+    def __iter__(self) -> Iterator[M]:
+        for text in self.texts:
+            yield self.model.model_validate_json(text)
