@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,22 @@ def test_a_load_too_big_for_the_bounded_buffer_pool_is_done_again_with_the_defau
         db.close()
     assert (dict(sorted(nodes.items())), dict(sorted(rels.items()))) == counts(G)
     assert stored == abstract
+
+
+def test_the_parquet_scratch_lives_in_the_folder_being_built(seed_build, tmp_path, monkeypatch):
+    """A killed build must leave its scratch where the next build cleans up (the staging folder), not in /tmp."""
+    import tempfile
+
+    from kg.export import ladybug_db
+
+    made = []
+    real = tempfile.TemporaryDirectory
+
+    def spy(*args, **kwargs):
+        made.append(kwargs.get("dir"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ladybug_db.tempfile, "TemporaryDirectory", spy)
+    ladybug_db.write_ladybug(seed_build.graph, tmp_path)
+    assert made and all(d is not None and tmp_path in Path(d).parents for d in made)
+    assert not [p for p in (tmp_path / "ladybug").iterdir() if p.name.startswith("kg-ladybug-")]

@@ -129,12 +129,13 @@ def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list
 
 
 def load_graph(conn: Any, G: nx.MultiDiGraph, batch_size: int = 2000, bulk_min: int = 1000,
-               chunk: int = CHUNK_ROWS) -> None:
+               chunk: int = CHUNK_ROWS, scratch_in: Path | None = None) -> None:
     """Fill the empty tables of ``create_schema``, one table at a time: a table of ``bulk_min`` rows or more
     (per end labels) by the bulk loader, ``COPY … FROM`` a Parquet file of ``chunk`` rows at a time
-    (written in a scratch folder, removed after); smaller ones by ``UNWIND $rows`` batches. Rows go in id
+    (written in a scratch folder inside ``scratch_in``, default the system's temporary folder, removed after);
+    smaller ones by ``UNWIND $rows`` batches. Rows go in id
     order ((source, target, key) for relationships)."""
-    with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="kg-ladybug-", dir=scratch_in) as scratch:
         _load(conn, G, batch_size, bulk_min, chunk, Path(scratch))
 
 
@@ -190,7 +191,8 @@ def _write_db(G: nx.MultiDiGraph, path: Path, **options: Any) -> None:
         conn = ladybug.Connection(db)
         try:
             create_schema(conn)
-            load_graph(conn, G)
+            # the Parquet scratch in the folder being built: a killed build's goes with its staging folder
+            load_graph(conn, G, scratch_in=path.parent)
         finally:
             conn.close()
     finally:
