@@ -152,6 +152,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
 
 
+def _known_prefix(head: str, lexicon: Lexicon) -> bool:
+    """A capitalised gazetteer method before an adjectival suffix: "Mamba-based", "Transformer-like"."""
+    if not head[:1].isupper() or "-" in head:
+        return False
+    entry = lexicon.lookup(head)
+    return entry is not None and entry.type is EntityType.METHOD
+
+
 def _strippable(head: str, lexicon: Lexicon) -> bool:
     """A leading class acronym ("SOTA", "LLM") that is not part of the name after it."""
     return head.isupper() and head.isalpha() and lexicon.is_generic(head)
@@ -301,7 +309,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
         adjectival = _ADJECTIVAL.search(cand.text)
-        if adjectival and " " not in cand.text and re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()]):
+        if adjectival and " " not in cand.text and (re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()])
+                                                    or _known_prefix(cand.text[:adjectival.start()], lexicon)):
             # "DAgger-like approaches", "GPT-4-based agents": the name before the suffix is used
             cand.end, cand.text, cand.strong, cand.capsonly = cand.start + adjectival.start(), \
                 cand.text[:adjectival.start()], True, False
