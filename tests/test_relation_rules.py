@@ -311,3 +311,12 @@ def test_a_class_word_the_paper_defines_names_that_thing_later(nlp):
 def test_outperform_pairs(nlp, abstract, expected):
     _, pairs = _run(nlp, abstract)
     assert pairs == expected
+
+
+def test_an_indefinite_title_case_artefact_is_a_name_and_the_papers_when_it_says_so(nlp):
+    mentions, _ = _run(nlp, "We propose PlanKnit. Powered by a Masked Ridge Stitching Transformer, PlanKnit merges plans.")
+    assert mentions["Masked Ridge Stitching Transformer"].rule == "cue.artefact"
+    assert mentions["Masked Ridge Stitching Transformer"].role.value == "PROPOSES"
+    # two capitalised words before the head, or no article, stay uncued topics
+    mentions, _ = _run(nlp, "Earlier planners were Ridge Stitching Transformer designs for merging plans.")
+    assert "Ridge Stitching Transformer" not in mentions

@@ -127,6 +127,15 @@ _OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|thi
                           r"system|architecture|pipeline|design))\b", re.I)
 
 
+def _names_own_thing(state: _PaperState, sentence: str) -> bool:
+    """Whether ``sentence`` names one of the paper's own methods found so far."""
+    for own in state.own:
+        hit = state.found.get(own)
+        if hit is not None and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in [hit.name, *hit.aliases]):
+            return True
+    return False
+
+
 def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
     """Whether the clause before ``start`` is the paper's own method comprising or using something."""
     verb = rules.component_verb(sentence, start)
@@ -194,7 +203,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
-    cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start)
+    cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start) or (
+        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start))
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -230,6 +240,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
     elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
+    elif entry is None and cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start) and (
+            _WE.search(sentence) or re.search(r"\b(?:this|the)\s+(?:paper|work|article)\b", sentence, re.I)
+            or _names_own_thing(state, sentence)):
+        proposes, rule = True, "cue.artefact"  # "Powered by a Masked Generative Egocentric Transformer, ReViV …"
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":

@@ -65,6 +65,10 @@ RULES: tuple[Rule, ...] = (
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
     Rule("cue.our", "accept", "'our (proposed|new) X'",
          "Results show that our proposed KnotNet3 merges plans quickly.", "KnotNet3", "PROPOSES"),
+    Rule("cue.artefact", "accept", "'a/an <three Title Case words> <Transformer|Network|Model|…>' in a sentence with "
+         "'we/our/this paper' or the paper's own name (rules.named_artefact)",
+         "Powered by a Masked Ridge Stitching Transformer, the planner merges plans in this paper.",
+         "Masked Ridge Stitching Transformer", "PROPOSES"),
     Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
          "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
     Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method)",

@@ -531,6 +531,18 @@ _OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)
                          r"cases|suite|baselines?|comparisons?)\b)[\w\-]+\s*,?\s*namely\s*[:\"“']?\s*$", re.I)
 
 
+# "a Masked Generative Egocentric Transformer", "a Heterogeneous Topological Network": a Title Case phrase of three
+# or more words after "a/an" that ends in an architecture head names one built thing, not a topic
+_ARTEFACT_HEAD = re.compile(r"(?:\s[A-Z][\w\-]*){2,}\s(?:Transformer|Network|Architecture|Autoencoder|Encoder|Decoder|"
+                            r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent)$")
+_INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
+
+
+def named_artefact(sentence: str, cand_text: str, start: int) -> bool:
+    """Whether the capitalised phrase ``cand_text`` at ``start`` is "a/an <Title Case words> <architecture head>"."""
+    return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + cand_text))
+
+
 def names_own(sentence: str, start: int) -> bool:
     """A naming cue for the paper's own thing: "called X", "our method, namely X"; not "the baselines, namely X"."""
     before = sentence[max(0, start - 90) : start]
