@@ -320,3 +320,18 @@ def test_an_indefinite_title_case_artefact_is_a_name_and_the_papers_when_it_says
     # two capitalised words before the head, or no article, stay uncued topics
     mentions, _ = _run(nlp, "Earlier planners were Ridge Stitching Transformer designs for merging plans.")
     assert "Ridge Stitching Transformer" not in mentions
+
+
+def test_we_refer_to_it_as_names_the_papers_own_thing(nlp):
+    mentions, _ = _run(nlp, "Two gates decide when to stop. We refer to their combination as KNOT "
+                            "(Knitted Ordering of Tracked-Plan Halting).")
+    assert mentions["Knitted Ordering of Tracked-Plan Halting"].role.value == "PROPOSES"
+    assert mentions["Knitted Ordering of Tracked-Plan Halting"].rule == "cue.named"
+
+
+def test_a_possessive_inside_a_cued_name_stays(nlp):
+    mentions, _ = _run(nlp, "We call the centralized policy Quorra's Router.")
+    assert mentions["Quorra's Router"].role.value == "PROPOSES"
+    # without a naming cue the possessor is an owner: "Quorra's PlanKnit" is PlanKnit
+    mentions, _ = _run(nlp, "Results use Quorra's PlanKnit on long tasks.")
+    assert "PlanKnit" in mentions and "Quorra's PlanKnit" not in mentions

@@ -127,6 +127,14 @@ _OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|thi
                           r"system|architecture|pipeline|design))\b", re.I)
 
 
+def _cue_start(sentence: str, cand: rules.Candidate) -> int:
+    """Where a naming cue before ``cand`` ends: before the acronym of "ACR (Long Form)", else at the candidate."""
+    if cand.rule == "acronym.reverse_definition" and cand.aliases:
+        at = sentence.rfind(cand.aliases[0], 0, cand.start)
+        return at if at >= 0 else cand.start
+    return cand.start
+
+
 def _names_own_thing(state: _PaperState, sentence: str) -> bool:
     """Whether ``sentence`` names one of the paper's own methods found so far."""
     for own in state.own:
@@ -230,7 +238,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
-    elif rules.names_own(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
+    elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None):
         proposes, rule = True, "cue.named"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"

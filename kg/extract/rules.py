@@ -332,7 +332,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         head = _NAME_THEN_ADJECTIVAL.match(cand.text) if "-" in cand.text else None
         if head:  # "DETR-based 3D detectors", "MoE-style PEFT": the name is the part before the suffix
             cand.text, cand.end, cand.strong, cand.capsonly = head.group(1), cand.start + head.end(1), True, False
-        shift, text = strip_possessive(cand.text) if "'" in cand.text or "’" in cand.text else (0, cand.text)
+        # a possessive stays inside a name a naming cue gives: "We call the policy Pandora's Router"
+        shift, text = strip_possessive(cand.text) if ("'" in cand.text or "’" in cand.text) and not (
+            named_before(sentence, cand.start) and re.fullmatch(r"[A-Z]\w+['’]s(?:\s[A-Z][\w\-]*)+", cand.text)) \
+            else (0, cand.text)
         cand.start += shift
         text = text.rstrip("'’")
         if text.endswith("'s"):
@@ -386,6 +389,7 @@ _PROPOSE = re.compile(
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
 _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|referred to|short for)(?:\s+as)?\s*[:\"“']?\s*$"
                     r"|\bwe\s+call\s+(?:it|them|this|these\s+\w+|our\s+\w+|the\s+\w+)?\s*$"
+                    r"|\bwe\s+refer\s+to\s+(?:it|them|this|these|their|its|our|the)(?:\s+[\w\-]+){0,2}\s+as\s*$"
                     r"|\bwe\s+(?:name|term|dub|call)\s+(?:this|these|our|the|such\s+an?)(?:\s+[\w\-]+){1,2}\s*(?:as\s+)?$"
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
@@ -509,7 +513,7 @@ def looks_like_org(text: str) -> bool:
 
 
 def named_before(sentence: str, start: int) -> bool:
-    before = sentence[max(0, start - 30) : start]
+    before = sentence[max(0, start - 48) : start]
     return bool(_NAMED.search(before) or _NAMED_ZH.search(before))
 
 
