@@ -335,3 +335,12 @@ def test_a_possessive_inside_a_cued_name_stays(nlp):
     # without a naming cue the possessor is an owner: "Quorra's PlanKnit" is PlanKnit
     mentions, _ = _run(nlp, "Results use Quorra's PlanKnit on long tasks.")
     assert "PlanKnit" in mentions and "Quorra's PlanKnit" not in mentions
+
+
+def test_a_title_head_cased_unlike_the_gazetteer_entry_is_the_papers_own(nlp):
+    # the gazetteer knows the MeSH vocabulary (data); "MESH" in a title is a new system of the paper
+    mentions, _ = _run(nlp, "We propose MESH as a unified retrieval framework for ranking widgets.",
+                       title="MESH: Scaling Up Widget Retrieval")
+    assert mentions["MESH"].type.value == "Method" and mentions["MESH"].role.value == "PROPOSES"
+    mentions, _ = _run(nlp, "We index abstracts with MeSH terms for ranking widgets.", title="MeSH: Widget Indexing")
+    assert mentions["MeSH"].type.value != "Method"

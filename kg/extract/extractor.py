@@ -168,6 +168,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     own_sense = state.key(cand.text)  # the long form this paper defined the acronym as
     if direct is not None and own_sense != entity_key(cand.text) and not _same_sense(direct, state.found.get(own_sense)):
         direct = None  # the paper's own "Grouped-Query Attention (GQA)" wins over the gazetteer's GQA benchmark
+    if direct is not None and own_sense in state.own and cand.text not in (direct.name, *direct.aliases):
+        direct = None  # the title's "MESH" is the paper's own, not the gazetteer's "MeSH"
     entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None
                             and _same_sense(e, cand)), None)
     # a technique written in lower case is never a data name: "supervised fine-tuning data"
@@ -526,6 +528,8 @@ def _title_heads(title: str, lexicon: Lexicon, data: bool = False) -> list[str]:
     Benchmarking …" is the paper that makes LIBERO)."""
     def known(n: str) -> bool:
         entry = lexicon.lookup(n)
+        if entry is not None and n not in (entry.name, *entry.aliases):
+            return False  # "MESH: Scaling Up Retrieval …" is not the MeSH vocabulary: a differently cased head is new
         return entry is not None and not (data and entry.type is not EntityType.METHOD)
     return [
         n for n in rules.title_head_names(title)
