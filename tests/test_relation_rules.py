@@ -344,3 +344,16 @@ def test_a_title_head_cased_unlike_the_gazetteer_entry_is_the_papers_own(nlp):
     assert mentions["MESH"].type.value == "Method" and mentions["MESH"].role.value == "PROPOSES"
     mentions, _ = _run(nlp, "We index abstracts with MeSH terms for ranking widgets.", title="MeSH: Widget Indexing")
     assert mentions["MeSH"].type.value != "Method"
+
+
+def test_a_lowercase_proposal_that_is_a_clause_is_no_name(nlp):
+    mentions, _ = _run(nlp, "We observe that the proposed strategy is particularly effective for long plans.")
+    assert not any(" is " in name for name in mentions)
+    mentions, _ = _run(nlp, "We propose knot plan folding, a planner for long tasks.")
+    assert mentions["knot plan folding"].rule == "cue.propose_lowercase"
+
+
+@pytest.mark.parametrize("name", ["PyTorch", "t-SNE", "Principal Component Analysis", "TensorRT", "Gated Linear Attention"])
+def test_well_known_tools_and_techniques_are_in_the_gazetteer(nlp, name):
+    mentions, _ = _run(nlp, f"The planner is compared using {name} on long tasks.")
+    assert mentions[name].rule == "gazetteer" and mentions[name].role.value == "USES"

@@ -339,6 +339,8 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
 _LOWER_NAME = re.compile(
     r"\b(?:[Ww]e (?:propose|present|introduce|develop)|[Oo]ur proposed|[Tt]he proposed)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an|which|that)\s|\s+to\s|\s+into\s|\s+for\s|\s*\(|\s*[.;]?\s*$))")
+_CLAUSE_VERB = re.compile(r"\s(?:is|are|was|were|be|been|can|could|will|would|may|might|should|must|has|have|had|does|"
+                          r"do|did|achieves?|yields?|shows?|reduces?|improves?|outperforms?|enables?|remains?|performs?)\b")
 _NAME_TAIL = re.compile(r"^\s+(?:on|of|for|with|via)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
 
 
@@ -348,6 +350,8 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         name = m.group("name")
         if state.lexicon.is_generic(name) or state.lexicon.is_task(name) or name.split()[0] in ("a", "an", "the", "to"):
             continue
+        if _CLAUSE_VERB.search(name):
+            continue  # "the proposed strategy is particularly effective", "the proposed architecture achieves up": a clause
         cand = rules.Candidate(m.start("name"), m.end("name"), name, True, rule="cue.propose_lowercase")
         state.own.add(state.key(name))
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
