@@ -64,6 +64,15 @@ from kg.model import Paper
     ("Optical Coherence Tomography", "reject.modality"),
     ("Modern Standard Arabic", "reject.language"),
     ("Field-Programmable Gate Arrays", "reject.organisation"),
+    ("ReRAM", "reject.organisation"),  # memory devices, hardware blocks, positioning hardware
+    ("LUT", "reject.organisation"),
+    ("GPS", "reject.organisation"),
+    ("JSON-RPC 2.0", "reject.standard"),  # protocols, API styles, reporting guidelines
+    ("CRUD", "reject.standard"),
+    ("PRISMA-ScR", "reject.standard"),
+    ("Value-at-Risk", "reject.metric"),
+    ("GeoAI", "reject.task"),
+    ("ROI", "reject.task"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
