@@ -73,6 +73,10 @@ from kg.model import Paper
     ("Value-at-Risk", "reject.metric"),
     ("GeoAI", "reject.task"),
     ("ROI", "reject.task"),
+    ("COVID-19", "reject.concept"),  # a pathogen or an epidemic
+    ("SARS-CoV-2", "reject.concept"),
+    ("QuorraExtraction-F1", "reject.metric"),  # a score named after its task
+    ("Zorblax-ROUGE-L", "reject.metric"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -176,3 +180,11 @@ def test_a_known_method_before_an_adjectival_suffix_is_used():
     paper = Paper(id="t", title="Zorblax clustering",
                   abstract="This paper introduces Zorblax, a Quorrel-based deep clustering framework for time series.")
     assert "Quorrel" not in {m.name for m in extract_paper(paper, nlp).mentions}  # unknown: the suffix rule still needs two capitals
+
+
+def test_a_word_split_at_a_line_break_is_joined_again():
+    from kg.extract.extractor import _dehyphenate
+
+    assert _dehyphenate("neural machine trans- lation (NMT)") == "neural machine translation (NMT)"
+    assert _dehyphenate("pre- and post-training") == "pre- and post-training"
+    assert _dehyphenate("self- supervised") == "self- supervised"

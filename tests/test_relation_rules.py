@@ -357,3 +357,13 @@ def test_a_lowercase_proposal_that_is_a_clause_is_no_name(nlp):
 def test_well_known_tools_and_techniques_are_in_the_gazetteer(nlp, name):
     mentions, _ = _run(nlp, f"The planner is compared using {name} on long tasks.")
     assert mentions[name].rule == "gazetteer" and mentions[name].role.value == "USES"
+
+
+def test_a_conventional_name_and_a_known_family_size_are_not_the_papers_own(nlp):
+    mentions, _ = _run(nlp, "We propose a planner that replaces the conventional QZRT with a learned router.")
+    assert mentions["QZRT"].role.value == "USES"
+    mentions, _ = _run(nlp, "We propose a planner that replaces the QZRT with a learned router.")
+    assert mentions["QZRT"].role.value == "PROPOSES"  # without the cue word the rule reads it as new
+    # a size of a known model family (a release the gazetteer does not list yet) is a model the paper uses
+    mentions, _ = _run(nlp, "We propose a scoring pipeline that pairs a speech encoder with Qwen3.7-2B.")
+    assert mentions["Qwen3.7-2B"].role.value == "USES"

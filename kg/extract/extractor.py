@@ -20,7 +20,7 @@ from kg.extract import rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
-from kg.extract.reject import common_word
+from kg.extract.reject import _zipf as zipf, common_word
 from kg.ids import entity_key
 from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 
@@ -434,7 +434,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 if not rules.named_before(sentence, c.start):
                     continue
             key = state.key(c.text)
-            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own):
+            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own) or (
+                    _SIZE_SUFFIX.search(c.text) and state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B"
                 continue
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
@@ -617,6 +618,21 @@ def plain_text(text: str) -> str:
     return _LATEX_BRACES.sub(r"\1", text)
 
 
+_LINE_BREAK_HYPHEN = re.compile(r"\b([a-z]{2,})- ([a-z]{2,})\b")
+
+
+def _dehyphenate(text: str) -> str:
+    """A word split at a line break joined again: "neural machine trans- lation" → "translation"
+    ("pre- and post-training" stays: "preand" is no word)."""
+    if "- " not in text:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if zipf(whole) >= 2.5 and zipf(m.group(2)) < zipf(whole) + 2 else m.group(0)
+    return _LINE_BREAK_HYPHEN.sub(join, text)
+
+
 def _zh_sentences(text: str) -> str:
     # the sentencizer splits on "。" only when it is its own token; make sure it is
     return re.sub(r"([。！？；])", r"\1 ", text)
@@ -646,7 +662,7 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
             bench = data_word.group(1).lower() in ("evaluating", "benchmarking", "assessing", "measuring", "testing",
                                                    "benchmark", "suite", "test set", "leaderboard", "arena")
             state.own_data[entity_key(name)] = EntityType.BENCHMARK if bench else EntityType.DATASET
-    texts = [title, plain_text(paper.abstract or ""), _zh_sentences(plain_text(paper.abstract_zh or ""))]
+    texts = [title, _dehyphenate(plain_text(paper.abstract or "")), _zh_sentences(plain_text(paper.abstract_zh or ""))]
     for i, text in enumerate(texts):
         if not text.strip():
             continue

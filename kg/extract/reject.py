@@ -103,6 +103,9 @@ _PHENOMENON = re.compile(r"\s(?:Forgetting|Collapse|Shift|Drift|Hacking|Leakage|
 # an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
 # (after an acronym it is part of a resource's name: "SNOMED CT")
 _MODALITY = re.compile(r"(?:^|(?<![A-Z]{4})\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
+_METRIC_SUFFIX = re.compile(r"\S-(?:F1|Acc|EM|AUC|AUROC|mAP|BLEU|ROUGE(?:-[L12])?)$")  # "InsightExtraction-F1"
+# a pathogen or an epidemic, not a technique: "COVID-19", "SARS-CoV-2"
+_PATHOGEN = re.compile(r"^(?:COVID-19|SARS-CoV-2|SARS-CoV|MERS-CoV|H1N1|H5N1|HIV-1|HIV|Ebola|Zika|mpox)$")
 _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 # a document, a law or a rule book, not a technique: "Xen Security Advisory", "EU AI Act", "Style Manual"
@@ -229,9 +232,11 @@ def _text_rejection(text: str) -> str | None:
         return "reject.unit"
     if _TOP_K.match(text):
         return "reject.number"
+    if _PATHOGEN.match(text):
+        return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
-    if _CAMEL_SCORE.match(text):
+    if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text):
         return "reject.metric"
     parts = text.split("-")
     if _MODALITY.search(text) or _MODALITY_WORD.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):

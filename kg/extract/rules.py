@@ -395,6 +395,7 @@ _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|refe
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
 _PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|recently|widely|well-known|popular|vanilla|off-the-shelf|"
+                    r"conventional|traditional|standard|classical|"
                     r"our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+|used\s+|adopted\s+)?"
                     r"(?:[\w\-]+\s+){0,1}$", re.I)
 # "…, which extends KnotLM and ZephyrFormer": names the new method extends or adapts are prior work ("combines" often
