@@ -367,3 +367,11 @@ def test_a_conventional_name_and_a_known_family_size_are_not_the_papers_own(nlp)
     # a size of a known model family (a release the gazetteer does not list yet) is a model the paper uses
     mentions, _ = _run(nlp, "We propose a scoring pipeline that pairs a speech encoder with Qwen3.7-2B.")
     assert mentions["Qwen3.7-2B"].role.value == "USES"
+
+
+def test_a_known_method_before_architecture_is_that_method(nlp):
+    mentions, _ = _run(nlp, "We use an encoder based on the Mamba architecture for long plans.")
+    assert mentions["Mamba"].rule == "gazetteer"
+    # an unknown capitalised phrase before a description word stays a description
+    mentions, _ = _run(nlp, "We use an encoder based on the Ridge Stitching architecture for long plans.")
+    assert "Ridge Stitching" not in mentions

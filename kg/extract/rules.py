@@ -318,8 +318,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
-        if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]):
-            continue  # "a Multi-interactive Feature learning architecture": a description
+        if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
+                _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])):
+            continue  # "a Multi-interactive Feature learning architecture": a description ("the Mamba architecture" is Mamba)
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
             continue  # "multi-LLM", "non-LLM"
         while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
