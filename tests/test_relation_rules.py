@@ -375,3 +375,15 @@ def test_a_known_method_before_architecture_is_that_method(nlp):
     # an unknown capitalised phrase before a description word stays a description
     mentions, _ = _run(nlp, "We use an encoder based on the Ridge Stitching architecture for long plans.")
     assert "Ridge Stitching" not in mentions
+
+
+def test_a_size_or_variant_after_a_model_name_stays_with_it(nlp):
+    mentions, _ = _run(nlp, "Our planner beats Zorbla-Text 1B and GPT-2 small models on long plans.")
+    assert "Zorbla-Text 1B" in mentions and "GPT-2 small" in mentions
+    assert mentions["GPT-2 small"].role.value == "USES"  # a size of a known model is not the paper's own
+    # several sizes after the name: the name is the family
+    mentions, _ = _run(nlp, "Our planner beats Zorbla-Text 35B/122B on long plans.")
+    assert "Zorbla-Text" in mentions
+    # a variant word needs a versioned known model and an end of the name after it
+    mentions, _ = _run(nlp, "Our planner beats GPT-2 small language models on long plans.")
+    assert "GPT-2 small" not in mentions

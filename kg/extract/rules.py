@@ -374,7 +374,28 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if at_start and " " not in text and "-" not in text and _kind(text) == "cap":
             continue
         found.append(cand)
-    return sorted(found, key=lambda c: c.start)
+    return _with_sizes(sentence, sorted(found, key=lambda c: c.start), lexicon)
+
+
+# a model's size or variant written after its name: "HRM-Text 1B", "Qwen 3.5 4B", "GPT-2 small" (kept: a size is a
+# distinct model, and the lexicon still resolves it to its family)
+_SIZE_AFTER = re.compile(r"^\s\d+(?:\.\d+)?[BMK]\b(?![\-./]\w)")  # not "35B/122B": several sizes name the family
+_VARIANT_AFTER = re.compile(r"^\s(?:small|medium|large|base|tiny|mini|XL|XXL)\b"
+                            r"(?=\s*(?:[,.;:)]|and\b|or\b|models?\b|variants?\b|checkpoints?\b|$))")
+
+
+def _with_sizes(sentence: str, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    for i, cand in enumerate(found):
+        if cand.rule.startswith("acronym"):
+            continue
+        tail = sentence[cand.end:cand.end + 12]
+        m = _SIZE_AFTER.match(tail) or (_VARIANT_AFTER.match(tail) if re.search(r"\d", cand.text)
+                                         and lexicon.lookup(cand.text) else None)
+        nxt = found[i + 1].start if i + 1 < len(found) else len(sentence)
+        if m and cand.end + m.end() <= nxt:
+            cand.end += m.end()
+            cand.text = sentence[cand.start:cand.end]
+    return found
 
 
 # ---- cues ---------------------------------------------------------------------
