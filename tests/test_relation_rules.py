@@ -387,3 +387,16 @@ def test_a_size_or_variant_after_a_model_name_stays_with_it(nlp):
     # a variant word needs a versioned known model and an end of the name after it
     mentions, _ = _run(nlp, "Our planner beats GPT-2 small language models on long plans.")
     assert "GPT-2 small" not in mentions
+
+
+def test_parts_defined_after_an_unnamed_proposal_are_the_papers_own(nlp):
+    mentions, _ = _run(nlp, "We introduce a training-free planning framework for long tasks. "
+                            "Ridge Verified Commit (RVC) decides when to stop. "
+                            "Block-Wise Knot Commit (BKC) decides where to speed up.")
+    assert mentions["Ridge Verified Commit"].role.value == "PROPOSES"
+    assert mentions["Block-Wise Knot Commit"].role.value == "PROPOSES"
+    assert mentions["Ridge Verified Commit"].rule == "cue.component"
+    # once the proposal has a name, a later sentence-initial definition is not taken as its part by this rule
+    mentions, _ = _run(nlp, "We introduce PlanKnit, a planning framework for long tasks. "
+                            "Ridge Verified Commit (RVC) is a prior stopping rule.")
+    assert mentions["Ridge Verified Commit"].role.value == "USES"

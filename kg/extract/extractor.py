@@ -69,6 +69,8 @@ class _PaperState:
         self.compared: list[str] = []  # keys of methods the paper names as what it compares with
         self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
         self.title = ""  # the paper's title, evidence for the scorer
+        self.unnamed_proposal = False  # an abstract sentence proposed something it gave no name
+        self.component_in = ""  # the sentence that named a part of that unnamed proposal
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -250,6 +252,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
     elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
+    elif cand.rule == "acronym.definition" and entry is None and state.unnamed_proposal and cand.text[:1].isupper() \
+            and not sentence[:cand.start].strip():
+        proposes, rule = True, "cue.component"  # "We introduce a … framework. Confidence-Verified Commit (CVC) governs …"
+        state.component_in = sentence  # the next part named so still belongs to the unnamed proposal
     elif entry is None and cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start) and (
             _WE.search(sentence) or re.search(r"\b(?:this|the)\s+(?:paper|work|article)\b", sentence, re.I)
             or _names_own_thing(state, sentence)):
@@ -395,6 +401,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     if not title:
         _lowercase_names(state, sentence)
     known = set(state.found) | set(state.alias_of) | state.own
+    own_count = len(state.own)
     def weak_ok(c: rules.Candidate) -> bool:
         """A lone capitalised word is a name when a cue points right at it."""
         right_after_cue = cues.propose_at is not None and re.fullmatch(
@@ -451,6 +458,10 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 cand.end += tail.end()
                 cand.text = sentence[cand.start:cand.end]
         _classify(state, sentence, cand, cues, id(cand) in first_group)
+    if not title:
+        own_before = own_count
+        state.unnamed_proposal = (cues.propose_at is not None and len(state.own) == own_before) or (
+            state.unnamed_proposal and (len(state.own) == own_before or state.component_in == sentence))
     previous_subject = state.subject
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
                     and state.found[state.key(c.text)].type is EntityType.METHOD]

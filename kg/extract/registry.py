@@ -71,7 +71,8 @@ RULES: tuple[Rule, ...] = (
          "Masked Ridge Stitching Transformer", "PROPOSES"),
     Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
          "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
-    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method)",
+    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method); or a sentence-initial "
+         "Title Case acronym definition after a sentence that proposed something without a name",
          "We propose GraphKnit for merging plans. GraphKnit comprises a Ridge Stitching Unit (RSU) that aligns them.",
          "Ridge Stitching Unit", "PROPOSES"),
     Rule("cue.propose_lowercase", "accept", "'we propose <lowercase name>, a …'",
