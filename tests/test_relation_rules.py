@@ -400,3 +400,11 @@ def test_parts_defined_after_an_unnamed_proposal_are_the_papers_own(nlp):
     mentions, _ = _run(nlp, "We introduce PlanKnit, a planning framework for long tasks. "
                             "Ridge Verified Commit (RVC) is a prior stopping rule.")
     assert mentions["Ridge Verified Commit"].role.value == "USES"
+
+
+def test_facets_listed_after_a_proposal_are_not_methods(nlp):
+    mentions, _ = _run(nlp, "We design an evaluation framework organized into three levels: Ridge Recall, "
+                            "Knot Indexing, and Plan Reasoning.")
+    assert not {"Ridge Recall", "Knot Indexing", "Plan Reasoning"} & set(mentions)
+    mentions, _ = _run(nlp, "We design a planner with two parts: Ridge Stitching and Knot Folding.")
+    assert mentions["Ridge Stitching"].role.value == "PROPOSES"  # parts of the paper's own method stay

@@ -345,6 +345,9 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
 _LOWER_NAME = re.compile(
     r"\b(?:[Ww]e (?:propose|present|introduce|develop)|[Oo]ur proposed|[Tt]he proposed)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an|which|that)\s|\s+to\s|\s+into\s|\s+for\s|\s*\(|\s*[.;]?\s*$))")
+_FACETS = re.compile(r"\b(?:levels|categories|dimensions|types|aspects|axes|tiers|facets|domains|scenarios|skills|"
+                     r"capabilities|regimes|settings|themes|subtasks)\s*(?::|,?\s+(?:namely|including|such\s+as))[^:;]*$",
+                     re.I)
 _CLAUSE_VERB = re.compile(r"\s(?:is|are|was|were|be|been|can|could|will|would|may|might|should|must|has|have|had|does|"
                           r"do|did|achieves?|yields?|shows?|reduces?|improves?|outperforms?|enables?|remains?|performs?)\b")
 _NAME_TAIL = re.compile(r"^\s+(?:on|of|for|with|via)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
@@ -444,6 +447,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own) or (
                     _SIZE_SUFFIX.search(c.text) and state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B"
                 continue
+            if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
+                continue  # "a framework organized into three levels: Schema Consolidation, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
