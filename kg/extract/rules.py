@@ -370,6 +370,12 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 found.append(cand)
             continue
         if title and (cand.capsonly or " " in text):
+            # Title Case runs words together: "Leverage LayerNorm Signature Modeling" still names LayerNorm
+            for m in re.finditer(r"\S+", text):
+                word = m.group(0)
+                entry = lexicon.lookup(word) if re.search(r"[a-z][A-Z]|\d", word) else None
+                if entry is not None and entry.type is EntityType.METHOD:
+                    found.append(Candidate(cand.start + m.start(), cand.start + m.end(), word, True, rule="gazetteer"))
             continue
         if at_start and " " not in text and "-" not in text and _kind(text) == "cap":
             continue
