@@ -367,6 +367,8 @@ def test_a_conventional_name_and_a_known_family_size_are_not_the_papers_own(nlp)
     # a size of a known model family (a release the gazetteer does not list yet) is a model the paper uses
     mentions, _ = _run(nlp, "We propose a scoring pipeline that pairs a speech encoder with Qwen3.7-2B.")
     assert mentions["Qwen3.7-2B"].role.value == "USES"
+    mentions, _ = _run(nlp, "We propose a scoring pipeline where DINOv2-Huge scores each frame.")
+    assert mentions["DINOv2-Huge"].role.value == "USES"  # a variant word the lexicon does not strip
 
 
 def test_a_known_method_before_architecture_is_that_method(nlp):

@@ -445,7 +445,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                     continue
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own) or (
-                    _SIZE_SUFFIX.search(c.text) and state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B"
+                    state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B", "Claude Opus 4.7": a known family
                 continue
             if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
                 continue  # "a framework organized into three levels: Schema Consolidation, …": facets, not methods
