@@ -311,3 +311,109 @@ def test_a_class_word_the_paper_defines_names_that_thing_later(nlp):
 def test_outperform_pairs(nlp, abstract, expected):
     _, pairs = _run(nlp, abstract)
     assert pairs == expected
+
+
+def test_an_indefinite_title_case_artefact_is_a_name_and_the_papers_when_it_says_so(nlp):
+    mentions, _ = _run(nlp, "We propose PlanKnit. Powered by a Masked Ridge Stitching Transformer, PlanKnit merges plans.")
+    assert mentions["Masked Ridge Stitching Transformer"].rule == "cue.artefact"
+    assert mentions["Masked Ridge Stitching Transformer"].role.value == "PROPOSES"
+    # two capitalised words before the head, or no article, stay uncued topics
+    mentions, _ = _run(nlp, "Earlier planners were Ridge Stitching Transformer designs for merging plans.")
+    assert "Ridge Stitching Transformer" not in mentions
+
+
+def test_we_refer_to_it_as_names_the_papers_own_thing(nlp):
+    mentions, _ = _run(nlp, "Two gates decide when to stop. We refer to their combination as KNOT "
+                            "(Knitted Ordering of Tracked-Plan Halting).")
+    assert mentions["Knitted Ordering of Tracked-Plan Halting"].role.value == "PROPOSES"
+    assert mentions["Knitted Ordering of Tracked-Plan Halting"].rule == "cue.named"
+
+
+def test_a_possessive_inside_a_cued_name_stays(nlp):
+    mentions, _ = _run(nlp, "We call the centralized policy Quorra's Router.")
+    assert mentions["Quorra's Router"].role.value == "PROPOSES"
+    # without a naming cue the possessor is an owner: "Quorra's PlanKnit" is PlanKnit
+    mentions, _ = _run(nlp, "Results use Quorra's PlanKnit on long tasks.")
+    assert "PlanKnit" in mentions and "Quorra's PlanKnit" not in mentions
+
+
+def test_a_title_head_cased_unlike_the_gazetteer_entry_is_the_papers_own(nlp):
+    # the gazetteer knows the MeSH vocabulary (data); "MESH" in a title is a new system of the paper
+    mentions, _ = _run(nlp, "We propose MESH as a unified retrieval framework for ranking widgets.",
+                       title="MESH: Scaling Up Widget Retrieval")
+    assert mentions["MESH"].type.value == "Method" and mentions["MESH"].role.value == "PROPOSES"
+    mentions, _ = _run(nlp, "We index abstracts with MeSH terms for ranking widgets.", title="MeSH: Widget Indexing")
+    assert mentions["MeSH"].type.value != "Method"
+
+
+def test_a_lowercase_proposal_that_is_a_clause_is_no_name(nlp):
+    mentions, _ = _run(nlp, "We observe that the proposed strategy is particularly effective for long plans.")
+    assert not any(" is " in name for name in mentions)
+    mentions, _ = _run(nlp, "We propose knot plan folding, a planner for long tasks.")
+    assert mentions["knot plan folding"].rule == "cue.propose_lowercase"
+
+
+@pytest.mark.parametrize("name", ["PyTorch", "t-SNE", "Principal Component Analysis", "TensorRT", "Gated Linear Attention"])
+def test_well_known_tools_and_techniques_are_in_the_gazetteer(nlp, name):
+    mentions, _ = _run(nlp, f"The planner is compared using {name} on long tasks.")
+    assert mentions[name].rule == "gazetteer" and mentions[name].role.value == "USES"
+
+
+def test_a_conventional_name_and_a_known_family_size_are_not_the_papers_own(nlp):
+    mentions, _ = _run(nlp, "We propose a planner that replaces the conventional QZRT with a learned router.")
+    assert mentions["QZRT"].role.value == "USES"
+    mentions, _ = _run(nlp, "We propose a planner that replaces the QZRT with a learned router.")
+    assert mentions["QZRT"].role.value == "PROPOSES"  # without the cue word the rule reads it as new
+    # a size of a known model family (a release the gazetteer does not list yet) is a model the paper uses
+    mentions, _ = _run(nlp, "We propose a scoring pipeline that pairs a speech encoder with Qwen3.7-2B.")
+    assert mentions["Qwen3.7-2B"].role.value == "USES"
+    mentions, _ = _run(nlp, "We propose a scoring pipeline where DINOv2-Huge scores each frame.")
+    assert mentions["DINOv2-Huge"].role.value == "USES"  # a variant word the lexicon does not strip
+
+
+def test_a_known_method_before_architecture_is_that_method(nlp):
+    mentions, _ = _run(nlp, "We use an encoder based on the Mamba architecture for long plans.")
+    assert mentions["Mamba"].rule == "gazetteer"
+    # an unknown capitalised phrase before a description word stays a description
+    mentions, _ = _run(nlp, "We use an encoder based on the Ridge Stitching architecture for long plans.")
+    assert "Ridge Stitching" not in mentions
+
+
+def test_a_size_or_variant_after_a_model_name_stays_with_it(nlp):
+    mentions, _ = _run(nlp, "Our planner beats Zorbla-Text 1B and GPT-2 small models on long plans.")
+    assert "Zorbla-Text 1B" in mentions and "GPT-2 small" in mentions
+    assert mentions["GPT-2 small"].role.value == "USES"  # a size of a known model is not the paper's own
+    # several sizes after the name: the name is the family
+    mentions, _ = _run(nlp, "Our planner beats Zorbla-Text 35B/122B on long plans.")
+    assert "Zorbla-Text" in mentions
+    # a variant word needs a versioned known model and an end of the name after it
+    mentions, _ = _run(nlp, "Our planner beats GPT-2 small language models on long plans.")
+    assert "GPT-2 small" not in mentions
+
+
+def test_parts_defined_after_an_unnamed_proposal_are_the_papers_own(nlp):
+    mentions, _ = _run(nlp, "We introduce a training-free planning framework for long tasks. "
+                            "Ridge Verified Commit (RVC) decides when to stop. "
+                            "Block-Wise Knot Commit (BKC) decides where to speed up.")
+    assert mentions["Ridge Verified Commit"].role.value == "PROPOSES"
+    assert mentions["Block-Wise Knot Commit"].role.value == "PROPOSES"
+    assert mentions["Ridge Verified Commit"].rule == "cue.component"
+    # once the proposal has a name, a later sentence-initial definition is not taken as its part by this rule
+    mentions, _ = _run(nlp, "We introduce PlanKnit, a planning framework for long tasks. "
+                            "Ridge Verified Commit (RVC) is a prior stopping rule.")
+    assert mentions["Ridge Verified Commit"].role.value == "USES"
+
+
+def test_facets_listed_after_a_proposal_are_not_methods(nlp):
+    mentions, _ = _run(nlp, "We design an evaluation framework organized into three levels: Ridge Recall, "
+                            "Knot Indexing, and Plan Reasoning.")
+    assert not {"Ridge Recall", "Knot Indexing", "Plan Reasoning"} & set(mentions)
+    mentions, _ = _run(nlp, "We design a planner with two parts: Ridge Stitching and Knot Folding.")
+    assert mentions["Ridge Stitching"].role.value == "PROPOSES"  # parts of the paper's own method stay
+
+
+def test_a_known_method_inside_a_title_case_run_of_the_title_is_found(nlp):
+    mentions, _ = _run(nlp, "We study how planners merge plans.", title="PlanKnit: Leverage LayerNorm Signature Modeling for Planners")
+    assert mentions["LayerNorm"].rule == "gazetteer" and mentions["LayerNorm"].role.value == "USES"
+    mentions, _ = _run(nlp, "We study how planners merge plans.", title="PlanKnit: Leverage Ridge Signature Modeling for Planners")
+    assert set(mentions) <= {"PlanKnit"}  # an unknown Title Case run of the title stays no name

@@ -20,7 +20,7 @@ from kg.extract import rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
-from kg.extract.reject import common_word
+from kg.extract.reject import _zipf as zipf, common_word
 from kg.ids import entity_key
 from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 
@@ -69,6 +69,8 @@ class _PaperState:
         self.compared: list[str] = []  # keys of methods the paper names as what it compares with
         self.rejected: list[tuple[str, str]] = []  # (rejection rule, text) of dropped candidates
         self.title = ""  # the paper's title, evidence for the scorer
+        self.unnamed_proposal = False  # an abstract sentence proposed something it gave no name
+        self.component_in = ""  # the sentence that named a part of that unnamed proposal
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -127,6 +129,23 @@ _OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|thi
                           r"system|architecture|pipeline|design))\b", re.I)
 
 
+def _cue_start(sentence: str, cand: rules.Candidate) -> int:
+    """Where a naming cue before ``cand`` ends: before the acronym of "ACR (Long Form)", else at the candidate."""
+    if cand.rule == "acronym.reverse_definition" and cand.aliases:
+        at = sentence.rfind(cand.aliases[0], 0, cand.start)
+        return at if at >= 0 else cand.start
+    return cand.start
+
+
+def _names_own_thing(state: _PaperState, sentence: str) -> bool:
+    """Whether ``sentence`` names one of the paper's own methods found so far."""
+    for own in state.own:
+        hit = state.found.get(own)
+        if hit is not None and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in [hit.name, *hit.aliases]):
+            return True
+    return False
+
+
 def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
     """Whether the clause before ``start`` is the paper's own method comprising or using something."""
     verb = rules.component_verb(sentence, start)
@@ -151,6 +170,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     own_sense = state.key(cand.text)  # the long form this paper defined the acronym as
     if direct is not None and own_sense != entity_key(cand.text) and not _same_sense(direct, state.found.get(own_sense)):
         direct = None  # the paper's own "Grouped-Query Attention (GQA)" wins over the gazetteer's GQA benchmark
+    if direct is not None and own_sense in state.own and cand.text not in (direct.name, *direct.aliases):
+        direct = None  # the title's "MESH" is the paper's own, not the gazetteer's "MeSH"
     entry = direct or next((e for e in map(lexicon.lookup, cand.aliases) if e is not None
                             and _same_sense(e, cand)), None)
     # a technique written in lower case is never a data name: "supervised fine-tuning data"
@@ -194,7 +215,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
-    cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start)
+    cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start) or (
+        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start))
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -220,7 +242,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
-    elif rules.names_own(sentence, cand.start) and (_WE.search(sentence) or cues.propose_at is not None):
+    elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None):
         proposes, rule = True, "cue.named"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"
@@ -230,6 +252,14 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
     elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
+    elif cand.rule == "acronym.definition" and entry is None and state.unnamed_proposal and cand.text[:1].isupper() \
+            and not sentence[:cand.start].strip():
+        proposes, rule = True, "cue.component"  # "We introduce a … framework. Confidence-Verified Commit (CVC) governs …"
+        state.component_in = sentence  # the next part named so still belongs to the unnamed proposal
+    elif entry is None and cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start) and (
+            _WE.search(sentence) or re.search(r"\b(?:this|the)\s+(?:paper|work|article)\b", sentence, re.I)
+            or _names_own_thing(state, sentence)):
+        proposes, rule = True, "cue.artefact"  # "Powered by a Masked Generative Egocentric Transformer, ReViV …"
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
@@ -315,6 +345,11 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
 _LOWER_NAME = re.compile(
     r"\b(?:[Ww]e (?:propose|present|introduce|develop)|[Oo]ur proposed|[Tt]he proposed)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,3})(?=\s*(?:,\s*(?:a|an|which|that)\s|\s+to\s|\s+into\s|\s+for\s|\s*\(|\s*[.;]?\s*$))")
+_FACETS = re.compile(r"\b(?:levels|categories|dimensions|types|aspects|axes|tiers|facets|domains|scenarios|skills|"
+                     r"capabilities|regimes|settings|themes|subtasks)\s*(?::|,?\s+(?:namely|including|such\s+as))[^:;]*$",
+                     re.I)
+_CLAUSE_VERB = re.compile(r"\s(?:is|are|was|were|be|been|can|could|will|would|may|might|should|must|has|have|had|does|"
+                          r"do|did|achieves?|yields?|shows?|reduces?|improves?|outperforms?|enables?|remains?|performs?)\b")
 _NAME_TAIL = re.compile(r"^\s+(?:on|of|for|with|via)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}")
 
 
@@ -324,6 +359,8 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         name = m.group("name")
         if state.lexicon.is_generic(name) or state.lexicon.is_task(name) or name.split()[0] in ("a", "an", "the", "to"):
             continue
+        if _CLAUSE_VERB.search(name):
+            continue  # "the proposed strategy is particularly effective", "the proposed architecture achieves up": a clause
         cand = rules.Candidate(m.start("name"), m.end("name"), name, True, rule="cue.propose_lowercase")
         state.own.add(state.key(name))
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
@@ -367,6 +404,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     if not title:
         _lowercase_names(state, sentence)
     known = set(state.found) | set(state.alias_of) | state.own
+    own_count = len(state.own)
     def weak_ok(c: rules.Candidate) -> bool:
         """A lone capitalised word is a name when a cue points right at it."""
         right_after_cue = cues.propose_at is not None and re.fullmatch(
@@ -406,8 +444,11 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 if not rules.named_before(sentence, c.start):
                     continue
             key = state.key(c.text)
-            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own):
+            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own) or (
+                    state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B", "Claude Opus 4.7": a known family
                 continue
+            if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
+                continue  # "a framework organized into three levels: Schema Consolidation, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
@@ -422,6 +463,10 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 cand.end += tail.end()
                 cand.text = sentence[cand.start:cand.end]
         _classify(state, sentence, cand, cues, id(cand) in first_group)
+    if not title:
+        own_before = own_count
+        state.unnamed_proposal = (cues.propose_at is not None and len(state.own) == own_before) or (
+            state.unnamed_proposal and (len(state.own) == own_before or state.component_in == sentence))
     previous_subject = state.subject
     methods_here = [state.key(c.text) for c in cands if state.key(c.text) in state.found
                     and state.found[state.key(c.text)].type is EntityType.METHOD]
@@ -504,6 +549,8 @@ def _title_heads(title: str, lexicon: Lexicon, data: bool = False) -> list[str]:
     Benchmarking …" is the paper that makes LIBERO)."""
     def known(n: str) -> bool:
         entry = lexicon.lookup(n)
+        if entry is not None and n not in (entry.name, *entry.aliases):
+            return False  # "MESH: Scaling Up Retrieval …" is not the MeSH vocabulary: a differently cased head is new
         return entry is not None and not (data and entry.type is not EntityType.METHOD)
     return [
         n for n in rules.title_head_names(title)
@@ -587,6 +634,21 @@ def plain_text(text: str) -> str:
     return _LATEX_BRACES.sub(r"\1", text)
 
 
+_LINE_BREAK_HYPHEN = re.compile(r"\b([a-z]{2,})- ([a-z]{2,})\b")
+
+
+def _dehyphenate(text: str) -> str:
+    """A word split at a line break joined again: "neural machine trans- lation" → "translation"
+    ("pre- and post-training" stays: "preand" is no word)."""
+    if "- " not in text:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if zipf(whole) >= 2.5 and zipf(m.group(2)) < zipf(whole) + 2 else m.group(0)
+    return _LINE_BREAK_HYPHEN.sub(join, text)
+
+
 def _zh_sentences(text: str) -> str:
     # the sentencizer splits on "。" only when it is its own token; make sure it is
     return re.sub(r"([。！？；])", r"\1 ", text)
@@ -616,7 +678,7 @@ def extract_paper(paper: Paper, nlp: Language, rejected: list[tuple[str, str]] |
             bench = data_word.group(1).lower() in ("evaluating", "benchmarking", "assessing", "measuring", "testing",
                                                    "benchmark", "suite", "test set", "leaderboard", "arena")
             state.own_data[entity_key(name)] = EntityType.BENCHMARK if bench else EntityType.DATASET
-    texts = [title, plain_text(paper.abstract or ""), _zh_sentences(plain_text(paper.abstract_zh or ""))]
+    texts = [title, _dehyphenate(plain_text(paper.abstract or "")), _zh_sentences(plain_text(paper.abstract_zh or ""))]
     for i, text in enumerate(texts):
         if not text.strip():
             continue

@@ -37,7 +37,8 @@ _LOWER_HEAD = re.compile(r"(learning|distillation|decoding|tuning|cloning|guidan
                          r"normalization|averaging|matching|flow|filter|forest|process|splatting|sampling|search|"
                          r"autoencoder|transformer|diffusion|optimization|estimation|regression|experts|field|"
                          r"thought|thoughts|consistency|means|net)$")
-_VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo)$")
+_VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo|"
+                      r"small|medium|large|base|tiny|mini)$")
 
 
 # a family word: the leading letters of a model name, then a version or size or nothing ("Qwen3", "GPT-4o", "Llama 2");

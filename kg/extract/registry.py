@@ -65,9 +65,14 @@ RULES: tuple[Rule, ...] = (
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
     Rule("cue.our", "accept", "'our (proposed|new) X'",
          "Results show that our proposed KnotNet3 merges plans quickly.", "KnotNet3", "PROPOSES"),
+    Rule("cue.artefact", "accept", "'a/an <three Title Case words> <Transformer|Network|Model|…>' in a sentence with "
+         "'we/our/this paper' or the paper's own name (rules.named_artefact)",
+         "Powered by a Masked Ridge Stitching Transformer, the planner merges plans in this paper.",
+         "Masked Ridge Stitching Transformer", "PROPOSES"),
     Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
          "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
-    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method)",
+    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method); or a sentence-initial "
+         "Title Case acronym definition after a sentence that proposed something without a name",
          "We propose GraphKnit for merging plans. GraphKnit comprises a Ridge Stitching Unit (RSU) that aligns them.",
          "Ridge Stitching Unit", "PROPOSES"),
     Rule("cue.propose_lowercase", "accept", "'we propose <lowercase name>, a …'",
@@ -138,9 +143,9 @@ RULES: tuple[Rule, ...] = (
     # ---- reject: what is dropped although it looks like a name
     Rule("reject.fragment", "reject", "a span cut at _ # $ ^ \\ or a letter, '--', 'A+B', 'X-based Y'",
          "The loss uses the Kull--Back term and the MoE-style PEFT layer.", "Kull--Back"),
-    Rule("reject.number", "reject", "ranges, 'layer-5', LaTeX words, 'Task B'",
+    Rule("reject.number", "reject", "ranges, 'layer-5', LaTeX words, 'Task B', 'Top-2'",
          "Results for Task B improve when the planner is run twice.", "Task B"),
-    Rule("reject.unit", "reject", "kg/extract/data/units.txt after a number",
+    Rule("reject.unit", "reject", "kg/extract/data/units.txt after a number; a radio band ('X-band SAR', 'sub-6 GHz')",
          "The board has 16 GB RAM and runs the planner at 41.2dB SNR.", "GB RAM"),
     Rule("reject.metric", "reject", "kg/extract/data/metrics.txt; an acronym right after a score ('0.094 MAE', "
          "reject.score_measure); a name right before 'metric/measure' ('the QZR metric')",
@@ -150,7 +155,8 @@ RULES: tuple[Rule, ...] = (
          "We study Text-to-SQL with a small planner.", "Text-to-SQL"),
     Rule("reject.organisation", "reject", "kg/extract/data/organisations.txt (also hardware, formats); an organisation head or 'X OS'",
          "Training takes two days on one Nvidia A100 GPU.", "Nvidia A100 GPU"),
-    Rule("reject.language", "reject", "kg/extract/data/languages.txt (natural, programming, formal logics: 'LTLf')",
+    Rule("reject.language", "reject", "kg/extract/data/languages.txt (natural, programming, formal logics: 'LTLf'); a variety "
+         "('Modern Standard Arabic')",
          "Prompts are written in Bangla and translated by the planner.", "Bangla"),
     Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), plurals of names ('MoEs', 'dLLMs'), '<language> NLP', "
          "shouted English words",
@@ -166,7 +172,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reject.role", "reject", "an acronym with a common role word: 'LLM-planner', 'RL-controller'",
          "The RL-controller follows the plans of the planner.", "RL-controller"),
     Rule("reject.modality", "reject", "an imaging or signal modality, alone or with a modifier ('3D CT', 'Real-time EEG'), or "
-         "a compound of modalities ('Vision-Language-Action', 'Key-Value')",
+         "a compound of modalities ('Vision-Language-Action', 'Key-Value'), a '-graphy/-scopy' word",
          "The planner reads Resting-state EEG recordings from the clinic.", "Resting-state EEG"),
     Rule("reject.data_description", "reject", "a word a data word follows after a count or 'a/an' ('three X benchmark "
          "datasets', 'a new X benchmark'), or one everyday English word ('Static benchmark'): rules._described",

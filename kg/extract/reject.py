@@ -77,6 +77,11 @@ _INNER_ADJECTIVAL = re.compile(r"(?:^|\s)(?=\S*[A-Z0-9]\S*[A-Z0-9])\S+-(?:based|
                                r"oriented|centric|assisted|augmented|inspired)\s+\S")
 _NUMBERED_STANDARD = re.compile(r"^(?:RFC|ISO(?:/IEC)?|IEC|IEEE|ITU-T|ANSI|NIST\s+SP|FIPS)\s*\d[\d.\-:]*[a-z]?$")
 _COMPETITION = re.compile(r"\b(?:Cup|Challenge|Competition|Olympiad|Hackathon|Shared\s+Task)\s+(?:19|20)\d\d$")
+# a radio or radar band, a rank cut-off: "X-band SAR", "P-band BIOMASS", "sub-6 GHz", "Top-2", "Top-k"
+_BAND = re.compile(r"^(?:[A-Z]{1,2}|[A-Z]u)-band\b|^sub-\d[\d.]*\s?[GMkT]?Hz$")
+_TOP_K = re.compile(r"^(?:Top|Bottom)-(?:\d+|[kKnN])$")
+# a recording or imaging modality written out: "Electroencephalography", "Optical Coherence Tomography"
+_MODALITY_WORD = re.compile(r"(?:graphy|scopy)$")
 _QUARTER = re.compile(r"^(?:19|20)\d\d[-\s]?[QH][1-4]$|^[QH][1-4][-\s]?(?:19|20)\d\d$")  # "2015Q1", "Q3 2024"
 # an acronym with a role word: "LLM-planner", "RL-controller", "KV-cache" (a part or a role, not a name);
 # size and variant words stay names ("BERT-base", "T5-large")
@@ -98,6 +103,9 @@ _PHENOMENON = re.compile(r"\s(?:Forgetting|Collapse|Shift|Drift|Hacking|Leakage|
 # an imaging or signal modality, alone or with a modifier: "3D CT", "Real-time EEG", "resting-state fMRI"
 # (after an acronym it is part of a resource's name: "SNOMED CT")
 _MODALITY = re.compile(r"(?:^|(?<![A-Z]{4})\s)(?:CT|MRI|fMRI|EEG|iEEG|ECG|EKG|EMG|PET|SPECT|OCT|MEG|X-ray|X-rays)$")
+_METRIC_SUFFIX = re.compile(r"\S-(?:F1|Acc|EM|AUC|AUROC|mAP|BLEU|ROUGE(?:-[L12])?)$")  # "InsightExtraction-F1"
+# a pathogen or an epidemic, not a technique: "COVID-19", "SARS-CoV-2"
+_PATHOGEN = re.compile(r"^(?:COVID-19|SARS-CoV-2|SARS-CoV|MERS-CoV|H1N1|H5N1|HIV-1|HIV|Ebola|Zika|mpox)$")
 _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 # a document, a law or a rule book, not a technique: "Xen Security Advisory", "EU AI Act", "Style Manual"
@@ -220,12 +228,18 @@ def _text_rejection(text: str) -> str | None:
     if (_FORMAL_OBJECT.search(text) or _PHENOMENON.search(text)) and text[:1].isupper() \
             and not re.search(r"\s(?:on|for|with|via|over)\s", text):
         return "reject.concept"
+    if _BAND.match(text):
+        return "reject.unit"
+    if _TOP_K.match(text):
+        return "reject.number"
+    if _PATHOGEN.match(text):
+        return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
-    if _CAMEL_SCORE.match(text):
+    if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text):
         return "reject.metric"
     parts = text.split("-")
-    if _MODALITY.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):
+    if _MODALITY.search(text) or _MODALITY_WORD.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):
         return "reject.modality"
     m = _ROLE_PHRASE.match(text)
     if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and _zipf(m.group(1)) >= 3.0:
@@ -234,8 +248,9 @@ def _text_rejection(text: str) -> str | None:
         return "reject.organisation"
     if len(words) > 1 and _ORG_HEAD.search(text):
         return "reject.organisation"  # "Federal Open Market Committee"
-    if text in vocab["languages"]:
-        return "reject.language"
+    if text in vocab["languages"] or (len(words) > 1 and last in vocab["languages"] and all(
+            common_word(w, 2.0) for w in words[:-1])):
+        return "reject.language"  # "Standard Colloquial Bangla", "Modern Standard Arabic": a variety of a language
     pair = re.split(r"-to-|[-–/]", words[0]) if len(words) <= 3 else []
     if len(pair) >= 2 and all(p in vocab["languages"] for p in pair) and all(
             w.lower() in ("smt", "nmt", "mt", "translation", "data", "corpus", "pairs", "pair", "task") for w in words[1:]):

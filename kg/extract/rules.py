@@ -152,6 +152,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
 
 
+def _known_prefix(head: str, lexicon: Lexicon) -> bool:
+    """A capitalised gazetteer method before an adjectival suffix: "Mamba-based", "Transformer-like"."""
+    if not head[:1].isupper() or "-" in head:
+        return False
+    entry = lexicon.lookup(head)
+    return entry is not None and entry.type is EntityType.METHOD
+
+
 def _strippable(head: str, lexicon: Lexicon) -> bool:
     """A leading class acronym ("SOTA", "LLM") that is not part of the name after it."""
     return head.isupper() and head.isalpha() and lexicon.is_generic(head)
@@ -301,7 +309,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
         adjectival = _ADJECTIVAL.search(cand.text)
-        if adjectival and " " not in cand.text and re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()]):
+        if adjectival and " " not in cand.text and (re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()])
+                                                    or _known_prefix(cand.text[:adjectival.start()], lexicon)):
             # "DAgger-like approaches", "GPT-4-based agents": the name before the suffix is used
             cand.end, cand.text, cand.strong, cand.capsonly = cand.start + adjectival.start(), \
                 cand.text[:adjectival.start()], True, False
@@ -309,8 +318,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             continue
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
-        if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]):
-            continue  # "a Multi-interactive Feature learning architecture": a description
+        if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
+                _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])):
+            continue  # "a Multi-interactive Feature learning architecture": a description ("the Mamba architecture" is Mamba)
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
             continue  # "multi-LLM", "non-LLM"
         while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
@@ -323,7 +333,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         head = _NAME_THEN_ADJECTIVAL.match(cand.text) if "-" in cand.text else None
         if head:  # "DETR-based 3D detectors", "MoE-style PEFT": the name is the part before the suffix
             cand.text, cand.end, cand.strong, cand.capsonly = head.group(1), cand.start + head.end(1), True, False
-        shift, text = strip_possessive(cand.text) if "'" in cand.text or "’" in cand.text else (0, cand.text)
+        # a possessive stays inside a name a naming cue gives: "We call the policy Pandora's Router"
+        shift, text = strip_possessive(cand.text) if ("'" in cand.text or "’" in cand.text) and not (
+            named_before(sentence, cand.start) and re.fullmatch(r"[A-Z]\w+['’]s(?:\s[A-Z][\w\-]*)+", cand.text)) \
+            else (0, cand.text)
         cand.start += shift
         text = text.rstrip("'’")
         if text.endswith("'s"):
@@ -357,11 +370,38 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 found.append(cand)
             continue
         if title and (cand.capsonly or " " in text):
+            # Title Case runs words together: "Leverage LayerNorm Signature Modeling" still names LayerNorm
+            for m in re.finditer(r"\S+", text):
+                word = m.group(0)
+                entry = lexicon.lookup(word) if re.search(r"[a-z][A-Z]|\d", word) else None
+                if entry is not None and entry.type is EntityType.METHOD:
+                    found.append(Candidate(cand.start + m.start(), cand.start + m.end(), word, True, rule="gazetteer"))
             continue
         if at_start and " " not in text and "-" not in text and _kind(text) == "cap":
             continue
         found.append(cand)
-    return sorted(found, key=lambda c: c.start)
+    return _with_sizes(sentence, sorted(found, key=lambda c: c.start), lexicon)
+
+
+# a model's size or variant written after its name: "HRM-Text 1B", "Qwen 3.5 4B", "GPT-2 small" (kept: a size is a
+# distinct model, and the lexicon still resolves it to its family)
+_SIZE_AFTER = re.compile(r"^\s\d+(?:\.\d+)?[BMK]\b(?![\-./]\w)")  # not "35B/122B": several sizes name the family
+_VARIANT_AFTER = re.compile(r"^\s(?:small|medium|large|base|tiny|mini|XL|XXL)\b"
+                            r"(?=\s*(?:[,.;:)]|and\b|or\b|models?\b|variants?\b|checkpoints?\b|$))")
+
+
+def _with_sizes(sentence: str, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    for i, cand in enumerate(found):
+        if cand.rule.startswith("acronym"):
+            continue
+        tail = sentence[cand.end:cand.end + 12]
+        m = _SIZE_AFTER.match(tail) or (_VARIANT_AFTER.match(tail) if re.search(r"\d", cand.text)
+                                         and lexicon.lookup(cand.text) else None)
+        nxt = found[i + 1].start if i + 1 < len(found) else len(sentence)
+        if m and cand.end + m.end() <= nxt:
+            cand.end += m.end()
+            cand.text = sentence[cand.start:cand.end]
+    return found
 
 
 # ---- cues ---------------------------------------------------------------------
@@ -377,11 +417,13 @@ _PROPOSE = re.compile(
 _PROPOSE_ZH = re.compile(r"(?:我们|本文|本研究|该研究|这项工作|本工作)[^。；]{0,20}?(提出|介绍|推出|引入|开发|设计|构建|发布|创建|建立|打造)")
 _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|referred to|short for)(?:\s+as)?\s*[:\"“']?\s*$"
                     r"|\bwe\s+call\s+(?:it|them|this|these\s+\w+|our\s+\w+|the\s+\w+)?\s*$"
+                    r"|\bwe\s+refer\s+to\s+(?:it|them|this|these|their|its|our|the)(?:\s+[\w\-]+){0,2}\s+as\s*$"
                     r"|\bwe\s+(?:name|term|dub|call)\s+(?:this|these|our|the|such\s+an?)(?:\s+[\w\-]+){1,2}\s*(?:as\s+)?$"
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
                     r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
 _PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|recently|widely|well-known|popular|vanilla|off-the-shelf|"
+                    r"conventional|traditional|standard|classical|"
                     r"our previous|the original)\s+(?:released\s+|proposed\s+|introduced\s+|developed\s+|used\s+|adopted\s+)?"
                     r"(?:[\w\-]+\s+){0,1}$", re.I)
 # "…, which extends KnotLM and ZephyrFormer": names the new method extends or adapts are prior work ("combines" often
@@ -500,7 +542,7 @@ def looks_like_org(text: str) -> bool:
 
 
 def named_before(sentence: str, start: int) -> bool:
-    before = sentence[max(0, start - 30) : start]
+    before = sentence[max(0, start - 48) : start]
     return bool(_NAMED.search(before) or _NAMED_ZH.search(before))
 
 
@@ -520,6 +562,18 @@ _NAMELY = re.compile(r"\bnamely\s*[:\"“']?\s*$", re.I)
 _OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)\s+(?:[\w\-]+\s+){0,2}"
                          r"(?!(?:tests?|experiments?|results?|evaluations?|settings?|work|paper|study|analys[ie]s|case|"
                          r"cases|suite|baselines?|comparisons?)\b)[\w\-]+\s*,?\s*namely\s*[:\"“']?\s*$", re.I)
+
+
+# "a Masked Generative Egocentric Transformer", "a Heterogeneous Topological Network": a Title Case phrase of three
+# or more words after "a/an" that ends in an architecture head names one built thing, not a topic
+_ARTEFACT_HEAD = re.compile(r"(?:\s[A-Z][\w\-]*){2,}\s(?:Transformer|Network|Architecture|Autoencoder|Encoder|Decoder|"
+                            r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent)$")
+_INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
+
+
+def named_artefact(sentence: str, cand_text: str, start: int) -> bool:
+    """Whether the capitalised phrase ``cand_text`` at ``start`` is "a/an <Title Case words> <architecture head>"."""
+    return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + cand_text))
 
 
 def names_own(sentence: str, start: int) -> bool:
