@@ -260,6 +260,7 @@ Elements = Iterable[Element]
 def _readings(raw: str, list_key: ListKey) -> Iterator[Elements]:
     """Ways to find the items in ``raw``, most likely first (notes included)."""
     pos = WS.match(raw).end()  # type: ignore[union-attr]
+    head: list[Element] = []
     if raw.startswith("[", pos):
         yield iter_array(raw, pos)
     elif raw.startswith("{", pos):
@@ -277,7 +278,8 @@ def _readings(raw: str, list_key: ListKey) -> Iterator[Elements]:
             yield [Element(pos, pos, note="the list's opening '[' is missing; read as a list"),
                    *iter_array(raw, pos - 1)]
         elif failure is None:
-            yield [Element(pos, end, data), Element(rest, rest, note="extra data after the JSON object; not read")]
+            head = [Element(pos, end, data)]  # a whole first object: kept by the line-by-line reading below
+            yield [*head, Element(rest, rest, note="extra data after the JSON object; not read")]
         else:
             yield [Element(getattr(failure, "pos", pos), pos, note=f"{why(failure)}; {WHOLE_FILE}")]
     else:
@@ -287,7 +289,7 @@ def _readings(raw: str, list_key: ListKey) -> Iterator[Elements]:
     if (found := first_object_line(raw)) is not None:  # the objects that start a line
         note = Element(found[0], found[0], note="the document around the records is damaged; reading the objects "
                                                 "that start a line")
-        yield [note, *iter_array(raw, found[0] - 1, found[1])]
+        yield [*(e for e in head if e.end <= found[0]), note, *iter_array(raw, found[0] - 1, found[1])]
 
 
 def read_json(text: TextFile, to_record: ToRecord, list_key: ListKey = usual_list_key) -> Iterator[Item]:

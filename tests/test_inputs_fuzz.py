@@ -90,3 +90,13 @@ def test_a_damaged_entry_costs_only_itself(fmt, data):
             assert title in found, (title, [str(e) for e in errors])
     others = found - set(titles)  # the damaged entry read with a damaged title
     assert titles[k] in found or others or errors, "the damaged entry vanished without a report"
+
+
+def test_a_line_broken_inside_the_second_record_keeps_the_first():
+    """Found by the fuzz above: JSON Lines whose second record is split after its '{' were read as a damaged
+    document from the second line on, losing the whole first record."""
+    loader, render, *_ = FORMATS["s2_jsonl"]
+    entries = render(["Paper 0 Aaa", "Paper 1 Bbb", "Paper 2 Ccc"])
+    entries[1] = entries[1][:1] + "\n" + entries[1][1:]
+    _, items = parse_text(text_from_string("".join(entries), "fuzz"), loader)
+    assert {x.title for x in items if isinstance(x, PaperRecord)} >= {"Paper 0 Aaa", "Paper 2 Ccc"}
