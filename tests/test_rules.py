@@ -193,3 +193,23 @@ def test_latency_percentiles_are_metrics():
     ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner cuts p95 and p99 latency of QuillServe-2 by half."),
                        make_nlp())
     assert {m.name for m in ex.mentions} == {"QuillServe-2"}
+
+
+def test_a_name_the_title_uses_and_the_abstract_proposes_is_proposed(nlp):
+    found, _ = _extract(nlp, "We propose QuillMark, a decoding rule that reweighs tokens.",
+                        title="QuillMark the Tokens: Reweighing Decoding Steps")
+    assert found["QuillMark"].role is Predicate.PROPOSES
+
+
+def test_a_lowercase_title_head_with_an_inner_capital_is_proposed(nlp):
+    found, _ = _extract(nlp, "The design keeps every stream busy.", title="zQuell: Wider Residual Streams")
+    assert found["zQuell"].role is Predicate.PROPOSES and found["zQuell"].rule == "title.head"
+    found, _ = _extract(nlp, "The design keeps every stream busy.", title="deep learning: a view")
+    assert not found
+
+
+def test_the_abstract_short_form_of_a_prefixed_title_head_is_the_head(nlp):
+    found, _ = _extract(nlp, "We introduce Tarn v2, a small model trained on public text.",
+                        title="QXL Tarn v2: An Open Model")
+    assert found["QXL Tarn v2"].role is Predicate.PROPOSES and "Tarn v2" in found["QXL Tarn v2"].aliases
+    assert "Tarn v2" not in found

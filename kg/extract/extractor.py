@@ -71,6 +71,7 @@ class _PaperState:
         self.title = ""  # the paper's title, evidence for the scorer
         self.unnamed_proposal = False  # an abstract sentence proposed something it gave no name
         self.component_in = ""  # the sentence that named a part of that unnamed proposal
+        self.in_title: set[str] = set()  # keys the title names (a name the abstract then proposes is still new)
 
     def key(self, name: str) -> str:
         k = entity_key(name)
@@ -397,6 +398,20 @@ def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
             return
 
 
+def _link_own_suffix(state: _PaperState, cand: rules.Candidate) -> None:
+    """A name the title gives with a prefix is that name: "Mimir v1" in the abstract of "DFM Mimir v1: …"."""
+    key = entity_key(cand.text)
+    if key in state.found or key in state.alias_of or cand.aliases:
+        return
+    for own in sorted(state.own & state.in_title):
+        hit = state.found.get(own)
+        if hit is not None and hit.type is EntityType.METHOD and hit.name.endswith(" " + cand.text) \
+                and len(hit.name.split()) - len(cand.text.split()) == 1:
+            state.alias_of[key] = own
+            hit.aliases.append(cand.text)
+            return
+
+
 def _sentence(state: _PaperState, sentence: str, title: bool = False,
               model_spans: list[tuple[int, int, str]] | None = None) -> None:
     sentence = rules.mask_urls(sentence)
@@ -430,6 +445,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     cands.sort(key=lambda c: c.start)
     for cand in cands:
         _link_own_acronym(state, cand)
+        _link_own_suffix(state, cand)
     first_group: set[int] = set()
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is
@@ -444,7 +460,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 if not rules.named_before(sentence, c.start):
                     continue
             key = state.key(c.text)
-            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own) or (
+            if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own
+                                                and key not in state.in_title) or (
                     state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B", "Claude Opus 4.7": a known family
                 continue
             if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
@@ -463,7 +480,9 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 cand.end += tail.end()
                 cand.text = sentence[cand.start:cand.end]
         _classify(state, sentence, cand, cues, id(cand) in first_group)
-    if not title:
+    if title:  # "ReWEIGH the Evidence: …" then "We propose ReWEIGH, …": the title named it first, the cue owns it
+        state.in_title |= {state.key(c.text) for c in cands}
+    else:
         own_before = own_count
         state.unnamed_proposal = (cues.propose_at is not None and len(state.own) == own_before) or (
             state.unnamed_proposal and (len(state.own) == own_before or state.component_in == sentence))

@@ -49,7 +49,8 @@ RULES: tuple[Rule, ...] = (
          "The solver relies on Sparse Ridge Folding (SRF) to stay stable.", "Sparse Ridge Folding", "USES"),
     Rule("acronym.reverse_definition", "accept", "ACR (Long Form), acronyms.find_reverse_definitions",
          "The solver relies on SRF (Sparse Ridge Folding) to stay stable.", "Sparse Ridge Folding", "USES"),
-    Rule("title.head", "accept", "the title's 'X:' head (rules.title_head_names)",
+    Rule("title.head", "accept", "the title's 'X:' head (rules.title_head_names; 'xFoo:' with an inner capital too; "
+         "the abstract's 'Foo v1' of a title head 'ABC Foo v1' is that head)",
          "This paper describes how the planner stitches partial plans.", "Zorblax", "PROPOSES",
          "Zorblax: Stitching Partial Plans"),
     Rule("title.data_head", "accept", "the title's 'X:' head when the tail says dataset/benchmark/evaluating",

@@ -820,7 +820,8 @@ def title_head_names(title: str) -> list[str]:
     good = []
     for name in names:
         words = name.split()
-        if len(words) > 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        # "xHC: …", "mFoo-Net: …": a lowercase first letter is still a name when a capital follows inside the word
+        if len(words) > 4 or not all(w[:1].isupper() or w[:1].isdigit() or _kind(w) == "name" for w in words):
             return []
         if len(words) > 1 and not any(_kind(w) == "name" for w in words):
             return []  # "Deep Learning: …" is a heading, not a name
