@@ -14,8 +14,7 @@ Candidates are the method mentions the rules produce (the scorer's own input), l
   (``method``: true/false; unsure ones left out).
 - ``--extra-gold GOLD`` (repeatable): half A of a further gold on the arXiv corpus, e.g. a held-out gold read
   as dev data (``--extra-gold /work/notes/gold/arxiv-gold-extra.jsonl``); its half B stays unseen too;
-- ``--exclude FILE``: paper ids (one a line) whose corpus labels are left out, to keep a blind gold blind;
-  the papers in ``bench/data/blind_papers.txt`` (those of the blind gold kept outside the repo) are always left out.
+- ``--exclude FILE``: paper ids (one a line) whose corpus labels are left out, to keep a blind gold blind.
 Half B of the golds stays unseen. The threshold is the highest one whose methods F1 on the
 half-A golds is within ``TIE`` of the best, under probabilities from a paper-grouped 5-fold
 cross-validation (so it is not picked on the papers the weights were fit on). scikit-learn's lbfgs with a fixed fold split is
@@ -45,7 +44,6 @@ SCIERC = [SHARED / "eval" / "scierc" / "train.json", SHARED / "eval" / "scierc" 
 TDMSCI = SHARED / "eval" / "tdmsci" / "train_1500_v2.conll"
 CORPUS = SHARED / "corpora" / "arxiv-2026-07-08.jsonl"
 CORPUS_LABELS = ROOT / "bench" / "data" / "corpus_labels.jsonl"
-BLIND = ROOT / "bench" / "data" / "blind_papers.txt"  # a blind gold's papers: never trained on
 OUT = ROOT / "kg" / "extract" / "data" / "scorer.json"
 C = float(os.environ.get("KG_SCORER_C", "1.0"))  # inverse L2 strength
 TIE = 0.01  # CV F1 within this of the best is a tie (its standard error on ~430 candidates is ~.02)
@@ -220,9 +218,7 @@ def main() -> None:
                         help="half A of a further gold of arXiv-corpus papers joins the training data")
     parser.add_argument("--exclude", type=Path, help="paper ids (one a line) whose corpus labels are left out")
     args = parser.parse_args()
-    exclude = frozenset(BLIND.read_text(encoding="utf-8").split())
-    if args.exclude:
-        exclude |= frozenset(args.exclude.read_text(encoding="utf-8").split())
+    exclude = frozenset(args.exclude.read_text(encoding="utf-8").split()) if args.exclude else frozenset()
     nlp = make_nlp()
     gold_rows, gold_total = _gold_rows(nlp, GOLDS + [(path, [CORPUS]) for path in args.extra_gold])
     corpus_rows = _corpus_rows(nlp, exclude)
