@@ -213,3 +213,10 @@ def test_the_abstract_short_form_of_a_prefixed_title_head_is_the_head(nlp):
                         title="QXL Tarn v2: An Open Model")
     assert found["QXL Tarn v2"].role is Predicate.PROPOSES and "Tarn v2" in found["QXL Tarn v2"].aliases
     assert "Tarn v2" not in found
+
+
+def test_a_gerund_propose_cue_proposes(nlp):
+    found, _ = _extract(nlp, "We close this gap by proposing BraidNet - a routing framework for sparse experts.")
+    assert found["BraidNet"].role is Predicate.PROPOSES
+    found, _ = _extract(nlp, "We start by introducing PlexRoute, a router that balances load.")
+    assert found["PlexRoute"].role is Predicate.PROPOSES

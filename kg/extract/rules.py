@@ -409,7 +409,7 @@ def _with_sizes(sentence: str, found: list[Candidate], lexicon: Lexicon) -> list
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper|approach|method|framework|model|system)|"
     r"here,? we|in this (?:paper|work),? we)\b"
-    r"[^.;]{0,120}?\b(propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
+    r"[^.;]{0,120}?\b(propose[sd]?|proposing|present(?:s|ed)?|introduce[sd]?|introducing|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
     r"build(?!\s+(?:on|upon))|built(?!\s+(?:on|upon))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
     r"establish(?:es|ed)?|formulate[sd]?|describe[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
