@@ -220,3 +220,10 @@ def test_a_gerund_propose_cue_proposes(nlp):
     assert found["BraidNet"].role is Predicate.PROPOSES
     found, _ = _extract(nlp, "We start by introducing PlexRoute, a router that balances load.")
     assert found["PlexRoute"].role is Predicate.PROPOSES
+
+
+def test_our_modified_class_noun_then_a_name_is_the_papers_own(nlp):
+    found, _ = _extract(nlp, "Our lightweight input-side defense, Salt Ward, lowers attack success to 9%.")
+    assert found["Salt Ward"].role is Predicate.PROPOSES and found["Salt Ward"].rule == "cue.named"
+    found, _ = _extract(nlp, "We compare the results of our runs, Salt Ward and Kettle Point, on two maps.")
+    assert "Salt Ward" not in found or found["Salt Ward"].role is not Predicate.PROPOSES

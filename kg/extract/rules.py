@@ -420,7 +420,11 @@ _NAMED = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|denoted|refe
                     r"|\bwe\s+refer\s+to\s+(?:it|them|this|these|their|its|our|the)(?:\s+[\w\-]+){0,2}\s+as\s*$"
                     r"|\bwe\s+(?:name|term|dub|call)\s+(?:this|these|our|the|such\s+an?)(?:\s+[\w\-]+){1,2}\s*(?:as\s+)?$"
                     r"|\bour\s+(?:final\s+|proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|algorithm|"
-                    r"system|architecture|agent|pipeline|technique)\s*,?\s*$", re.I)
+                    r"system|architecture|agent|pipeline|technique)\s*,?\s*$"
+                    # "our lightweight input-side defense, FooNorm, …": modifiers, then what the thing is, then its name
+                    r"|\bour\s+(?:[a-z][\w\-]*\s+){0,3}(?:model|method|approach|framework|algorithm|system|architecture|"
+                    r"agent|pipeline|technique|defen[cs]e|attack|module|mechanism|strategy|scheme|policy|tool|solver|"
+                    r"planner|optimizer|estimator|regularizer|loss)\s*,\s*$", re.I)
 _PASSIVE_PROPOSE = re.compile(r"^[^,.;]{0,40}?\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:proposed|introduced|presented|developed)\b", re.I)
 _PRIOR = re.compile(r"\b(?:previously|prior|earlier|existing|original|recently|widely|well-known|popular|vanilla|off-the-shelf|"
                     r"conventional|traditional|standard|classical|"
