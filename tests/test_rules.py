@@ -227,3 +227,10 @@ def test_our_modified_class_noun_then_a_name_is_the_papers_own(nlp):
     assert found["Salt Ward"].role is Predicate.PROPOSES and found["Salt Ward"].rule == "cue.named"
     found, _ = _extract(nlp, "We compare the results of our runs, Salt Ward and Kettle Point, on two maps.")
     assert "Salt Ward" not in found or found["Salt Ward"].role is not Predicate.PROPOSES
+
+
+def test_title_case_words_between_our_and_a_class_noun_are_the_papers_own(nlp):
+    found, _ = _extract(nlp, "Furthermore, our Drift Anchor algorithm keeps the trajectory smooth.")
+    assert found["Drift Anchor"].role is Predicate.PROPOSES and found["Drift Anchor"].rule == "cue.our"
+    found, _ = _extract(nlp, "Furthermore, the Drift Anchor algorithm keeps the trajectory smooth.")
+    assert "Drift Anchor" not in found  # without "our" a Title Case phrase before a class noun is a description

@@ -217,6 +217,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
     cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start) or (
+        cand.capsonly and rules.our_class(sentence, cand)) or (
         cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start))
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name

@@ -64,7 +64,8 @@ RULES: tuple[Rule, ...] = (
          "To merge partial plans, a KnitPlan scheme is proposed.", "KnitPlan", "PROPOSES"),
     Rule("cue.propose", "accept", rules._PROPOSE.pattern,
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
-    Rule("cue.our", "accept", "'our (proposed|new) X'",
+    Rule("cue.our", "accept", "'our (proposed|new) X'; Title Case X too when a class noun follows ('our Foo Bar module', "
+         "rules.our_class)",
          "Results show that our proposed KnotNet3 merges plans quickly.", "KnotNet3", "PROPOSES"),
     Rule("cue.artefact", "accept", "'a/an <three Title Case words> <Transformer|Network|Model|…>' in a sentence with "
          "'we/our/this paper' or the paper's own name (rules.named_artefact)",

@@ -319,7 +319,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
         if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
-                _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])):
+                _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])) \
+                and not our_class(sentence, cand):
             continue  # "a Multi-interactive Feature learning architecture": a description ("the Mamba architecture" is Mamba)
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
             continue  # "multi-LLM", "non-LLM"
@@ -539,6 +540,17 @@ def prior_work(sentence: str, start: int) -> bool:
 def reused(clause: str) -> bool:
     """Whether a name right after ``clause`` is one the new method extends or adapts."""
     return bool(_REUSED.search(clause[-120:]))
+
+
+_OUR_BEFORE = re.compile(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$", re.I)
+_CLASS_AFTER = re.compile(r"\s+(?:algorithm|method|module|framework|model|mechanism|strategy|architecture|pipeline|technique|"
+                          r"loss|scheme|policy|layer|block|network|system|agent|approach|estimator|regularizer)s?\b")
+
+
+def our_class(sentence: str, cand: Candidate) -> bool:
+    """ "our Guided Drift algorithm": Title Case words between "our" and what the thing is name the paper's own."""
+    return bool(_OUR_BEFORE.search(sentence[max(0, cand.start - 20) : cand.start])
+                and _CLASS_AFTER.match(sentence, cand.end))
 
 
 def looks_like_org(text: str) -> bool:
