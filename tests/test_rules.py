@@ -234,3 +234,12 @@ def test_title_case_words_between_our_and_a_class_noun_are_the_papers_own(nlp):
     assert found["Drift Anchor"].role is Predicate.PROPOSES and found["Drift Anchor"].rule == "cue.our"
     found, _ = _extract(nlp, "Furthermore, the Drift Anchor algorithm keeps the trajectory smooth.")
     assert "Drift Anchor" not in found  # without "our" a Title Case phrase before a class noun is a description
+
+
+def test_a_novel_thing_called_x_is_proposed_without_we(nlp):
+    text = ("The contributions are (i) a fuzzy semantics and (ii) its use within a novel neurosymbolic framework, "
+            "called KestrelLT, enabling scalable learning.")
+    found, _ = _extract(nlp, text)
+    assert found["KestrelLT"].role is Predicate.PROPOSES and found["KestrelLT"].rule == "cue.named"
+    found, _ = _extract(nlp, "Earlier systems used a planner called KestrelLT for routing.")
+    assert "KestrelLT" not in found or found["KestrelLT"].role is Predicate.USES

@@ -244,7 +244,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
-    elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None):
+    elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None
+                                                                    or rules.new_named(sentence, _cue_start(sentence, cand))):
         proposes, rule = True, "cue.named"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"

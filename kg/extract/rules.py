@@ -592,6 +592,16 @@ def named_artefact(sentence: str, cand_text: str, start: int) -> bool:
     return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + cand_text))
 
 
+# "a novel NeSy framework, called X", "a new solver named X": what is new is given its name
+_NEW_NAMED = re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s*,?\s*"
+                        r"(?:called|named|dubbed|termed|coined)\s*[:\"“']?\s*$", re.I)
+
+
+def new_named(sentence: str, start: int) -> bool:
+    """ "a novel framework, called X": a new thing's name, whoever the sentence's subject is."""
+    return bool(_NEW_NAMED.search(sentence[max(0, start - 90) : start]))
+
+
 def names_own(sentence: str, start: int) -> bool:
     """A naming cue for the paper's own thing: "called X", "our method, namely X"; not "the baselines, namely X"."""
     before = sentence[max(0, start - 90) : start]
