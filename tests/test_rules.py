@@ -243,3 +243,10 @@ def test_a_novel_thing_called_x_is_proposed_without_we(nlp):
     assert found["KestrelLT"].role is Predicate.PROPOSES and found["KestrelLT"].rule == "cue.named"
     found, _ = _extract(nlp, "Earlier systems used a planner called KestrelLT for routing.")
     assert "KestrelLT" not in found or found["KestrelLT"].role is Predicate.USES
+
+
+def test_a_hyphen_variant_of_the_papers_own_name_is_proposed(nlp):
+    found, _ = _extract(nlp, "We further evaluate Zorblax-Sparse on larger graphs.", title="Zorblax: Stitching Partial Plans")
+    assert found["Zorblax-Sparse"].role is Predicate.PROPOSES and found["Zorblax-Sparse"].rule == "own.variant"
+    found, _ = _extract(nlp, "We further evaluate Quorix-Sparse on larger graphs.", title="Zorblax: Stitching Partial Plans")
+    assert "Quorix-Sparse" not in found or found["Quorix-Sparse"].role is Predicate.USES

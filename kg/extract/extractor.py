@@ -130,6 +130,16 @@ _OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|thi
                           r"system|architecture|pipeline|design))\b", re.I)
 
 
+_VARIANT_TAIL = re.compile(r"-[A-Z][A-Za-z0-9]*")
+
+
+def _own_hyphen_variant(state: _PaperState, text: str) -> bool:
+    """ "Foo-Lite" of a paper that proposes Foo: one capitalised part after the paper's own name."""
+    head, dash, tail = text.partition("-")
+    return bool(dash and " " not in text and _VARIANT_TAIL.fullmatch(dash + tail)
+                and state.key(head) in state.own and state.key(head) in state.found)
+
+
 def _cue_start(sentence: str, cand: rules.Candidate) -> int:
     """Where a naming cue before ``cand`` ends: before the acronym of "ACR (Long Form)", else at the candidate."""
     if cand.rule == "acronym.reverse_definition" and cand.aliases:
@@ -242,6 +252,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, (rule if rule == "title.data_head" else "title.head")
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
+    elif entry is None and kind is EntityType.METHOD and _own_hyphen_variant(state, cand.text):
+        proposes, rule = True, "own.variant"  # "PaSa-Lite", "PaSa-Hoyer" of a paper that proposes PaSa
     elif rules.prior_work(sentence, cand.start):
         proposes = False
     elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None

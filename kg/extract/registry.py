@@ -56,7 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title.data_head", "accept", "the title's 'X:' head when the tail says dataset/benchmark/evaluating",
          "It holds ten thousand annotated street scenes.", "Streetly", "USES_DATASET",
          "Streetly: A Dataset of Annotated Street Scenes"),
-    Rule("own.variant", "accept", "a size variant (X-7B) of a name the paper proposes",
+    Rule("own.variant", "accept", "a size variant (X-7B) or one capitalised hyphen part (X-Lite) of a name the paper proposes",
          "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
     Rule("cue.named", "accept", rules._NAMED.pattern + " (with 'we/our/this paper' or a propose cue in the sentence, or "
          "'a novel/new … called', rules._NEW_NAMED)",
