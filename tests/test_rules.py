@@ -250,3 +250,10 @@ def test_a_hyphen_variant_of_the_papers_own_name_is_proposed(nlp):
     assert found["Zorblax-Sparse"].role is Predicate.PROPOSES and found["Zorblax-Sparse"].rule == "own.variant"
     found, _ = _extract(nlp, "We further evaluate Quorix-Sparse on larger graphs.", title="Zorblax: Stitching Partial Plans")
     assert "Quorix-Sparse" not in found or found["Quorix-Sparse"].role is Predicate.USES
+
+
+def test_the_resulting_model_named_is_the_papers_own(nlp):
+    found, _ = _extract(nlp, "The resulting 7B model BriarChem matches far larger models on synthesis planning.")
+    assert found["BriarChem"].role is Predicate.PROPOSES and found["BriarChem"].rule == "cue.named"
+    found, _ = _extract(nlp, "The baseline model BriarChem matches far larger models on synthesis planning.")
+    assert "BriarChem" not in found or found["BriarChem"].role is Predicate.USES

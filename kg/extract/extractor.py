@@ -259,6 +259,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None
                                                                     or rules.new_named(sentence, _cue_start(sentence, cand))):
         proposes, rule = True, "cue.named"
+    elif entry is None and rules.resulting_named(sentence, cand.start):
+        proposes, rule = True, "cue.named"  # "The resulting 7B model FooChem achieves …"
     elif rules.proposed_passively(sentence, cand.end) and entry is None:
         proposes, rule = True, "cue.passive_propose"
     elif first_after_cue and kind is not EntityType.METHOD and _DATA_USED.search(sentence[max(0, cand.start - 40):cand.start]):

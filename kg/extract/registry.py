@@ -59,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("own.variant", "accept", "a size variant (X-7B) or one capitalised hyphen part (X-Lite) of a name the paper proposes",
          "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
     Rule("cue.named", "accept", rules._NAMED.pattern + " (with 'we/our/this paper' or a propose cue in the sentence, or "
-         "'a novel/new … called', rules._NEW_NAMED)",
+         "'a novel/new … called', rules._NEW_NAMED; 'the resulting <…> model X', rules._RESULTING)",
          "We build a planner called Plan Stitcher that merges partial plans.", "Plan Stitcher", "PROPOSES"),
     Rule("cue.passive_propose", "accept", rules._PASSIVE_PROPOSE.pattern,
          "To merge partial plans, a KnitPlan scheme is proposed.", "KnitPlan", "PROPOSES"),

@@ -602,6 +602,16 @@ def new_named(sentence: str, start: int) -> bool:
     return bool(_NEW_NAMED.search(sentence[max(0, start - 90) : start]))
 
 
+# "The resulting 7B model FooChem achieves …": what the paper's procedure produced, named
+_RESULTING = re.compile(r"\b(?:the|our)\s+resulting\s+(?:[\w\-]+\s+){0,2}?(?:model|method|system|agent|policy|framework|"
+                        r"pipeline|detector|network|classifier|planner|solver|checkpoint)s?\s*,?\s*(?:called\s+|named\s+)?$", re.I)
+
+
+def resulting_named(sentence: str, start: int) -> bool:
+    """ "the resulting 7B model X": the model the paper's own procedure produced."""
+    return bool(_RESULTING.search(sentence[max(0, start - 60) : start]))
+
+
 def names_own(sentence: str, start: int) -> bool:
     """A naming cue for the paper's own thing: "called X", "our method, namely X"; not "the baselines, namely X"."""
     before = sentence[max(0, start - 90) : start]
