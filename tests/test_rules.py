@@ -257,3 +257,11 @@ def test_the_resulting_model_named_is_the_papers_own(nlp):
     assert found["BriarChem"].role is Predicate.PROPOSES and found["BriarChem"].rule == "cue.named"
     found, _ = _extract(nlp, "The baseline model BriarChem matches far larger models on synthesis planning.")
     assert "BriarChem" not in found or found["BriarChem"].role is Predicate.USES
+
+
+def test_a_name_the_proposal_uses_behind_a_hyphenated_modifier_is_not_proposed(nlp):
+    found, _ = _extract(nlp, "We introduce KernBench, a benchmark that tests whether models use architecture-specific "
+                             "VXQ instructions for kernel tuning.")
+    assert "VXQ" not in found or found["VXQ"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce a training-free KernTune, a decoder for kernel tuning.")
+    assert found["KernTune"].role is Predicate.PROPOSES
