@@ -265,3 +265,12 @@ def test_a_name_the_proposal_uses_behind_a_hyphenated_modifier_is_not_proposed(n
     assert "VXQ" not in found or found["VXQ"].role is not Predicate.PROPOSES
     found, _ = _extract(nlp, "We introduce a training-free KernTune, a decoder for kernel tuning.")
     assert found["KernTune"].role is Predicate.PROPOSES
+
+
+def test_a_part_defined_after_combines_a_with_is_the_papers_own(nlp):
+    text = ("We introduce tidal route shaping (TRS), which combines local queue pricing (LQP) with global slack "
+            "borrowing (GSB) to balance the load.")
+    found, _ = _extract(nlp, text)
+    assert found["global slack borrowing"].role is Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce tidal route shaping (TRS), which is trained with global slack borrowing (GSB).")
+    assert "global slack borrowing" not in found or found["global slack borrowing"].role is not Predicate.PROPOSES

@@ -35,6 +35,7 @@ _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_JOINED_WITH = re.compile(r"\b(?:combin|integrat|coupl|pair|fus)\w*\s+[^,;:]{2,80}\(\s*[A-Z][A-Za-z0-9\-]*\s*\)\s+with\s+$")
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 # one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
 _PLAIN_HYPHEN = re.compile(r"(?:[A-Z][a-z]+|[a-z]{2,})(?:-[A-Z][a-z]+)+")
@@ -474,8 +475,9 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                          r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:[a-z]+-[a-z][\w\-]*\s+)?$|"
                          r"(使用|利用|基于|采用|借助|通过)\s*$", before, re.I):
-                if not rules.named_before(sentence, c.start):
-                    continue
+                if not (rules.named_before(sentence, c.start) or (
+                        c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))):
+                    continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own
                                                 and key not in state.in_title) or (

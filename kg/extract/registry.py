@@ -63,7 +63,8 @@ RULES: tuple[Rule, ...] = (
          "We build a planner called Plan Stitcher that merges partial plans.", "Plan Stitcher", "PROPOSES"),
     Rule("cue.passive_propose", "accept", rules._PASSIVE_PROPOSE.pattern,
          "To merge partial plans, a KnitPlan scheme is proposed.", "KnitPlan", "PROPOSES"),
-    Rule("cue.propose", "accept", rules._PROPOSE.pattern,
+    Rule("cue.propose", "accept", rules._PROPOSE.pattern + " (every new name of the clause, not one behind 'using/with/…"
+         " [hyphenated modifier]' unless defined after 'combines A (ACR) with')",
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
     Rule("cue.our", "accept", "'our (proposed|new) X'; Title Case X too when a class noun follows ('our Foo Bar module', "
          "rules.our_class)",
