@@ -274,3 +274,12 @@ def test_a_part_defined_after_combines_a_with_is_the_papers_own(nlp):
     assert found["global slack borrowing"].role is Predicate.PROPOSES
     found, _ = _extract(nlp, "We introduce tidal route shaping (TRS), which is trained with global slack borrowing (GSB).")
     assert "global slack borrowing" not in found or found["global slack borrowing"].role is not Predicate.PROPOSES
+
+
+def test_a_name_after_as_in_the_proposal_clause_is_what_it_is_modelled_as(nlp):
+    found, _ = _extract(nlp, "We introduce PruneKit, a pruning framework that models expert routes as Gossel Walk "
+                             "chains whose limits rank experts.")
+    assert found["PruneKit"].role is Predicate.PROPOSES
+    assert "Gossel Walk" not in found or found["Gossel Walk"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce a pruning framework known as PruneKit for sparse experts.")
+    assert found["PruneKit"].role is Predicate.PROPOSES

@@ -472,7 +472,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue
             before = sentence[max(cues.propose_at, c.start - 45):c.start]
             if re.search(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
-                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within)\s+(?:the\s+|a\s+|an\s+)?"
+                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:[a-z]+-[a-z][\w\-]*\s+)?$|"
                          r"(使用|利用|基于|采用|借助|通过)\s*$", before, re.I):
                 if not (rules.named_before(sentence, c.start) or (
