@@ -413,7 +413,7 @@ def test_facets_listed_after_a_proposal_are_not_methods(nlp):
 
 
 def test_a_known_method_inside_a_title_case_run_of_the_title_is_found(nlp):
-    mentions, _ = _run(nlp, "We study how planners merge plans.", title="PlanKnit: Leverage LayerNorm Signature Modeling for Planners")
+    mentions, _ = _run(nlp, "We study how planners merge plans.", title="PlanKnit: Exploit LayerNorm Drift Tracking for Planners")
     assert mentions["LayerNorm"].rule == "gazetteer" and mentions["LayerNorm"].role.value == "USES"
     mentions, _ = _run(nlp, "We study how planners merge plans.", title="PlanKnit: Leverage Ridge Signature Modeling for Planners")
     assert set(mentions) <= {"PlanKnit"}  # an unknown Title Case run of the title stays no name

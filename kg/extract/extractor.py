@@ -254,7 +254,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif entry is None and kind is EntityType.METHOD and _own_hyphen_variant(state, cand.text):
-        proposes, rule = True, "own.variant"  # "PaSa-Lite", "PaSa-Hoyer" of a paper that proposes PaSa
+        proposes, rule = True, "own.variant"  # "Foo-Lite", "Foo-Sparse" of a paper that proposes Foo
     elif rules.prior_work(sentence, cand.start):
         proposes = False
     elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None
@@ -272,12 +272,12 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
     elif cand.rule == "acronym.definition" and entry is None and state.unnamed_proposal and cand.text[:1].isupper() \
             and not sentence[:cand.start].strip():
-        proposes, rule = True, "cue.component"  # "We introduce a … framework. Confidence-Verified Commit (CVC) governs …"
+        proposes, rule = True, "cue.component"  # "We introduce a … framework. Quorum Gate Check (QGC) screens …"
         state.component_in = sentence  # the next part named so still belongs to the unnamed proposal
     elif entry is None and cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start) and (
             _WE.search(sentence) or re.search(r"\b(?:this|the)\s+(?:paper|work|article)\b", sentence, re.I)
             or _names_own_thing(state, sentence)):
-        proposes, rule = True, "cue.artefact"  # "Powered by a Masked Generative Egocentric Transformer, ReViV …"
+        proposes, rule = True, "cue.artefact"  # "Built on a Sparse Relational Memory Transformer, Zorblax …"
     elif re.search(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$|我们的\s*$", sentence[: cand.start], re.I) and direct is None:
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
@@ -313,7 +313,7 @@ def _outperform_cue(state: _PaperState, sentence: str, split: tuple[int, int, li
     if that:  # "Using A and B, we find that C outperforms D": the subject comes after "that"
         left = [c for c in left if c.start >= that.end()]
     passive = rules.outperformed_by(sentence, cue)
-    if not passive:  # "On an 18B Foo model, X improves … over Y": a name in the opening phrase is a setting
+    if not passive:  # "On a 9B Foo model, X improves … over Y": a name in the opening phrase is a setting
         opening = rules.opening_end(sentence, sentence.rfind(";", 0, cue) + 1)
         left = [c for c in left if c.start >= opening]
     named_left = [c for c in left if state.key(c.text) in state.found
@@ -416,7 +416,7 @@ def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
 
 
 def _link_own_suffix(state: _PaperState, cand: rules.Candidate) -> None:
-    """A name the title gives with a prefix is that name: "Mimir v1" in the abstract of "DFM Mimir v1: …"."""
+    """A name the title gives with a prefix is that name: "Foo v1" in the abstract of "ABC Foo v1: …"."""
     key = entity_key(cand.text)
     if key in state.found or key in state.alias_of or cand.aliases:
         return
@@ -484,7 +484,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                     state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B", "Claude Opus 4.7": a known family
                 continue
             if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
-                continue  # "a framework organized into three levels: Schema Consolidation, …": facets, not methods
+                continue  # "a framework with three levels: Plan Review, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
@@ -499,7 +499,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 cand.end += tail.end()
                 cand.text = sentence[cand.start:cand.end]
         _classify(state, sentence, cand, cues, id(cand) in first_group)
-    if title:  # "ReWEIGH the Evidence: …" then "We propose ReWEIGH, …": the title named it first, the cue owns it
+    if title:  # "FOOBAR the Plans: …" then "We propose FOOBAR, …": the title named it first, the cue owns it
         state.in_title |= {state.key(c.text) for c in cands}
     else:
         own_before = own_count
@@ -588,7 +588,7 @@ def _title_heads(title: str, lexicon: Lexicon, data: bool = False) -> list[str]:
     def known(n: str) -> bool:
         entry = lexicon.lookup(n)
         if entry is not None and n not in (entry.name, *entry.aliases):
-            return False  # "MESH: Scaling Up Retrieval …" is not the MeSH vocabulary: a differently cased head is new
+            return False  # "MESH: Widget Retrieval …" is not the MeSH vocabulary: a differently cased head is new
         return entry is not None and not (data and entry.type is not EntityType.METHOD)
     return [
         n for n in rules.title_head_names(title)

@@ -108,7 +108,7 @@ _METRIC_SUFFIX = re.compile(r"\S-(?:F1|Acc|EM|AUC|AUROC|mAP|BLEU|ROUGE(?:-[L12])
 _PATHOGEN = re.compile(r"^(?:COVID-19|SARS-CoV-2|SARS-CoV|MERS-CoV|H1N1|H5N1|HIV-1|HIV|Ebola|Zika|mpox)$")
 _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score, not a method
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
-# a document, a law or a rule book, not a technique: "Xen Security Advisory", "EU AI Act", "Style Manual"
+# a document, a law or a rule book, not a technique: "Foo Security Advisory", "EU AI Act", "Style Manual"
 _DOCUMENT_HEAD = re.compile(r"\s(?:Bulletins?|Advisor(?:y|ies)|Manuals?|Handbooks?|Guidelines|Act|Regulations?|Directives?|"
                             r"Charter|Treaty|Code\s+of\s+Conduct)$")
 # a plural of a name written with inner capitals: "MoEs", "dLLMs", "GeLUs" (a class of things, like "SSMs")
@@ -250,7 +250,7 @@ def _text_rejection(text: str) -> str | None:
         return "reject.organisation"  # "Federal Open Market Committee"
     if text in vocab["languages"] or (len(words) > 1 and last in vocab["languages"] and all(
             common_word(w, 2.0) for w in words[:-1])):
-        return "reject.language"  # "Standard Colloquial Bangla", "Modern Standard Arabic": a variety of a language
+        return "reject.language"  # "Standard Colloquial Foo", "Modern Standard Arabic": a variety of a language
     pair = re.split(r"-to-|[-–/]", words[0]) if len(words) <= 3 else []
     if len(pair) >= 2 and all(p in vocab["languages"] for p in pair) and all(
             w.lower() in ("smt", "nmt", "mt", "translation", "data", "corpus", "pairs", "pair", "task") for w in words[1:]):

@@ -321,7 +321,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
                 _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])) \
                 and not our_class(sentence, cand):
-            continue  # "a Multi-interactive Feature learning architecture": a description ("the Mamba architecture" is Mamba)
+            continue  # "a Cross-scale Feature fusion architecture": a description ("the Mamba architecture" is Mamba)
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
             continue  # "multi-LLM", "non-LLM"
         while " " in cand.text and _strippable(cand.text.split(" ", 1)[0], lexicon):
@@ -334,7 +334,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         head = _NAME_THEN_ADJECTIVAL.match(cand.text) if "-" in cand.text else None
         if head:  # "DETR-based 3D detectors", "MoE-style PEFT": the name is the part before the suffix
             cand.text, cand.end, cand.strong, cand.capsonly = head.group(1), cand.start + head.end(1), True, False
-        # a possessive stays inside a name a naming cue gives: "We call the policy Pandora's Router"
+        # a possessive stays inside a name a naming cue gives: "We call the policy Zeno's Planner"
         shift, text = strip_possessive(cand.text) if ("'" in cand.text or "’" in cand.text) and not (
             named_before(sentence, cand.start) and re.fullmatch(r"[A-Z]\w+['’]s(?:\s[A-Z][\w\-]*)+", cand.text)) \
             else (0, cand.text)
@@ -371,7 +371,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 found.append(cand)
             continue
         if title and (cand.capsonly or " " in text):
-            # Title Case runs words together: "Leverage LayerNorm Signature Modeling" still names LayerNorm
+            # Title Case runs words together: "Exploit LayerNorm Drift Tracking" still names LayerNorm
             for m in re.finditer(r"\S+", text):
                 word = m.group(0)
                 entry = lexicon.lookup(word) if re.search(r"[a-z][A-Z]|\d", word) else None
@@ -533,7 +533,7 @@ def proposed_passively(sentence: str, end: int) -> bool:
 
 
 def prior_work(sentence: str, start: int) -> bool:
-    """ "our previously released SurRoL", "the recently proposed X": earlier work, used here."""
+    """ "our previously released FooSim", "the recently proposed X": earlier work, used here."""
     return bool(_PRIOR.search(sentence[max(0, start - 50) : start]))
 
 
@@ -580,7 +580,7 @@ _OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)
                          r"cases|suite|baselines?|comparisons?)\b)[\w\-]+\s*,?\s*namely\s*[:\"“']?\s*$", re.I)
 
 
-# "a Masked Generative Egocentric Transformer", "a Heterogeneous Topological Network": a Title Case phrase of three
+# "a Sparse Relational Memory Transformer", "a Layered Contour Graph Network": a Title Case phrase of three
 # or more words after "a/an" that ends in an architecture head names one built thing, not a topic
 _ARTEFACT_HEAD = re.compile(r"(?:\s[A-Z][\w\-]*){2,}\s(?:Transformer|Network|Architecture|Autoencoder|Encoder|Decoder|"
                             r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent)$")
@@ -592,7 +592,7 @@ def named_artefact(sentence: str, cand_text: str, start: int) -> bool:
     return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + cand_text))
 
 
-# "a novel NeSy framework, called X", "a new solver named X": what is new is given its name
+# "a novel hybrid framework, called X", "a new solver named X": what is new is given its name
 _NEW_NAMED = re.compile(r"\b(?:a|an)\s+(?:novel|new)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s*,?\s*"
                         r"(?:called|named|dubbed|termed|coined)\s*[:\"“']?\s*$", re.I)
 
@@ -911,7 +911,7 @@ def cue_rule(sentence: str, cue_start: int) -> str:
     return "cue.outperform"
 
 
-# "On an 18B Foo model, X improves …", "Across A and B backbones, X …": an opening phrase sets the scene; a
+# "On a 9B Foo model, X improves …", "Across A and B backbones, X …": an opening phrase sets the scene; a
 # name in it is a setting, not the subject of the clause after its comma
 _OPENING = re.compile(r"\s*(?:on|in|across|for|under|at|with|using|over|among|from|within|after)\b"
                       r"[^,;:]{0,100},\s", re.I)
