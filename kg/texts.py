@@ -14,6 +14,7 @@ either kind of graph.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -59,16 +60,7 @@ def stow(G: nx.MultiDiGraph, folder: str | None = None) -> int:
             alive.append(value)
         return handle
 
-    for data in G._node.values():
-        for name in STOWED_NODE_FIELDS:
-            if name in data:
-                data[name] = put(data[name])
-    for targets in G._succ.values():
-        for keyed in targets.values():
-            for data in keyed.values():
-                for name in STOWED_EDGE_FIELDS:
-                    if name in data:
-                        data[name] = put(data[name])
+    _replace_texts(G, put)
     handles.clear()
     alive.clear()
     return len(store)
@@ -117,14 +109,19 @@ def restore(G: nx.MultiDiGraph) -> None:
             text = texts[value] = store[value]
         return text
 
+    _replace_texts(G, get)
+    del G.graph[_KEY]  # the file goes when no graph holds it any more
+
+
+def _replace_texts(G: nx.MultiDiGraph, replace: Callable[[Any], Any]) -> None:
+    """Set every paper abstract and edge sentence of ``G`` to ``replace(value)``."""
     for data in G._node.values():
         for name in STOWED_NODE_FIELDS:
             if name in data:
-                data[name] = get(data[name])
+                data[name] = replace(data[name])
     for targets in G._succ.values():
         for keyed in targets.values():
             for data in keyed.values():
                 for name in STOWED_EDGE_FIELDS:
                     if name in data:
-                        data[name] = get(data[name])
-    del G.graph[_KEY]  # the file goes when no graph holds it any more
+                        data[name] = replace(data[name])

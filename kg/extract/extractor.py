@@ -20,7 +20,7 @@ from kg.extract import rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
-from kg.extract.reject import _zipf as zipf, common_word
+from kg.extract.reject import common_word, zipf
 from kg.ids import entity_key
 from kg.model import EntityType, Extraction, Mention, Paper, Predicate, Relation
 

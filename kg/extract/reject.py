@@ -15,7 +15,7 @@ from importlib import resources
 
 from kg.ids import fold
 
-__all__ = ["rejection", "common_word", "lowercase_long_form_ok", "strip_possessive", "CLASSES"]
+__all__ = ["rejection", "common_word", "zipf", "lowercase_long_form_ok", "strip_possessive", "CLASSES"]
 
 CLASSES = ("reject.fragment", "reject.number", "reject.unit", "reject.metric", "reject.task",
            "reject.organisation", "reject.language", "reject.class_word", "reject.concept", "reject.standard",
@@ -203,7 +203,7 @@ def _text_rejection(text: str) -> str | None:
     if re.match(r"^[a-z]+-[A-Z]", text) and common_word(text.split("-")[0].capitalize()):
         return "reject.fragment"  # "isotropic-Gaussian"
     parts = [w for part in words for w in part.split("-")]
-    if all(w.isupper() and len(w) > 1 and _zipf(w.lower()) >= 5.5 for w in parts):
+    if all(w.isupper() and len(w) > 1 and zipf(w.lower()) >= 5.5 for w in parts):
         return "reject.class_word"  # "IF-THEN", "AND": shouted English words
     units = _units()
     for w in words:
@@ -242,7 +242,7 @@ def _text_rejection(text: str) -> str | None:
     if _MODALITY.search(text) or _MODALITY_WORD.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):
         return "reject.modality"
     m = _ROLE_PHRASE.match(text)
-    if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and _zipf(m.group(1)) >= 3.0:
+    if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and zipf(m.group(1)) >= 3.0:
         return "reject.role"
     if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
         return "reject.organisation"
@@ -261,7 +261,7 @@ def _text_rejection(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 15)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
@@ -272,7 +272,7 @@ def common_word(word: str, threshold: float = 3.0) -> bool:
     """A single capitalised word that is common English ("Extractor", "Cascade"): a name only under a naming cue."""
     if " " in word or not word[:1].isupper() or any(c.isupper() or c.isdigit() for c in word[1:]):
         return False
-    return _zipf(word.lower()) >= threshold
+    return zipf(word.lower()) >= threshold
 
 
 _METHOD_HEAD = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|ism|system|algorithm|model|architecture|framework|"

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.reject import FIELD_HEADS, _zipf
+from kg.extract.reject import FIELD_HEADS, zipf
 from kg.extract.rules import _DATA_NAME
 
 __all__ = ["features", "probability", "threshold", "CUES_BEFORE", "CUES_AFTER"]
@@ -135,7 +135,7 @@ def _name_features(name: str) -> tuple[tuple[str, float], ...]:
         f["lower_start"] = 1.0
     if not acronym and not camel and not any(c.isdigit() for c in name) and all(p[:1].isupper() for p in letters):
         f["title_case"] = 1.0
-    zipfs = [_zipf(p.lower()) for p in letters] or [0.0]
+    zipfs = [zipf(p.lower()) for p in letters] or [0.0]
     f["zipf_max"] = max(zipfs) / 8.0
     f["zipf_min"] = min(zipfs) / 8.0
     if all(z >= 3.0 for z in zipfs):
