@@ -1035,13 +1035,27 @@ _LAGS = re.compile(r"\b(?:lag(?:s|ged|ging)?\s+(?:\w+\s+)?behind|trail(?:s|ed|in
 _WHILE = re.compile(r"[,;]?\s*\b(?:while|whereas)\s+$", re.I)
 
 
-def lagging_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
-    """ "Y lags behind X" → (winners X, losers Y); "X …, while Y lags behind" → (X, Y)."""
-    m = _LAGS.search(sentence)
+def _cue_in_clause(cue: re.Pattern[str], sentence: str) -> tuple[re.Match[str], int] | None:
+    """Where ``cue`` matches ``sentence`` (None when a negation stands just before it), and where its clause
+    starts: the last comma or semicolon before it (-1: the sentence's start)."""
+    m = cue.search(sentence)
     if not m or _NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
         return None
-    clause = max(sentence.rfind(";", 0, m.start()), sentence.rfind(",", 0, m.start()))
-    losers = [c for c in cands if clause < c.start and c.end <= m.start()][-1:]
+    return m, max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()))
+
+
+def _last_before(cands: list[Candidate], clause: int, cue: int) -> list[Candidate]:
+    """The last name of the clause before the cue (a list of at most one)."""
+    return [c for c in cands if clause < c.start and c.end <= cue][-1:]
+
+
+def lagging_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """ "Y lags behind X" → (winners X, losers Y); "X …, while Y lags behind" → (X, Y)."""
+    found = _cue_in_clause(_LAGS, sentence)
+    if found is None:
+        return None
+    m, clause = found
+    losers = _last_before(cands, clause, m.start())
     stop = re.search(r"\b(?:on|in|across|by|while|with|under|at|when|for)\b|[;,.]", sentence[m.end():])
     limit = m.end() + (stop.start() if stop else len(sentence) - m.end())
     winners = [c for c in cands if m.end() <= c.start and c.end <= limit][:1]
@@ -1099,11 +1113,11 @@ _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 def contrast_pairs(sentence: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
     """ "A shows higher X, whereas B and C show lower X" → (winners A, losers B, C)."""
-    m = _CONTRAST.search(sentence)
-    if not m or _NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
+    found = _cue_in_clause(_CONTRAST, sentence)
+    if found is None:
         return None
-    clause = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()))
-    winners = [c for c in cands if clause < c.start and c.end <= m.start()][-1:]
+    m, clause = found
+    winners = _last_before(cands, clause, m.start())
     losers, at = [], m.end()
     for c in cands:  # the coordinated names right after "whereas"
         if c.start < m.end():
