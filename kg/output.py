@@ -20,9 +20,9 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,6 +110,19 @@ def swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _fresh_folder(parent: Path, prefix: str) -> Path:
+    """A new folder ``parent/prefix<random>`` made by a plain mkdir (0o777 less the umask), unlike
+    ``tempfile.mkdtemp``'s private 0o700: it becomes ``--out``, so it gets the mode any folder would."""
+    for _ in range(100):
+        path = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free staging folder name beside {parent}")
+
+
 @contextmanager
 def staged(out: Path) -> Iterator[Path]:
     """A fresh staging folder beside ``out``; removed on any error, interrupt or exit."""
@@ -117,7 +130,7 @@ def staged(out: Path) -> Iterator[Path]:
         raise OutputError(f"--out {out} is a file, not a folder")
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
-    staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
+    staging = _fresh_folder(out.parent, f"{_staging_prefix(out)}{os.getpid()}-")
     try:
         yield staging
     finally:

@@ -173,3 +173,16 @@ def test_a_build_without_graph_json_has_the_id_of_the_graph_json_it_would_write(
     full = json.loads((tmp_path / "full" / MANIFEST).read_text(encoding="utf-8"))
     ttl = json.loads((tmp_path / "ttl" / MANIFEST).read_text(encoding="utf-8"))
     assert ttl["build"] == full["build"] == file_sha256(tmp_path / "full" / "graph.json")[:16]
+
+
+def test_the_folder_has_the_mode_a_plain_mkdir_gives(tmp_path):
+    """The staging folder swapped in for --out is made like any folder (umask applies), not private like a
+    temporary folder: a new --out and a rebuilt one both get 0o777 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    out = tmp_path / "out"
+    build([EXAMPLES], out, ["graph-json"])
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
+    out.chmod(0o755)
+    build([EXAMPLES], out, ["graph-json", "jsonl"])
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
