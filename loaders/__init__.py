@@ -121,12 +121,24 @@ def _streamed(path: Path, source: str, name: str) -> Iterator[Item]:
         yield _failed(source, name, last, exc)
 
 
+def _kg_output(folder: Path) -> bool:
+    """A folder ``kg build`` wrote (its manifest says so): never read back as input."""
+    try:
+        with (folder / "manifest.json").open("rb") as handle:
+            return b'"kg-manifest/' in handle.read(200)
+    except OSError:
+        return False
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file named, and every file under every folder named, in sorted order."""
+    """Every file named, and every file under every folder named, in sorted order; inside a folder,
+    hidden files and folders (``.git``) and the output folders of earlier builds are skipped."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            skip = {m.parent for m in path.rglob("manifest.json") if m.parent != path and _kg_output(m.parent)}
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not skip.intersection(p.parents)
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             yield path
 

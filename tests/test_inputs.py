@@ -508,3 +508,19 @@ def test_every_reader_rejects_a_title_without_letters(tmp_path):
     assert result.formats and set(result.formats.values()) == {"kg.csl_json.v1"}
     assert [r.title for r in result.records] == ["A Real Title"]
     assert len(result.errors) == 1 and "has no letters or digits" in result.errors[0].message
+
+
+def test_a_folder_input_skips_hidden_folders_and_folders_kg_wrote(tmp_path):
+    """`kg build papers --out papers/out`, run twice, reads the listings only: never its own output (whose
+    papers.jsonl and node CSVs would come back as papers) nor a hidden folder such as .git."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "listing.md").write_bytes((ROOT / "examples" / "listing.md").read_bytes())
+    (papers / ".git").mkdir()
+    (papers / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (papers / "manifest.json").write_text('[{"title": "Not a Manifest: A Paper Named Like One"}]\n', encoding="utf-8")
+    first = build([papers], papers / "out", ["graph-json", "jsonl", "neo4j-csv"])
+    second = build([papers], papers / "out", ["graph-json", "jsonl", "neo4j-csv"])
+    for result in (first, second):
+        assert sorted(result.files) == [display_path(papers / "listing.md"), display_path(papers / "manifest.json")]
+        assert len(result.papers) == 4 and not result.errors
