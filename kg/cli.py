@@ -116,7 +116,7 @@ def _print_summary(summary: dict, written: list[Path], out: Path) -> None:  # ty
     if rejected:
         console.print(f"[yellow]{len(rejected)} record(s) rejected:[/]")
         for line in rejected:
-            console.print(f"  {line}", markup=False, highlight=False)
+            console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
     console.print(f"wrote {len(written)} files to {out}/", highlight=False)
 
 

@@ -97,3 +97,13 @@ def test_eval_with_no_gold_paper_in_the_inputs_fails():
 def test_unknown_format_and_type(tmp_path, built):
     assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "-f", "pdf"), 2, "pdf")
     assert_clean_error(kg("viz", "--graph", built, "--types", "Robot"), 2, "Robot")
+
+
+def test_each_rejected_record_is_one_line_of_the_summary(tmp_path):
+    """`file:line: reason` stays on one line however long (grep-able), not wrapped at the terminal width."""
+    listing = tmp_path / "listing.csv"
+    listing.write_bytes(b"title,authors,year\nCaf\xe9 Models: A Study,Ada Quill,2026\nGood Paper: Sparse Things,Ben Marsh,2025\n")
+    result = kg("build", listing, "--out", tmp_path / "out", "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = [line.strip() for line in result.stderr.splitlines()]
+    assert f"{listing}:2: not valid UTF-8 (byte 0xe9 at column 4); re-save the file as UTF-8; row skipped" in lines, lines
