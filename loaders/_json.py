@@ -85,7 +85,7 @@ def why(exc: ValueError) -> str:
     """A one-line reason for a decoding failure."""
     if isinstance(exc, json.JSONDecodeError):
         if exc.lineno == 1:
-            return f"invalid JSON: {exc.msg} at column {exc.colno}"
+            return f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
         return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     if isinstance(exc, JsonLimitError):
         return f"JSON {exc}"
@@ -95,7 +95,7 @@ def why(exc: ValueError) -> str:
 def _why_item(exc: ValueError) -> str:
     """Why one item of a list could not be read (the item's own line is the error's line)."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"invalid JSON in this item ({exc.msg} at line {exc.lineno})"
+        return f"invalid JSON in this item ({exc.msg.removesuffix(' at')} at line {exc.lineno})"
     if isinstance(exc, JsonLimitError):
         return f"JSON item {exc}"
     return f"invalid JSON in this item ({exc})"

@@ -524,3 +524,14 @@ def test_a_folder_input_skips_hidden_folders_and_folders_kg_wrote(tmp_path):
     for result in (first, second):
         assert sorted(result.files) == [display_path(papers / "listing.md"), display_path(papers / "manifest.json")]
         assert len(result.papers) == 4 and not result.errors
+
+
+@pytest.mark.parametrize("content", [
+    '{"id": "2601.00001", "title": "Tidewater"}\n{"id": "2601.00002", "title": "Kelpie: cut off\n',
+    '[{"title": "Tidewater"},\n {"title": "Kelpie: cut off\n]\n',
+])
+def test_a_json_decoding_reason_reads_as_english(content):
+    """json's own message ("Unterminated string starting at", "Invalid control character at") is not
+    followed by a second "at"."""
+    _, errors = _load(content)
+    assert errors and all(re.search(r"(string starting|character) at (column|line) \d", e) for e in errors), errors
