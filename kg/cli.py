@@ -25,6 +25,8 @@ console = Console(stderr=True)  # summaries, progress and errors go to stderr; r
 class _UserError(Exception):
     """A mistake in what the user asked: printed as one line, exit code 1."""
 
+    kind = "UserError"  # its name under --json
+
 
 @contextmanager
 def _user_errors(as_json: bool = False, also: tuple[type[Exception], ...] = ()) -> Iterator[None]:
@@ -40,7 +42,8 @@ def _user_errors(as_json: bool = False, also: tuple[type[Exception], ...] = ()) 
     except (_UserError, OutputError, LookupError, OSError, ValueError, RuntimeError, *also) as exc:
         message = str(exc) or type(exc).__name__
         if as_json:
-            data = exc.as_dict() if isinstance(exc, NotFound) else {"error": type(exc).__name__, "message": message}
+            data = exc.as_dict() if isinstance(exc, NotFound) else {"error": getattr(exc, "kind", type(exc).__name__),
+                                                                     "message": message}
             typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         else:
             console.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
@@ -187,11 +190,8 @@ def query_cli(
         if not sep or not name.isidentifier():
             raise typer.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
         params[name] = int(value) if value.lstrip("-").isdigit() else value
-    with _user_errors(fmt == "json"):
-        try:
-            result = query(graph, sparql=sparql, cypher=cypher, params=params)
-        except SyntaxError as exc:
-            raise _UserError(str(exc)) from exc
+    with _user_errors(fmt == "json", also=(SyntaxError,)):
+        result = query(graph, sparql=sparql, cypher=cypher, params=params)
     if fmt == "json":
         typer.echo(json.dumps(result.records(), ensure_ascii=False, indent=1, default=str))
     elif fmt == "csv":

@@ -72,6 +72,12 @@ def sparql_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
                      for k, v in (params or {}).items()}
     try:
         result = store.query(text, prefixes=PREFIXES, substitutions=substitutions or None)
+    except SyntaxError as exc:  # pyoxigraph: "error at 1:40: expected …"
+        message = str(exc)
+        if "Prefix not found" in message:  # else a page of character classes
+            message = (message.partition(": expected")[0] + ": a prefix that is not declared (predeclared: "
+                       + ", ".join(f"{p}:" for p in PREFIXES) + "; declare others with PREFIX)")
+        raise SyntaxError(f"SPARQL syntax {message}") from None
     except RuntimeError as exc:
         if "projection" in str(exc):
             raise ValueError(f"{exc}: Oxigraph binds a parameter only when the query projects it "

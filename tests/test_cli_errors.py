@@ -107,3 +107,10 @@ def test_each_rejected_record_is_one_line_of_the_summary(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = [line.strip() for line in result.stderr.splitlines()]
     assert f"{listing}:2: not valid UTF-8 (byte 0xe9 at column 4); re-save the file as UTF-8; row skipped" in lines, lines
+
+
+def test_a_json_error_is_named_by_a_public_name():
+    result = kg("eval", GOLD, EXAMPLES, "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["error"] == "UserError" and data["message"].startswith("none of the"), data

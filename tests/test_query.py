@@ -69,3 +69,16 @@ def test_query_cli_reports_a_bad_query(seed_out):
     assert result.exit_code == 1, result.output
     assert result.output.startswith("error:") and "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # a clean exit, not an escaped exception
+
+
+def test_a_sparql_syntax_error_names_sparql_and_its_place(seed_out):
+    text = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--sparql", "SELECT ?p WHERE { ?p kg:uses ?m "])
+    assert text.exit_code == 1 and text.output.startswith("error: SPARQL syntax error at 1:"), text.output
+    as_json = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--format", "json",
+                                       "--sparql", "SELECT ?p WHERE { ?p kg:uses ?m "])
+    assert as_json.exit_code == 1
+    data = json.loads(as_json.stdout)
+    assert data["error"] == "SyntaxError" and data["message"].startswith("SPARQL syntax error at 1:"), data
+    unknown = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--sparql", "SELECT ?x WHERE { ?x foo:bar ?y }"])
+    assert unknown.exit_code == 1 and unknown.output.count("\n") == 1, unknown.output
+    assert "prefix that is not declared" in unknown.output and "kg:" in unknown.output, unknown.output
