@@ -10,6 +10,7 @@ Cypher, a projected ``?name`` in SPARQL. ``bench/bench_queries.py`` times them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,19 @@ def sparql_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
     return QueryResult(columns, [[_term_value(row[c]) for c in columns] for row in result])
 
 
+# what may hold a "$" that is not a parameter: strings, `quoted names`, comments
+_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_PARAMETER = re.compile(r"\$(\w+)")
+
+
+def _check_parameters(text: str, params: dict[str, Any]) -> None:
+    """ladybug reads a parameter given no value as null (and answers nothing): name it instead."""
+    missing = sorted(set(_PARAMETER.findall(_NOT_CODE.sub(" ", text))) - set(params))
+    if missing:
+        raise ValueError(", ".join(f"${m}" for m in missing) + " has no value: give it with "
+                         + " ".join(f"--param {m}=VALUE" for m in missing))
+
+
 @lru_cache(maxsize=4)
 def _connection(path: str, version: tuple[int, int]) -> Any:
     import ladybug
@@ -107,6 +121,7 @@ def cypher_query(folder: str | Path, text: str, params: dict[str, Any] | None = 
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'kg build … --out {folder}' with the query extra installed")
     check_current(Path(folder), f"ladybug/{DB_NAME}")
+    _check_parameters(text, params or {})
     _, conn = _connection(str(path), _version(path))
     result = conn.execute(text, params or {})
     try:

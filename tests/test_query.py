@@ -82,3 +82,15 @@ def test_a_sparql_syntax_error_names_sparql_and_its_place(seed_out):
     unknown = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--sparql", "SELECT ?x WHERE { ?x foo:bar ?y }"])
     assert unknown.exit_code == 1 and unknown.output.count("\n") == 1, unknown.output
     assert "prefix that is not declared" in unknown.output and "kg:" in unknown.output, unknown.output
+
+
+def test_a_cypher_parameter_without_a_value_is_an_error_not_null(seed_out):
+    """ladybug reads an unbound $name as null and answers nothing; kg names the missing parameter."""
+    with pytest.raises(ValueError, match=r"\$title .*--param title="):
+        query(seed_out, cypher="MATCH (p:Paper) WHERE p.title = $title RETURN p.id")
+    with pytest.raises(ValueError, match=r"\$title"):
+        query(seed_out, cypher="MATCH (p:Paper) WHERE p.title = $title AND p.year = $year RETURN p.id",
+              params={"year": 2024})
+    # a dollar sign inside a string, a quoted name or a comment is not a parameter
+    quoted = query(seed_out, cypher="RETURN '$a' AS `$b`, \"it's $c\" AS d // $e\n")
+    assert quoted.rows == [["$a", "it's $c"]]
