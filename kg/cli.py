@@ -19,7 +19,8 @@ from kg.schema import LABELS, ROLE_FIELDS
 
 app = typer.Typer(help="Build and explore a knowledge graph of research papers.", no_args_is_help=True,
                   add_completion=False)
-console = Console(stderr=True)  # summaries, progress and errors go to stderr; results to stdout
+# summaries, progress and errors go to stderr; results to stdout; emoji=False everywhere: ":fire:" in a title stays text
+console = Console(stderr=True, emoji=False)
 
 
 class _UserError(Exception):
@@ -148,7 +149,7 @@ def eval_cli(
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=1))
     else:
-        out = Console()
+        out = Console(emoji=False)
         for title, scores in [("overall", report.overall), *sorted(report.by_source.items())]:
             table = Table("category", "P", "R", "F1", "tp", "fp", "fn", title=f"{title}")
             for cat, s in scores.items():
@@ -202,7 +203,7 @@ def query_cli(
         table = Table(*result.columns)
         for row in result.rows:
             table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+        Console(emoji=False).print(table)
         console.print(f"{len(result.rows)} row(s)")
 
 
@@ -274,13 +275,13 @@ def path_cli(
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        Console().print(describe(result), highlight=False, markup=False)
+        Console(emoji=False).print(describe(result), highlight=False, markup=False)
     if output is not None:
         console.print(f"wrote {output}", highlight=False)
 
 
 def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
-    out = Console()
+    out = Console(emoji=False)
     year = lambda i: f" ({i['year']})" if i.get("year") else ""  # noqa: E731
     if r["kind"] == "Paper":
         out.print(f"[bold]{r['title']}[/]{year(r)}  {r['id']}", highlight=False)
@@ -356,6 +357,8 @@ def push_neo4j_cli(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Sessions sending batches at once.")] = 1,
 ) -> None:
     """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
+    if uri.partition("://")[0] not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
+        raise typer.BadParameter(f"{uri!r}: give a bolt:// or neo4j:// address (+s, +ssc for TLS)", param_hint="--uri")
     from neo4j.exceptions import AuthError as Neo4jAuthError
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
     from rich.progress import Progress

@@ -114,3 +114,20 @@ def test_a_json_error_is_named_by_a_public_name():
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["error"] == "UserError" and data["message"].startswith("none of the"), data
+
+
+def test_text_with_colon_words_is_printed_as_written(tmp_path):
+    """Rich would turn ":thumbs_up:" in a title, or "host:abc:" in an error, into an emoji."""
+    listing = tmp_path / "listing.csv"
+    listing.write_text("title,authors,year\nThumbs :thumbs_up: Up: Reward Models,Ada Quill,2026\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", listing, "--out", out, "-f", "graph-json").returncode == 0
+    shown = kg("explore", "--graph", out, "Thumbs :thumbs_up: Up: Reward Models")
+    assert shown.returncode == 0 and "Thumbs :thumbs_up: Up" in shown.stdout, shown.stdout
+    missing = kg("explore", "--graph", out, "Thumbs :thumbs_down: Down")
+    assert missing.returncode == 1 and ":thumbs_down:" in missing.stderr, missing.stderr
+
+
+@pytest.mark.parametrize("uri", ["foo://localhost", "http://localhost:7474", "localhost:7687"])
+def test_push_to_an_address_that_is_not_bolt(built, uri):
+    assert_clean_error(kg("push", "neo4j", "--graph", built, "--uri", uri, "--password", "x"), 2, "bolt://")
