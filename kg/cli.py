@@ -101,6 +101,9 @@ def build_cli(
     else:
         _print_summary(summary, result.written, out)
     if not result.papers:
+        if not as_json:
+            why = "every record was rejected (listed above)" if summary["rejected"] else "no file found in INPUTS"
+            console.print(f"[red]error:[/] no paper in the input: {why}", highlight=False)
         raise typer.Exit(code=1)
 
 

@@ -131,3 +131,11 @@ def test_text_with_colon_words_is_printed_as_written(tmp_path):
 @pytest.mark.parametrize("uri", ["foo://localhost", "http://localhost:7474", "localhost:7687"])
 def test_push_to_an_address_that_is_not_bolt(built, uri):
     assert_clean_error(kg("push", "neo4j", "--graph", built, "--uri", uri, "--password", "x"), 2, "bolt://")
+
+
+def test_a_build_without_papers_says_why(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert_clean_error(kg("build", tmp_path / "empty", "--out", tmp_path / "o1"), 1, "error: no paper", "no file")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "Kelpie: A Multilingual Reasoning Dat\n', encoding="utf-8")
+    assert_clean_error(kg("build", broken, "--out", tmp_path / "o2"), 1, "error: no paper", "rejected", f"{broken}:1")
