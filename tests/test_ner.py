@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.extract.extractor import extract_paper, make_nlp
@@ -19,6 +21,18 @@ def test_corpora_readers():
     tdmsci = read_tdmsci(EVAL / "tdmsci" / "train_1500_v2.conll")
     assert len(tdmsci) == 1523
     assert sum(len(x.spans) for x in tdmsci) > 300
+
+
+def test_a_corpus_file_of_the_wrong_kind_is_named_with_its_line(tmp_path):
+    """The two files swapped (or any other file) give `file:line: reason`, not json's bare message."""
+    conll, scierc = tmp_path / "train.conll", tmp_path / "train.json"
+    conll.write_text("We\t0\tO\nuse\t3\tO\nImageNet\t7\tB-DATASET\n", encoding="utf-8")
+    scierc.write_text('{"sentences": [["We", "use", "BERT"]], "ner": [[[2, 2, "Method"]]]}\n', encoding="utf-8")
+    assert read_scierc(scierc)[0].spans == [(2, 2, "METHOD")] and read_tdmsci(conll)[0].spans == [(2, 2, "DATASET")]
+    with pytest.raises(ValueError, match=rf"^{re.escape(str(conll))}:1: not a SciERC"):
+        read_scierc(conll)
+    with pytest.raises(ValueError, match=rf"^{re.escape(str(scierc))}:1: not a TDMSci"):
+        read_tdmsci(scierc)
 
 
 @pytest.mark.slow

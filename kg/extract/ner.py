@@ -30,10 +30,14 @@ class Sentence:
 def read_scierc(path: str | Path) -> list[Sentence]:
     """SciERC (DyGIE format): one abstract a line, spans over document token offsets."""
     out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        try:
+            doc = json.loads(line)
+            pairs = list(zip(doc["sentences"], doc["ner"]))
+        except (ValueError, LookupError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: not a SciERC (DyGIE) line: {type(exc).__name__}: {exc}") from None
         offset = 0
-        for tokens, spans in zip(doc["sentences"], doc["ner"]):
+        for tokens, spans in pairs:
             out.append(Sentence([_PTB.get(t, t) for t in tokens],
                                 [(s - offset, e - offset, "METHOD") for s, e, label in spans if label == "Method"]))
             offset += len(tokens)
@@ -45,8 +49,10 @@ def read_tdmsci(path: str | Path) -> list[Sentence]:
     out: list[Sentence] = []
     tokens: list[str] = []
     tags: list[str] = []
-    for line in [*Path(path).read_text(encoding="utf-8").splitlines(), ""]:
+    for number, line in enumerate([*Path(path).read_text(encoding="utf-8").splitlines(), ""], start=1):
         if line.strip():
+            if line.count("\t") != 2:
+                raise ValueError(f"{path}:{number}: not a TDMSci line (token<TAB>offset<TAB>BIO tag)")
             token, _, tag = line.split("\t")
             tokens.append(token)
             tags.append(tag)
