@@ -139,3 +139,13 @@ def test_a_build_without_papers_says_why(tmp_path):
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"title": "Kelpie: A Multilingual Reasoning Dat\n', encoding="utf-8")
     assert_clean_error(kg("build", broken, "--out", tmp_path / "o2"), 1, "error: no paper", "rejected", f"{broken}:1")
+
+
+def test_a_gazetteer_entry_error_says_what_is_wrong(tmp_path):
+    bad = tmp_path / "g.jsonl"
+    bad.write_text('{"name": "Tidewater"}\n{"name": "Tidewater", "type": "Model"}\n'
+                   '{"name": "Tidewater", "type": "Method", "aliases": "TW"}\n', encoding="utf-8")
+    assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "--gazetteer", bad), 1,
+                       f"{bad}:1: bad gazetteer entry (no 'type' field)",
+                       f"{bad}:2: bad gazetteer entry (type 'Model' is not one of Method, Dataset, Benchmark)",
+                       f"{bad}:3: bad gazetteer entry (aliases is a list of names, not one string)")

@@ -169,13 +169,18 @@ def _parse_gazetteer(lines: list[str], source: str) -> tuple[list[GazetteerEntry
             continue
         try:
             row = json.loads(line)
+            if "type" in row and row["type"] not in {t.value for t in EntityType}:
+                raise ValueError(f"type {row['type']!r} is not one of {', '.join(t.value for t in EntityType)}")
+            if isinstance(row.get("aliases"), str):
+                raise TypeError("aliases is a list of names, not one string")
             entry = GazetteerEntry(
                 name=str(row["name"]),
                 type=EntityType(row["type"]),
                 aliases=tuple(str(a) for a in row.get("aliases", [])),
             )
-        except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
-            errors.append(f"{source}:{number}: bad gazetteer entry ({exc})")
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as exc:
+            reason = f"no {exc} field" if isinstance(exc, KeyError) else str(exc)
+            errors.append(f"{source}:{number}: bad gazetteer entry ({reason})")
             continue
         entries.append(entry)
     return entries, errors
