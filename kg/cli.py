@@ -57,6 +57,12 @@ def _existing(paths: Iterable[Path], what: str) -> None:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint=what)
 
 
+def _not_a_folder(output: Path) -> None:
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a folder; give a file name, e.g. {output / 'view.html'}",
+                                 param_hint="--output")
+
+
 @app.command("build")
 def build_cli(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of paper listings.")],
@@ -224,6 +230,7 @@ def viz_cli(
     from kg.export.graph_json import read_graph
     from kg.viz.html import viz
 
+    _not_a_folder(output)
     kinds = [t.strip() for t in types.split(",")] if types else None
     unknown = sorted(set(kinds or []) - {lab.name for lab in LABELS})
     if unknown:
@@ -268,6 +275,8 @@ def path_cli(
     from kg.export.graph_json import read_graph
     from kg.path import describe, path
 
+    if output is not None:
+        _not_a_folder(output)
     with _user_errors(as_json, also=(nx.NetworkXNoPath,)):
         G = read_graph(graph)
         result = path(G, a, b)

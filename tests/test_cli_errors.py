@@ -149,3 +149,9 @@ def test_a_gazetteer_entry_error_says_what_is_wrong(tmp_path):
                        f"{bad}:1: bad gazetteer entry (no 'type' field)",
                        f"{bad}:2: bad gazetteer entry (type 'Model' is not one of Method, Dataset, Benchmark)",
                        f"{bad}:3: bad gazetteer entry (aliases is a list of names, not one string)")
+
+
+@pytest.mark.parametrize("command", [("viz",), ("path", "Tidewater", "Kelpie")])
+def test_output_naming_a_folder(tmp_path, built, command):
+    assert_clean_error(kg(*command, "--graph", built, "--output", tmp_path), 2, "--output", "is a folder")
+    assert not list(tmp_path.glob(".*.tmp"))
