@@ -83,8 +83,7 @@ def build_cli(
 ) -> None:
     """Load INPUTS, extract entities and relations, and write the graph to --out.
 
-    The summary (records, papers, nodes and edges by type, rejected records as file:line) goes to
-    stderr; with --json it goes to stdout as JSON."""
+    The summary (records, papers, nodes and edges by type, rejected records as file:line) goes to stderr; with --json it goes to stdout as JSON."""
     from kg.build import build
 
     formats = list(fmt or DEFAULT_FORMATS) + (["jsonld"] if jsonld else [])
@@ -181,7 +180,7 @@ def query_cli(
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder written by 'kg build'.")] = Path("out"),
     sparql: Annotated[Optional[str], typer.Option("--sparql", help="A SPARQL query (prefixes kg:, rdfs:, dcterms: … predeclared).")] = None,
     cypher: Annotated[Optional[str], typer.Option("--cypher", help="A Cypher query (embedded ladybug, no server).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as $NAME / ?NAME (repeatable).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as $NAME / ?NAME (repeatable); digits bind as an integer.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
 ) -> None:
     """Run a SPARQL or Cypher query on a built graph, with no server."""
