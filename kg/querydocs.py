@@ -79,5 +79,7 @@ def update(doc: Path, graph: Path) -> str:
 
 
 if __name__ == "__main__":  # python -m kg.querydocs docs/queries.md OUT_DIR
+    if len(sys.argv) != 3:
+        sys.exit("usage: python -m kg.querydocs docs/queries.md OUT_DIR (a folder written by 'kg build')")
     path = Path(sys.argv[1])
     path.write_text(update(path, Path(sys.argv[2])), encoding="utf-8")
