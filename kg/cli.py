@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kg.export import DEFAULT_FORMATS, exporter_names
+from kg.export import DEFAULT_FORMATS, exporter_names, missing_extra
 from kg.schema import LABELS, ROLE_FIELDS
 
 app = typer.Typer(help="Build and explore a knowledge graph of research papers.", no_args_is_help=True,
@@ -29,6 +29,12 @@ class _UserError(Exception):
     kind = "UserError"  # its name under --json
 
 
+# the pip extra (pyproject.toml) that brings each optional library
+_EXTRAS = {"pyvis": "viz", "sklearn": "explore", "threadpoolctl": "explore", "neo4j": "neo4j", "pyoxigraph": "query",
+           "ladybug": "query", "pyarrow": "query", "dask": "dask", "distributed": "dask", "bibtexparser": "bibtex",
+           "pylatexenc": "bibtex"}
+
+
 @contextmanager
 def _user_errors(as_json: bool = False, also: tuple[type[Exception], ...] = ()) -> Iterator[None]:
     """Turn the errors a user can cause (missing or corrupt files, a name not in the graph, an
@@ -39,7 +45,13 @@ def _user_errors(as_json: bool = False, also: tuple[type[Exception], ...] = ()) 
     from kg.search import NotFound
 
     try:
-        yield
+        try:
+            yield
+        except ModuleNotFoundError as exc:  # an extra's library is not installed
+            extra = _EXTRAS.get((exc.name or "").partition(".")[0])
+            if extra is None:
+                raise
+            raise _UserError(f"{exc.name} is not installed: pip install 'kg-papers[{extra}]'") from exc
     except (_UserError, OutputError, LookupError, OSError, ValueError, RuntimeError, *also) as exc:
         message = str(exc) or type(exc).__name__
         if as_json:
@@ -86,10 +98,17 @@ def build_cli(
     The summary (records, papers, nodes and edges by type, rejected records as file:line) goes to stderr; with --json it goes to stdout as JSON."""
     from kg.build import build
 
-    formats = list(fmt or DEFAULT_FORMATS) + (["jsonld"] if jsonld else [])
+    formats = list(fmt) if fmt else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]  # the others: below
+    formats += ["jsonld"] if jsonld else []
     unknown = sorted(set(formats) - set(exporter_names()))
     if unknown:
         raise typer.BadParameter(f"unknown format(s): {', '.join(unknown)}", param_hint="--format")
+    for name in formats if fmt else DEFAULT_FORMATS:
+        if missing_extra(name):
+            hint = f"pip install 'kg-papers[{missing_extra(name)}]'"
+            if fmt:
+                raise typer.BadParameter(f"{name} needs {hint}", param_hint="--format")
+            console.print(f"not writing {name}: it needs {hint}", markup=False, highlight=False, soft_wrap=True)
     _existing(inputs, "INPUTS")
     _existing(gazetteer or [], "--gazetteer")
     if ner_model is not None:
@@ -226,6 +245,8 @@ def viz_cli(
     as_json: Annotated[bool, typer.Option("--json", help="Report the result (or the error) as JSON.")] = False,
 ) -> None:
     """Write an interactive offline HTML graph: the whole graph or an ego view."""
+    from importlib.util import find_spec
+
     from kg.export.graph_json import read_graph
     from kg.viz.html import viz
 
@@ -235,6 +256,8 @@ def viz_cli(
     if unknown:
         raise typer.BadParameter(f"unknown type(s): {', '.join(unknown)}", param_hint="--types")
     with _user_errors(as_json):
+        if missing_extra("html") or find_spec("sklearn") is None:
+            raise _UserError("kg viz needs pyvis and scikit-learn: pip install 'kg-papers[viz]'")
         path = viz(read_graph(graph), output, focus, depth, kinds, min_degree)
     if as_json:
         typer.echo(json.dumps({"wrote": str(path)}))
@@ -370,14 +393,16 @@ def push_neo4j_cli(
     """Push the graph in --graph to Neo4j (or any Bolt server) idempotently, in parameterised batches."""
     if uri.partition("://")[0] not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
         raise typer.BadParameter(f"{uri!r}: give a bolt:// or neo4j:// address (+s, +ssc for TLS)", param_hint="--uri")
-    from neo4j.exceptions import AuthError as Neo4jAuthError
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
     from rich.progress import Progress
 
     from kg.export.graph_json import read_graph
-    from kg.export.neo4j import push_neo4j
 
     with _user_errors():
+        from neo4j.exceptions import AuthError as Neo4jAuthError
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+        from kg.export.neo4j import push_neo4j
+
         G = read_graph(graph)
         try:
             with Progress(console=console, transient=True) as bar:

@@ -115,6 +115,8 @@ def _connection(path: str, version: tuple[int, int]) -> Any:
 
 
 def cypher_query(folder: str | Path, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+    import ladybug  # noqa: F401 - first: without the engine, say so before looking for its file
+
     from kg.export.ladybug_db import DB_NAME
 
     path = Path(folder) / "ladybug" / DB_NAME

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,40 @@ def test_a_gazetteer_entry_error_says_what_is_wrong(tmp_path):
 def test_output_naming_a_folder(tmp_path, built, command):
     assert_clean_error(kg(*command, "--graph", built, "--output", tmp_path), 2, "--output", "is a folder")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def kg_without(modules: tuple[str, ...], *args: str | Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The real command line in an environment where ``modules`` (an extra's libraries) are not installed:
+    a sitecustomize marks them absent, as Python does for a module that is not there (import fails,
+    importlib.util.find_spec gives None)."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(f"import sys\nfor name in {modules!r}:\n    sys.modules[name] = None\n",
+                                           encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, env=env,
+                          timeout=300)
+
+
+def test_without_the_viz_and_query_extras_the_default_build_skips_their_formats(tmp_path):
+    out = tmp_path / "out"
+    result = kg_without(("pyvis", "ladybug"), "build", EXAMPLES, "--out", out, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (out / "graph.json").exists() and (out / "graph.ttl").exists()
+    assert not (out / "graph.html").exists() and not (out / "ladybug").exists()
+    assert "kg-papers[viz]" in result.stderr and "kg-papers[query]" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("modules, args, code, extra", [
+    (("pyvis",), ("build", EXAMPLES, "--out", "o", "-f", "html"), 2, "kg-papers[viz]"),
+    (("ladybug",), ("build", EXAMPLES, "--out", "o", "-f", "ladybug"), 2, "kg-papers[query]"),
+    (("pyoxigraph",), ("query", "--sparql", "SELECT * WHERE { ?s ?p ?o }"), 1, "kg-papers[query]"),
+    (("ladybug",), ("query", "--cypher", "MATCH (p:Paper) RETURN p.id"), 1, "kg-papers[query]"),
+    (("neo4j",), ("push", "neo4j", "--password", "x"), 1, "kg-papers[neo4j]"),
+    (("pyvis",), ("viz", "--output", "v.html"), 1, "kg-papers[viz]"),
+    (("pyvis", "sklearn"), ("viz", "--output", "v.html"), 1, "kg-papers[viz]"),
+])
+def test_a_command_whose_extra_is_missing_names_the_extra(tmp_path, built, modules, args, code, extra):
+    args = (*args, "--graph", built) if args[0] in ("query", "push", "viz") else args
+    result = kg_without(modules, *args, tmp_path=tmp_path)
+    assert_clean_error(result, code, extra)
