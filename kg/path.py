@@ -45,7 +45,11 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
         only_authored = all(d["type"] == "AUTHORED" for d in edges.values())
         return step * (AUTHOR_COST if only_authored else 1.0)
 
-    nodes = nx.dijkstra_path(U, src, dst, weight=cost)
+    try:
+        nodes = nx.dijkstra_path(U, src, dst, weight=cost)
+    except nx.NetworkXNoPath:
+        names = [display_name(G.nodes[n]) for n in (src, dst)]
+        raise nx.NetworkXNoPath(f"nothing links {names[0]} ({src}) to {names[1]} ({dst}) in this graph") from None
     out: dict[str, Any] = {"from": src, "to": dst, "nodes": [], "steps": []}
     for n in nodes:
         d = G.nodes[n]

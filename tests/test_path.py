@@ -36,7 +36,7 @@ def test_path_prefers_a_rare_shared_method_over_a_hub():
 def test_no_path_raises():
     G = _toy()
     G.add_node("p:alone", label="Paper", id="p:alone", title="Alone")
-    with pytest.raises(nx.NetworkXNoPath):
+    with pytest.raises(nx.NetworkXNoPath, match="^nothing links P:A paper .*to Alone"):
         path(G, "P:A paper", "Alone")
 
 
