@@ -369,7 +369,11 @@ def viz(G: "nx.MultiDiGraph", output: str | Path, focus: str | None = None, dept
 
     focus_id = resolve(G, focus) if focus else None
     title = f"kg: {G.nodes[focus_id].get('name') or G.nodes[focus_id].get('title')}" if focus_id else "kg graph"
-    return write_text(Path(output), render_html(_page(G, focus_id, depth, types, min_degree), title=title))
+    payload = _page(G, focus_id, depth, types, min_degree)
+    if len(G) and not payload["nodes"]:
+        raise ValueError(f"nothing to draw: no node is left with types {','.join(types) if types else 'all'} and "
+                         f"min_degree {min_degree} (lower --min-degree or widen --types); no page written")
+    return write_text(Path(output), render_html(payload, title=title))
 
 
 def viz_path(G: "nx.MultiDiGraph", result: dict[str, Any], output: str | Path) -> Path:

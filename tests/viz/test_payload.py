@@ -169,3 +169,11 @@ def test_layout_is_the_same_in_every_process():
     outs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
                            capture_output=True, text=True).stdout for seed in ("1", "2", "3")}
     assert len(outs) == 1 and len(json.loads(outs.pop())) == 96
+
+
+def test_a_view_with_nothing_left_to_draw_is_an_error_not_an_empty_page(seed_build, tmp_path):
+    from kg.viz.html import viz
+
+    with pytest.raises(ValueError, match="nothing to draw"):
+        viz(seed_build.graph, tmp_path / "v.html", min_degree=10_000)
+    assert not (tmp_path / "v.html").exists()
