@@ -177,9 +177,10 @@ def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
         return LoadedFile(source, None, iter([LoadError(source=source, line=1, message="empty file")]))
     name, items = _parse_best(text, names)
     if name is None:
-        return LoadedFile(source, None, iter([LoadError(
-            source=source, line=1, message="unrecognised format (expected one of: " + ", ".join(LOADERS) + "); "
-            + WHOLE_FILE)]))
+        with path.open("rb") as handle:  # a UTF-16 byte-order mark: Excel's "Unicode text" export
+            utf16 = handle.read(2) in (b"\xff\xfe", b"\xfe\xff")
+        why = "UTF-16 text: re-save the file as UTF-8" if utf16 else f"unrecognised format (expected one of: {', '.join(LOADERS)})"
+        return LoadedFile(source, None, iter([LoadError(source=source, line=1, message=f"{why}; {WHOLE_FILE}")]))
     return LoadedFile(source, name, iter(items))
 
 

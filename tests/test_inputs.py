@@ -535,3 +535,12 @@ def test_a_json_decoding_reason_reads_as_english(content):
     followed by a second "at"."""
     _, errors = _load(content)
     assert errors and all(re.search(r"(string starting|character) at (column|line) \d", e) for e in errors), errors
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path):
+    """Excel's "Unicode text" export is UTF-16: say so rather than "unrecognised format"."""
+    listing = tmp_path / "export.csv"
+    listing.write_bytes("title,authors,year\nTidewater: Sparse Retrieval,Ada Quill,2026\n".encode("utf-16"))
+    result = load_paths([listing])
+    assert not result.records and [e.message for e in result.errors] == [
+        "UTF-16 text: re-save the file as UTF-8; nothing in this file was read"]
