@@ -109,6 +109,9 @@ def build_cli(
             if fmt:
                 raise typer.BadParameter(f"{name} needs {hint}", param_hint="--format")
             console.print(f"not writing {name}: it needs {hint}", markup=False, highlight=False, soft_wrap=True)
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter("give --scheduler (a running cluster) or --workers (a local one), not both",
+                                 param_hint="--scheduler / --workers")
     _existing(inputs, "INPUTS")
     _existing(gazetteer or [], "--gazetteer")
     if ner_model is not None:

@@ -193,3 +193,9 @@ def test_a_command_whose_extra_is_missing_names_the_extra(tmp_path, built, modul
     args = (*args, "--graph", built) if args[0] in ("query", "push", "viz") else args
     result = kg_without(modules, *args, tmp_path=tmp_path)
     assert_clean_error(result, code, extra)
+
+
+def test_scheduler_and_workers_together_is_a_usage_error(tmp_path):
+    assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"),
+                       2, "--scheduler", "--workers")
+    assert not (tmp_path / "o").exists()
