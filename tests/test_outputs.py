@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import filecmp
 import json
+import os
 import re
 
 import pytest
@@ -92,6 +93,7 @@ def test_neo4j_csv_headers_and_import_command(seed_out, seed_build):
     assert any(ARRAY_DELIMITER in r[sources] for r in rows[1:])  # merged papers list several sources
     script = (folder / "import.sh").read_text(encoding="utf-8")
     assert "neo4j-admin database import full" in script and "--array-delimiter=U+001F" in script
+    assert os.access(folder / "import.sh", os.X_OK)  # ./import.sh runs (it starts with #!/bin/sh)
     for name in sorted(p.name for p in folder.glob("*.csv")):
         assert name in script
 

@@ -102,6 +102,7 @@ def write_neo4j_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
             'DIR="$(cd "$(dirname "$0")" && pwd)"\n' + import_command(names) + "\n"
         )
         (tmp / "import.sh").write_text(script, encoding="utf-8")
+        (tmp / "import.sh").chmod(0o755)  # a script: ./import.sh
     return [target / n for n in names] + [target / "import.sh"]
 
 
