@@ -129,7 +129,8 @@ def build_cli(
         _print_summary(summary, result.written, out)
     if not result.papers:
         if not as_json:
-            why = "every record was rejected (listed above)" if summary["rejected"] else "no file found in INPUTS"
+            why = ("every record was rejected (listed above)" if summary["rejected"]
+                   else "no file found in INPUTS (hidden files and the files of kg builds are skipped)")
             console.print(f"[red]error:[/] no paper in the input: {why}", highlight=False)
         raise typer.Exit(code=1)
 

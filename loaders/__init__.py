@@ -14,6 +14,7 @@ the file is tried.
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,23 +122,27 @@ def _streamed(path: Path, source: str, name: str) -> Iterator[Item]:
         yield _failed(source, name, last, exc)
 
 
-def _kg_output(folder: Path) -> bool:
-    """A folder ``kg build`` wrote (its manifest says so): never read back as input."""
+def _written_by_kg(folder: Path) -> set[Path]:
+    """What a ``kg build`` wrote into ``folder``, as its manifest names it (and the manifest, and the
+    cache): never read back as input."""
     try:
         with (folder / "manifest.json").open("rb") as handle:
-            return b'"kg-manifest/' in handle.read(200)
-    except OSError:
-        return False
+            if b'"kg-manifest/' not in handle.read(200):
+                return set()
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return {folder / "manifest.json", folder / "cache", *(folder / rel for rel in manifest["files"])}
+    except (OSError, ValueError, LookupError, TypeError):
+        return set()
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every file named, and every file under every folder named, in sorted order; inside a folder,
-    hidden files and folders (``.git``) and the output folders of earlier builds are skipped."""
+    hidden files and folders (``.git``) and the files of earlier builds (a kg manifest names them) are skipped."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            skip = {m.parent for m in path.rglob("manifest.json") if m.parent != path and _kg_output(m.parent)}
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not skip.intersection(p.parents)
+            skip = set().union(*(_written_by_kg(m.parent) for m in path.rglob("manifest.json")))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not skip.intersection((p, *p.parents))
                               and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             yield path

@@ -524,6 +524,14 @@ def test_a_folder_input_skips_hidden_folders_and_folders_kg_wrote(tmp_path):
     for result in (first, second):
         assert sorted(result.files) == [display_path(papers / "listing.md"), display_path(papers / "manifest.json")]
         assert len(result.papers) == 4 and not result.errors
+    # --out the input folder itself: the files a build wrote there are its own, the listings stay inputs
+    same = tmp_path / "same"
+    same.mkdir()
+    (same / "listing.md").write_bytes((ROOT / "examples" / "listing.md").read_bytes())
+    for _ in range(2):
+        result = build([same], same, ["graph-json", "jsonl", "neo4j-csv"])
+        assert sorted(result.files) == [display_path(same / "listing.md")] and len(result.papers) == 3
+    assert (same / "papers.jsonl").exists() and (same / "neo4j" / "csv" / "nodes_Paper.csv").exists()
 
 
 @pytest.mark.parametrize("content", [
