@@ -313,13 +313,13 @@ def path_cli(
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        Console(emoji=False).print(describe(result), highlight=False, markup=False)
+        Console(emoji=False, soft_wrap=True).print(describe(result), highlight=False, markup=False)
     if output is not None:
         console.print(f"wrote {output}", highlight=False)
 
 
 def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
-    out = Console(emoji=False)
+    out = Console(emoji=False, soft_wrap=True)
     year = lambda i: f" ({i['year']})" if i.get("year") else ""  # noqa: E731
     if r["kind"] == "Paper":
         out.print(f"[bold]{r['title']}[/]{year(r)}  {r['id']}", highlight=False)

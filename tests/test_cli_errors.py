@@ -199,3 +199,16 @@ def test_scheduler_and_workers_together_is_a_usage_error(tmp_path):
     assert_clean_error(kg("build", EXAMPLES, "--out", tmp_path / "o", "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"),
                        2, "--scheduler", "--workers")
     assert not (tmp_path / "o").exists()
+
+
+def test_explore_and_path_print_each_line_whole_into_a_pipe(tmp_path):
+    """Piped (no terminal, so 80 columns), a long title stays on its line: `kg explore … | grep` finds it."""
+    title = "Tidewater: Sparse Retrieval for Very Long Documents with Learned Term Weights and Pruned Inverted Indexes"
+    listing = tmp_path / "listing.csv"
+    listing.write_text(f"title,authors,year\n{title},Ada Quill,2026\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", listing, "--out", out, "-f", "graph-json").returncode == 0
+    shown = kg("explore", "--graph", out, "Tidewater")
+    assert shown.returncode == 0 and shown.stdout.splitlines()[0].startswith(title), shown.stdout
+    chain = kg("path", "--graph", out, title, "Tidewater")
+    assert chain.returncode == 0 and any(line.startswith(title) for line in chain.stdout.splitlines()), chain.stdout
