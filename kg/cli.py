@@ -229,7 +229,8 @@ def query_cli(
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(result.rows)
+        writer.writerows([json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v for v in row]
+                         for row in result.rows)  # a list cell as JSON, not Python's repr
     else:
         table = Table(*result.columns)
         for row in result.rows:

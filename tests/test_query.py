@@ -94,3 +94,16 @@ def test_a_cypher_parameter_without_a_value_is_an_error_not_null(seed_out):
     # a dollar sign inside a string, a quoted name or a comment is not a parameter
     quoted = query(seed_out, cypher="RETURN '$a' AS `$b`, \"it's $c\" AS d // $e\n")
     assert quoted.rows == [["$a", "it's $c"]]
+
+
+def test_query_csv_writes_a_list_as_json(seed_out):
+    """A list cell (aliases) in CSV is JSON, which pandas or any language reads back, not Python's repr."""
+    import csv
+    import io
+
+    result = CliRunner().invoke(app, ["query", "--graph", str(seed_out), "--format", "csv", "--cypher",
+                                      "MATCH (m:Method) WHERE size(m.aliases) > 1 RETURN m.name AS name, m.aliases AS aliases "
+                                      "ORDER BY name LIMIT 3"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 3 and all(len(json.loads(r["aliases"])) > 1 for r in rows), rows
