@@ -122,6 +122,15 @@ def _streamed(path: Path, source: str, name: str) -> Iterator[Item]:
         yield _failed(source, name, last, exc)
 
 
+# files that are no listing, named by their first bytes
+_KNOWN_OTHERS = (
+    (b"\xff\xfe", "UTF-16 text: re-save the file as UTF-8"),  # a byte-order mark: Excel's "Unicode text" export
+    (b"\xfe\xff", "UTF-16 text: re-save the file as UTF-8"),
+    (b"%PDF", "a PDF: kg reads listings of papers (CSV, JSON, BibTeX …), not the papers"),
+    (b"PK\x03\x04", "a ZIP file (an Excel .xlsx, a .docx or an archive): save the sheet as CSV, or unzip it"),
+)
+
+
 def _written_by_kg(folder: Path) -> set[Path]:
     """What a ``kg build`` wrote into ``folder``, as its manifest names it (and the manifest, and the
     cache): never read back as input."""
@@ -182,9 +191,10 @@ def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
         return LoadedFile(source, None, iter([LoadError(source=source, line=1, message="empty file")]))
     name, items = _parse_best(text, names)
     if name is None:
-        with path.open("rb") as handle:  # a UTF-16 byte-order mark: Excel's "Unicode text" export
-            utf16 = handle.read(2) in (b"\xff\xfe", b"\xfe\xff")
-        why = "UTF-16 text: re-save the file as UTF-8" if utf16 else f"unrecognised format (expected one of: {', '.join(LOADERS)})"
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+        why = next((w for m, w in _KNOWN_OTHERS if magic.startswith(m)),
+                   f"unrecognised format (expected one of: {', '.join(LOADERS)})")
         return LoadedFile(source, None, iter([LoadError(source=source, line=1, message=f"{why}; {WHOLE_FILE}")]))
     return LoadedFile(source, name, iter(items))
 

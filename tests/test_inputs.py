@@ -552,3 +552,14 @@ def test_a_utf16_file_is_named_as_such(tmp_path):
     result = load_paths([listing])
     assert not result.records and [e.message for e in result.errors] == [
         "UTF-16 text: re-save the file as UTF-8; nothing in this file was read"]
+
+
+@pytest.mark.parametrize("head, reason", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF: kg reads listings of papers"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP file (an Excel .xlsx, a .docx or an archive)"),
+])
+def test_a_pdf_or_a_spreadsheet_is_named_as_such(tmp_path, head, reason):
+    path = tmp_path / "input"
+    path.write_bytes(head + bytes(range(256)))
+    errors = [e.message for e in load_paths([path]).errors]
+    assert len(errors) == 1 and errors[0].startswith(reason) and errors[0].endswith("nothing in this file was read"), errors
