@@ -146,15 +146,21 @@ def _written_by_kg(folder: Path) -> set[Path]:
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every file named, and every file under every folder named, in sorted order; inside a folder,
-    hidden files and folders (``.git``) and the files of earlier builds (a kg manifest names them) are skipped."""
+    hidden files and folders (``.git``) and the files of earlier builds (a kg manifest names them) are skipped.
+    A file named twice (or also through its folder) comes once."""
+    seen: set[Path] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
             skip = set().union(*(_written_by_kg(m.parent) for m in path.rglob("manifest.json")))
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not skip.intersection((p, *p.parents))
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not skip.intersection((p, *p.parents))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
-            yield path
+            found = [path]
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                yield file
 
 
 def display_path(path: Path) -> str:

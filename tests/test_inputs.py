@@ -563,3 +563,11 @@ def test_a_pdf_or_a_spreadsheet_is_named_as_such(tmp_path, head, reason):
     path.write_bytes(head + bytes(range(256)))
     errors = [e.message for e in load_paths([path]).errors]
     assert len(errors) == 1 and errors[0].startswith(reason) and errors[0].endswith("nothing in this file was read"), errors
+
+
+def test_a_file_named_twice_is_read_once():
+    """Named directly and through its folder (or twice): one read, no doubled sources."""
+    examples = ROOT / "examples"
+    once, twice = build([examples]), build([examples, examples / "listing.md", examples])
+    assert twice.files == once.files and len(twice.papers) == len(once.papers)
+    assert all(len(p.sources) == len(set(p.sources)) for p in twice.papers)
