@@ -79,7 +79,7 @@ def _not_a_folder(output: Path) -> None:
 def build_cli(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of paper listings.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    fmt: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Outputs to write (repeatable): "
+    fmt: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Outputs to write (repeatable, or a,b): "
                                                       + ", ".join(exporter_names()))] = None,
     jsonld: Annotated[bool, typer.Option("--jsonld", help="Also write graph.jsonld.")] = False,
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer JSONL.")] = None,
@@ -98,6 +98,7 @@ def build_cli(
     The summary (records, papers, nodes and edges by type, rejected records as file:line) goes to stderr; with --json it goes to stdout as JSON."""
     from kg.build import build
 
+    fmt = [name.strip() for names in fmt or [] for name in names.split(",") if name.strip()]  # -f a,b = -f a -f b
     formats = list(fmt) if fmt else [f for f in DEFAULT_FORMATS if missing_extra(f) is None]  # the others: below
     formats += ["jsonld"] if jsonld else []
     unknown = sorted(set(formats) - set(exporter_names()))

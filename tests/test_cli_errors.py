@@ -212,3 +212,11 @@ def test_explore_and_path_print_each_line_whole_into_a_pipe(tmp_path):
     assert shown.returncode == 0 and shown.stdout.splitlines()[0].startswith(title), shown.stdout
     chain = kg("path", "--graph", out, title, "Tidewater")
     assert chain.returncode == 0 and any(line.startswith(title) for line in chain.stdout.splitlines()), chain.stdout
+
+
+def test_formats_given_with_commas_are_read_as_several(tmp_path):
+    """`-f turtle,jsonl` means what `-f turtle -f jsonl` means."""
+    result = kg("build", EXAMPLES, "--out", tmp_path / "o", "-f", "turtle,jsonl")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "o" / "graph.ttl").exists() and (tmp_path / "o" / "papers.jsonl").exists()
+    assert not (tmp_path / "o" / "graph.json").exists()
