@@ -19,7 +19,7 @@ __all__ = ["MAX_FIELD_CHARS", "work_key", "sniff_json", "sniff_jsonl", "sniff_cs
 _ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "paper_title", "display_name", "name"),
     "title_zh": ("title_zh", "chinese_title", "标题"),
-    "abstract": ("abstract", "summary", "description"),
+    "abstract": ("abstract", "summary", "description", "abstract_note"),
     "abstract_zh": ("abstract_zh", "chinese_abstract", "摘要"),
     "authors": ("authors", "author", "creators", "authorships", "作者"),
     "id": ("arxiv_id", "arxivid", "arxiv", "id", "paper_id", "entry_id"),
@@ -69,8 +69,12 @@ def _author_name(item: Any) -> str | None:
 def _authors(value: Any) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, str):  # "A; B", "A, B and C", "A, B, and C"
-        parts = [q for p in re.split(r"[;,]", value) for q in _AND.split(p)]
+    if isinstance(value, str):  # "A; B", "A, B and C", "A, B, and C", Zotero's "Last, First; Last, First"
+        if ";" in value:
+            parts = [q for p in value.split(";") for q in _AND.split(p)]
+            parts = [" ".join(reversed(p.split(","))) if p.count(",") == 1 else p for p in parts]
+            return [" ".join(p.split()) for p in parts if p.strip()]
+        parts = [q for p in value.split(",") for q in _AND.split(p)]
         return [p for p in (s.strip() for s in parts) if p]
     if isinstance(value, list):
         return [n for n in (_author_name(v) for v in value) if n]
@@ -171,7 +175,7 @@ def record_from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadE
 def _from_mapping(row: Any, source: str, line: int) -> PaperRecord | LoadError:
     if not isinstance(row, Mapping):
         return LoadError(source=source, line=line, message=f"expected an object, found {type(row).__name__}")
-    row = {str(k).strip().lower(): v for k, v in row.items()}
+    row = {re.sub(r"\s+", "_", str(k).strip().lower()): v for k, v in row.items()}  # "Publication Year" = publication_year
     openalex_id = None
     raw_openalex = str(row.get("id") or "")
     if "openalex.org/" in raw_openalex:

@@ -571,3 +571,15 @@ def test_a_file_named_twice_is_read_once():
     once, twice = build([examples]), build([examples, examples / "listing.md", examples])
     assert twice.files == once.files and len(twice.papers) == len(once.papers)
     assert all(len(p.sources) == len(set(p.sources)) for p in twice.papers)
+
+
+def test_a_zotero_csv_export_keeps_its_authors_abstract_and_year():
+    """Zotero's CSV: "Last, First; Last, First" authors, "Abstract Note", "Publication Year" headers."""
+    records, errors = _load('"Key","Item Type","Publication Year","Author","Title","DOI","Abstract Note"\n'
+                            '"K1","preprint","2026","Quill, Ada; Müller, Jörg","Tidewater: Sparse Retrieval",'
+                            '"10.5555/tide","We propose Tidewater, a sparse retriever."\n'
+                            '"K2","preprint","2025","Marsh, Ben","Kelpie: A Reasoning Dataset","",""\n', "zotero.csv")
+    assert not errors
+    assert records[0].authors == ["Ada Quill", "Jörg Müller"] and records[0].year == 2026
+    assert records[0].abstract == "We propose Tidewater, a sparse retriever." and records[0].doi == "10.5555/tide"
+    assert records[1].year == 2025
