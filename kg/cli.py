@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from kg.export import DEFAULT_FORMATS, exporter_names, missing_extra
 from kg.schema import LABELS, ROLE_FIELDS
@@ -153,7 +154,7 @@ def _print_summary(summary: dict, written: list[Path], out: Path) -> None:  # ty
         console.print(f"[yellow]{len(rejected)} record(s) rejected:[/]")
         for line in rejected:
             console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
-    console.print(f"wrote {len(written)} files to {out}/", highlight=False)
+    console.print(f"wrote {len(written)} files to {out}/", highlight=False, markup=False)
 
 
 @app.command("eval")
@@ -183,7 +184,7 @@ def eval_cli(
     else:
         out = Console(emoji=False)
         for title, scores in [("overall", report.overall), *sorted(report.by_source.items())]:
-            table = Table("category", "P", "R", "F1", "tp", "fp", "fn", title=f"{title}")
+            table = Table("category", "P", "R", "F1", "tp", "fp", "fn", title=escape(title))
             for cat, s in scores.items():
                 table.add_row(cat, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
             out.print(table)
@@ -192,7 +193,7 @@ def eval_cli(
             for cat, rules in report.by_rule.items():
                 table = Table("rule", "P", "tp", "fp", "n", title=f"{cat} by rule")
                 for rule, s in sorted(rules.items(), key=lambda kv: (-(kv[1].tp + kv[1].fp), kv[0])):
-                    table.add_row(rule, f"{s.precision:.3f}", str(s.tp), str(s.fp), str(s.tp + s.fp))
+                    table.add_row(Text(rule), f"{s.precision:.3f}", str(s.tp), str(s.fp), str(s.tp + s.fp))
                 out.print(table)
     if errors:
         for line in report.errors:
@@ -233,9 +234,9 @@ def query_cli(
         writer.writerows([json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v for v in row]
                          for row in result.rows)  # a list cell as JSON, not Python's repr
     else:
-        table = Table(*result.columns)
+        table = Table(*(escape(c) for c in result.columns))  # escape, Text: a value is shown as it is, never as markup
         for row in result.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*(Text("" if v is None else str(v)) for v in row))
         Console(emoji=False).print(table)
         console.print(f"{len(result.rows)} row(s)")
 
@@ -268,7 +269,7 @@ def viz_cli(
     if as_json:
         typer.echo(json.dumps({"wrote": str(path)}))
     else:
-        console.print(f"wrote {path}", highlight=False)
+        console.print(f"wrote {path}", highlight=False, markup=False)
 
 
 @app.command("explore")
@@ -317,50 +318,54 @@ def path_cli(
     else:
         Console(emoji=False, soft_wrap=True).print(describe(result), highlight=False, markup=False)
     if output is not None:
-        console.print(f"wrote {output}", highlight=False)
+        console.print(f"wrote {output}", highlight=False, markup=False)
 
 
 def _print_exploration(r: dict) -> None:  # type: ignore[type-arg]
     out = Console(emoji=False, soft_wrap=True)
     year = lambda i: f" ({i['year']})" if i.get("year") else ""  # noqa: E731
+    names = lambda items: ", ".join(escape(i["name"]) for i in items)  # noqa: E731
+    # every value from the graph goes through escape(): "[citation needed]" in a title is text, not markup
     if r["kind"] == "Paper":
-        out.print(f"[bold]{r['title']}[/]{year(r)}  {r['id']}", highlight=False)
+        out.print(f"[bold]{escape(r['title'])}[/]{year(r)}  {escape(r['id'])}", highlight=False)
         if r.get("authors"):
-            out.print("  by " + ", ".join(r["authors"]), highlight=False)
+            out.print("  by " + ", ".join(r["authors"]), highlight=False, markup=False)
         for key in ("url", "pdf_url", "code_url"):
             if r.get(key):
-                out.print(f"  {key}: {r[key]}", highlight=False)
+                out.print(f"  {key}: {r[key]}", highlight=False, markup=False)
+        if r.get("abstract"):
+            out.print(f"  {r['abstract']}", highlight=False, markup=False)
         for role in ROLE_FIELDS.values():
             if r[role]:
-                out.print(f"[bold]{role}[/]: " + ", ".join(i["name"] for i in r[role]), highlight=False)
+                out.print(f"[bold]{role}[/]: " + names(r[role]), highlight=False)
         for title, key in (("prior works", "prior_works"), ("derivative works", "derivative_works")):
             out.print(f"[bold]{title}[/] ({len(r[key])})")
             for i in r[key]:
                 how = "cites" if i["cites"] else f"via {', '.join(i['via'])} (confidence {i['confidence']:.2f})"
-                out.print(f"  {i['title']}{year(i)} — {how}", highlight=False)
+                out.print(f"  {i['title']}{year(i)} — {how}", highlight=False, markup=False)
         out.print("[bold]related[/] (score: title+abstract TF-IDF and LSA topic, raised by shared rare entities)")
         for i in r["related"]:
             shared = f" — shares {', '.join(i['shared'])}" if i["shared"] else ""
             loose = "" if i["close"] else " (loosely related)"
-            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)}{loose}{shared}", highlight=False)
+            out.print(f"  {i['score']:.2f}  {i['title']}{year(i)}{loose}{shared}", highlight=False, markup=False)
     elif r["kind"] == "Author":
-        out.print(f"[bold]{r['name']}[/] (Author)", highlight=False)
+        out.print(f"[bold]{escape(r['name'])}[/] (Author)", highlight=False)
         for i in r["papers"]:
-            out.print(f"  {i['title']}{year(i)}", highlight=False)
+            out.print(f"  {i['title']}{year(i)}", highlight=False, markup=False)
     else:
-        out.print(f"[bold]{r['name']}[/] ({r['kind']})" + (f" also: {', '.join(r['aliases'])}" if r["aliases"] else ""),
-                  highlight=False)
+        out.print(f"[bold]{escape(r['name'])}[/] ({r['kind']})"
+                  + (f" also: {escape(', '.join(r['aliases']))}" if r["aliases"] else ""), highlight=False)
         for title, key in (("proposed by", "proposed_by"), ("introduced by", "introduced_by"), ("used by", "used_by")):
             if r[key]:
                 out.print(f"[bold]{title}[/] ({len(r[key])})")
                 for i in r[key]:
-                    out.print(f"  {i['title']}{year(i)}", highlight=False)
+                    out.print(f"  {i['title']}{year(i)}", highlight=False, markup=False)
         if r["benchmarks"]:
-            out.print("[bold]on benchmarks[/]: " + ", ".join(f"{b['name']} ({b['papers']})" for b in r["benchmarks"]),
+            out.print("[bold]on benchmarks[/]: " + ", ".join(f"{escape(b['name'])} ({b['papers']})" for b in r["benchmarks"]),
                       highlight=False)
         for title, key in (("outperforms", "outperforms"), ("outperformed by", "outperformed_by")):
             if r[key]:
-                out.print(f"[bold]{title}[/]: " + ", ".join(i["name"] for i in r[key]), highlight=False)
+                out.print(f"[bold]{title}[/]: " + names(r[key]), highlight=False)
 
 
 @app.command("train-ner")
@@ -379,7 +384,7 @@ def train_ner_cli(
     with _user_errors():
         sentences = read_scierc(scierc) + read_tdmsci(tdmsci)
         train_ner(sentences, out, epochs=epochs, seed=seed)
-    console.print(f"trained on {len(sentences)} sentences; wrote {out}/", highlight=False)
+    console.print(f"trained on {len(sentences)} sentences; wrote {out}/", highlight=False, markup=False)
 
 
 push_app = typer.Typer(help="Load a built graph into a database server.", no_args_is_help=True)

@@ -107,3 +107,17 @@ def test_query_csv_writes_a_list_as_json(seed_out):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 3 and all(len(json.loads(r["aliases"])) > 1 for r in rows), rows
+
+
+def test_query_table_prints_brackets_as_written(tmp_path):
+    """Rich markup would eat "[citation needed]" in a cell or a column name of the table."""
+    from kg.build import build
+
+    listing = tmp_path / "listing.csv"
+    listing.write_text("title,authors,year\n[citation needed] Tidewater: Sparse Retrieval,Ada Quill,2026\n",
+                       encoding="utf-8")
+    build([listing], tmp_path / "out", ["graph-json", "ladybug"])
+    result = CliRunner().invoke(app, ["query", "--graph", str(tmp_path / "out"), "--cypher",
+                                      "MATCH (p:Paper) RETURN p.title AS `[b] title`"])
+    assert result.exit_code == 0, result.output
+    assert "[citation needed] Tidewater" in result.stdout and "[b] title" in result.stdout, result.stdout
