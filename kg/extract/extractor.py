@@ -35,6 +35,15 @@ _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+# a name the propose clause gives as a means, a source or a purpose ("using X", "based on a pretrained X", "for
+# complex X tasks", "as a controlled X", "upon speech models (Xs)": lowercase words may stand between (a plural class
+# before an acronym too), never "novel/new"
+_MEANS = re.compile(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
+                    r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)"
+                    r"\s+(?:the\s+|a\s+|an\s+)?(?-i:(?:(?!(?:novel|new|proposed|our|own|first)\b)[a-z][\w\-]*\s+){0,2}"
+                    r"(?:(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*[a-rt-z]s\s*\(\s*)?)$|"
+                    r"(使用|利用|基于|采用|借助|通过)\s*$", re.I)
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|\s(?:and|or|&)\s+)")
 _JOINED_WITH = re.compile(r"\b(?:combin|integrat|coupl|pair|fus)\w*\s+[^,;:]{2,80}\(\s*[A-Z][A-Za-z0-9\-]*\s*\)\s+with\s+$")
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 # one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
@@ -173,6 +182,17 @@ def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
         if hit is not None and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", subject) for n in [hit.name, *hit.aliases]):
             return True
     return False
+
+
+def _coordinated(sentence: str, cands: list[rules.Candidate]) -> list[list[rules.Candidate]]:
+    """Runs of names joined only by "," "/" "and" "or": "A, B/C and D" is one run."""
+    groups: list[list[rules.Candidate]] = []
+    for c in cands:
+        if groups and _COORDINATION_GAP.fullmatch(sentence[groups[-1][-1].end:c.start]):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return [g for g in groups if len(g) > 1]
 
 
 def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: rules.SentenceCues,
@@ -467,31 +487,43 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is
         # introduced as a tool ("using X", "based on X") or is a well-known name
+        used: set[int] = set()  # names of the clause the proposal uses (a name listed with one of them is used too)
         for c in cands:
             if c.start < cues.propose_at:
                 continue
-            before = sentence[max(cues.propose_at, c.start - 45):c.start]
-            if re.search(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
-                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)\s+(?:the\s+|a\s+|an\s+)?"
-                         r"(?:[a-z]+-[a-z][\w\-]*\s+)?$|"
-                         r"(使用|利用|基于|采用|借助|通过)\s*$", before, re.I):
+            before = sentence[max(cues.propose_at, c.start - 70):c.start]
+            clause = sentence[cues.propose_at:c.start]
+            if _MEANS.search(before):
                 if not (rules.named_before(sentence, c.start) or (
                         c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))):
+                    used.add(id(c))
                     continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
+            if re.match(r"-[a-z]", sentence[c.end:c.end + 2]) and not rules.named_before(sentence, c.start):
+                continue  # "an MCP-grounded pipeline", "a GPT-4-based judge": the name modifies what is new
+            if (rules.used_in_clause(clause) or rules.related_in_clause(clause)) and not rules.named_before(sentence, c.start):
+                used.add(id(c))
+                continue  # "a pipeline that repurposes an accelerator, X", "connections among A and B"
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own
                                                 and key not in state.in_title) or (
                     state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B", "Claude Opus 4.7": a known family
+                used.add(id(c))
                 continue
             if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
                 continue  # "a framework with three levels: Plan Review, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
+                used.add(id(c))
                 continue  # "we propose X, which extends A": A is prior work
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))
+        # "a CPT and SFT workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
+        in_clause = [c for c in cands if c.start >= cues.propose_at]
+        for group in _coordinated(sentence, in_clause):
+            if any(id(c) in used for c in group):
+                first_group -= {id(c) for c in group if not rules.named_before(sentence, c.start)}
     for cand in cands:
         if rules.named_before(sentence, cand.start):  # "named Attention Prompting on Image"
             tail = _NAME_TAIL.match(sentence[cand.end:])

@@ -63,8 +63,10 @@ RULES: tuple[Rule, ...] = (
          "We build a planner called Plan Stitcher that merges partial plans.", "Plan Stitcher", "PROPOSES"),
     Rule("cue.passive_propose", "accept", rules._PASSIVE_PROPOSE.pattern,
          "To merge partial plans, a KnitPlan scheme is proposed.", "KnitPlan", "PROPOSES"),
-    Rule("cue.propose", "accept", rules._PROPOSE.pattern + " (every new name of the clause, not one behind 'using/with/…"
-         " [hyphenated modifier]' unless defined after 'combines A (ACR) with')",
+    Rule("cue.propose", "accept", rules._PROPOSE.pattern + " | " + rules._CONTRIBUTION.pattern + " (every new name of "
+         "the clause, not one behind 'using/with/for/as/… [lowercase modifiers]' unless defined after 'combines A (ACR) "
+         "with', not one the clause uses (rules._USES_IN_CLAUSE) or relates (rules._RELATED), not one modifying the "
+         "unnamed proposal ('X-grounded'), not one listed with a name the clause uses)",
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
     Rule("cue.our", "accept", "'our (proposed|new) X'; Title Case X too when a class noun follows ('our Foo Bar module', "
          "rules.our_class)",

@@ -411,7 +411,7 @@ _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper|approach|method|framework|model|system)|"
     r"here,? we|in this (?:paper|work),? we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|proposing|present(?:s|ed)?|introduce[sd]?|introducing|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
-    r"build(?!\s+(?:on|upon))|built(?!\s+(?:on|upon))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
+    r"build(?!\s+(?:on|upon|from|atop|around))|built(?!\s+(?:on|upon|from|atop|around|with|using))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
     r"establish(?:es|ed)?|formulate[sd]?|describe[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
 )
@@ -524,6 +524,8 @@ def cues_of(sentence: str) -> SentenceCues:
     m = (_PROPOSE_ZH if zh else _PROPOSE).search(sentence)
     if m is None and zh:
         m = _PROPOSE.search(sentence)
+    if m is None and not zh:
+        m = _CONTRIBUTION.search(sentence)  # "The central contribution is the X, a formal framework for …"
     return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
 
 
@@ -540,6 +542,38 @@ def prior_work(sentence: str, start: int) -> bool:
 def reused(clause: str) -> bool:
     """Whether a name right after ``clause`` is one the new method extends or adapts."""
     return bool(_REUSED.search(clause[-120:]))
+
+
+# "we propose a framework that leverages two foundation models, A and B, as teachers": what the proposal uses,
+# up to the name, with no new thing ("a novel …", "called …") named in between
+_USES_IN_CLAUSE = re.compile(r"\b(?:leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|repurpos(?:es?|ing)|"
+                             r"exploit(?:s|ing)?|harness(?:es|ing)?|rel(?:y|ies|ying)\s+on|(?:builds?|building|built|is\s+built)"
+                             r"\s+(?:up)?on|draw(?:s|ing)?\s+on|adopt(?:s|ing)?|uses|using|driven\s+by|powered\s+by)\b"
+                             r"(?P<rest>[^.;:()]{0,90})$", re.I)
+_NEW_IN_REST = re.compile(r"\b(?:novel|new|our|proposed|called|named|dubbed|termed|propos\w*|introduc\w*|present\w*|"
+                          r"design\w*|develop\w*|which|that)\b", re.I)
+
+
+def used_in_clause(clause: str) -> bool:
+    """Whether a name right after ``clause`` (the propose cue's clause up to the name) is one the proposal uses:
+    "… a pipeline that repurposes a commercial accelerator, X, …", "… which leverages A and B as teachers"."""
+    m = _USES_IN_CLAUSE.search(clause[-140:])
+    return m is not None and not _NEW_IN_REST.search(m.group("rest"))
+
+
+# "We establish connections among A, B and C": the names are what is related, not what is new
+_RELATED = re.compile(r"\b(?:connections?|links?|relationships?|relations|equivalences?|correspondences?|"
+                      r"comparisons?|contrasts?)\s+(?:among|between|across|of)\b[^.;:]*$", re.I)
+
+
+def related_in_clause(clause: str) -> bool:
+    """ "we establish connections among A, B and C", "we present a comparison of A and B": prior names related."""
+    return bool(_RELATED.search(clause[-140:]))
+
+
+# "Our main contribution is the X, a …": a propose cue without "we … propose"
+_CONTRIBUTION = re.compile(r"\b(?:main|central|key|primary|core|principal|major)\s+contributions?\s+"
+                           r"(?:of\s+(?:this|the)\s+(?:paper|work|article)\s+)?(?:is|are|includes?|lies\s+in)\b", re.I)
 
 
 _OUR_BEFORE = re.compile(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$", re.I)
