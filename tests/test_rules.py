@@ -336,3 +336,28 @@ def test_the_main_contribution_is_a_propose_cue(nlp):
     assert found["Braid Calculus"].role is Predicate.PROPOSES and found["Braid Calculus"].rule == "cue.propose"
     found, _ = _extract(nlp, "The central idea is that Braid Calculus helps planners.")
     assert "Braid Calculus" not in found or found["Braid Calculus"].role is not Predicate.PROPOSES
+
+
+def test_a_capitalised_word_written_onto_the_papers_own_name_is_its_variant(nlp):
+    found, _ = _extract(nlp, "Our method, KnoTT, folds the cache. A faster variant, SwiftKnoTT, cuts the time by half.")
+    assert found["SwiftKnoTT"].role is Predicate.PROPOSES and found["SwiftKnoTT"].rule == "own.variant"
+    found, _ = _extract(nlp, "Our method, KnoTT, folds the cache. It is compared with SwiftQuarrow on long inputs.")
+    assert "SwiftQuarrow" not in found or found["SwiftQuarrow"].role is Predicate.USES
+
+
+def test_title_case_parts_the_papers_own_system_consists_of_are_proposed(nlp):
+    text = ("We propose a planner for long missions. The agent consists of a Route Weaving Engine for global "
+            "routing, a Gossel Retrieval Unit for memory lookup, and a Tarnby Executive Controller for control.")
+    found, _ = _extract(nlp, text)
+    for name in ("Route Weaving Engine", "Gossel Retrieval Unit", "Tarnby Executive Controller"):
+        assert name in found and found[name].role is Predicate.PROPOSES and found[name].rule == "cue.component"
+    # before the paper proposed anything, "the agent" may be anyone's
+    found, _ = _extract(nlp, "The agent consists of a Route Weaving Engine for global routing.")
+    assert "Route Weaving Engine" not in found or found["Route Weaving Engine"].role is not Predicate.PROPOSES
+
+
+def test_a_title_case_phrase_ending_in_a_noun_like_agent_is_a_name(nlp):
+    found, _ = _extract(nlp, "We propose a Route-structured Planning Agent that stores maps in memory.")
+    assert found["Route-structured Planning Agent"].role is Predicate.PROPOSES
+    found, _ = _extract(nlp, "We propose a planner that is Sample Efficient on long maps.")
+    assert "Sample Efficient" not in found

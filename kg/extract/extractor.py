@@ -136,8 +136,8 @@ def _stronger(a: Predicate, b: Predicate) -> Predicate:
     return a if _ORDER.index(a) <= _ORDER.index(b) else b
 
 
-_OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|this\s+(?:framework|method|model|approach|"
-                          r"system|architecture|pipeline|design))\b", re.I)
+_OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|(?:this|the)\s+(?:framework|method|model|approach|"
+                          r"system|architecture|pipeline|design|agent))\b", re.I)
 
 
 _VARIANT_TAIL = re.compile(r"-[A-Z][A-Za-z0-9]*")
@@ -148,6 +148,26 @@ def _own_hyphen_variant(state: _PaperState, text: str) -> bool:
     head, dash, tail = text.partition("-")
     return bool(dash and " " not in text and _VARIANT_TAIL.fullmatch(dash + tail)
                 and state.key(head) in state.own and state.key(head) in state.found)
+
+
+_COMPOUND_PART = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _own_compound(state: _PaperState, text: str) -> bool:
+    """ "FlashFoo", "FooLite" of a paper that proposes Foo: one capitalised word written onto the paper's own name."""
+    if " " in text or "-" in text:
+        return False
+    for own in state.own:
+        hit = state.found.get(own)
+        if hit is None or hit.type is not EntityType.METHOD or hit.role is not Predicate.PROPOSES:
+            continue
+        for name in (hit.name, *hit.aliases):
+            if len(name) < 3 or " " in name or common_word(name) or sum(c.isupper() for c in name) < 2:
+                continue
+            if (text.endswith(name) and _COMPOUND_PART.fullmatch(text[: -len(name)])) or (
+                    text.startswith(name) and _COMPOUND_PART.fullmatch(text[len(name):])):
+                return True
+    return False
 
 
 def _cue_start(sentence: str, cand: rules.Candidate) -> int:
@@ -170,8 +190,8 @@ def _names_own_thing(state: _PaperState, sentence: str) -> bool:
 def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
     """Whether the clause before ``start`` is the paper's own method comprising or using something."""
     verb = rules.component_verb(sentence, start)
-    if verb is None:
-        return False
+    if verb is None or not (state.own or state.unnamed_proposal):
+        return False  # "The model consists of …" names the paper's own parts once the paper has proposed something
     subject = sentence[:verb]
     if len(subject) > 80 or re.search(r"[,;:]", subject):
         return False
@@ -247,9 +267,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
+    part = cand.capsonly and " " in cand.text and entry is None and kind is None and _own_subject(state, sentence, cand.start)
     cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start) or (
         cand.capsonly and rules.our_class(sentence, cand)) or (
-        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start))
+        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start)) or part
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -273,8 +294,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, (rule if rule == "title.data_head" else "title.head")
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
-    elif entry is None and kind is EntityType.METHOD and _own_hyphen_variant(state, cand.text):
-        proposes, rule = True, "own.variant"  # "Foo-Lite", "Foo-Sparse" of a paper that proposes Foo
+    elif entry is None and kind is EntityType.METHOD and (_own_hyphen_variant(state, cand.text)
+                                                          or _own_compound(state, cand.text)):
+        proposes, rule = True, "own.variant"  # "Foo-Lite", "Foo-Sparse", "FlashFoo" of a paper that proposes Foo
     elif rules.prior_work(sentence, cand.start):
         proposes = False
     elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None
@@ -288,7 +310,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes = False  # "we establish baselines by testing models on Meta's FooEval benchmark": data the paper uses
     elif first_after_cue:
         proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
-    elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
+    elif (cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start)) or part:
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
     elif cand.rule == "acronym.definition" and entry is None and state.unnamed_proposal and cand.text[:1].isupper() \
             and not sentence[:cand.start].strip():

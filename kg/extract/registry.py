@@ -56,7 +56,8 @@ RULES: tuple[Rule, ...] = (
     Rule("title.data_head", "accept", "the title's 'X:' head when the tail says dataset/benchmark/evaluating",
          "It holds ten thousand annotated street scenes.", "Streetly", "USES_DATASET",
          "Streetly: A Dataset of Annotated Street Scenes"),
-    Rule("own.variant", "accept", "a size variant (X-7B) or one capitalised hyphen part (X-Lite) of a name the paper proposes",
+    Rule("own.variant", "accept", "a size variant (X-7B), one capitalised hyphen part (X-Lite) or one capitalised word "
+         "written onto it (SwiftX, extractor._own_compound) of a name the paper proposes",
          "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
     Rule("cue.named", "accept", rules._NAMED.pattern + " (with 'we/our/this paper' or a propose cue in the sentence, or "
          "'a novel/new … called', rules._NEW_NAMED; 'the resulting <…> model X', rules._RESULTING)",
@@ -77,7 +78,9 @@ RULES: tuple[Rule, ...] = (
          "Masked Ridge Stitching Transformer", "PROPOSES"),
     Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
          "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
-    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method); or a sentence-initial "
+    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method, 'it', 'our X', "
+         "'the/this model|agent|…' once the paper proposed something; the part an acronym definition or a Title Case "
+         "phrase of two or more words); or a sentence-initial "
          "Title Case acronym definition after a sentence that proposed something without a name",
          "We propose GraphKnit for merging plans. GraphKnit comprises a Ridge Stitching Unit (RSU) that aligns them.",
          "Ridge Stitching Unit", "PROPOSES"),

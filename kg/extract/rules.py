@@ -142,6 +142,8 @@ def _lowercase_form(long_form: str, before: str) -> bool:
 # a one-word long form that is an adjective names a kind or a field, not a technique: "Neurosymbolic (NeSy)"
 _ADJECTIVE_FORM = re.compile(r"[A-Z][a-z]{3,}(?:ic|al|ive|ous|ary)")
 _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
+# "… Kernel Alignment", "… Multimodal Agent": a phrase ending in a noun that only looks like an adjective
+_NOUN_END = re.compile(r"\s\S*(?:ment|[Aa]gent|[Gg]radient|[Cc]omponent|[Cc]lient)s?$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
@@ -316,7 +318,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 cand.text[:adjectival.start()], True, False
         elif adjectival or _MEASURE.match(cand.text):
             continue
-        if cand.capsonly and _ADJECTIVE_END.search(cand.text):
+        if cand.capsonly and _ADJECTIVE_END.search(cand.text) and not _NOUN_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
         if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
                 _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])) \
@@ -656,7 +658,7 @@ def names_own(sentence: str, start: int) -> bool:
 
 _COMPONENT = re.compile(r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+composed\s+of|introduces?|incorporates?|features?|"
                         r"contains?|includes?|uses|employs|(?:is|are)\s+equipped\s+with|(?:is|are)\s+built\s+around)\b"
-                        r"[^.;]{0,100}$", re.I)
+                        r"[^.;]{0,160}$", re.I)
 
 
 def component_verb(sentence: str, start: int) -> int | None:
