@@ -361,3 +361,24 @@ def test_a_title_case_phrase_ending_in_a_noun_like_agent_is_a_name(nlp):
     assert found["Route-structured Planning Agent"].role is Predicate.PROPOSES
     found, _ = _extract(nlp, "We propose a planner that is Sample Efficient on long maps.")
     assert "Sample Efficient" not in found
+
+
+def test_a_task_or_problem_the_paper_poses_is_not_a_proposed_method(nlp):
+    found, _ = _extract(nlp, "We therefore formulate Braided Route Planning (BRP), a map-to-text task that removes "
+                             "loops from plans.")
+    assert "Braided Route Planning" not in found or found["Braided Route Planning"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce a novel problem: Generative Route Braiding (GRB).")
+    assert "Generative Route Braiding" not in found or found["Generative Route Braiding"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce Braided Route Planning (BRP), a planner that removes loops from plans.")
+    assert found["Braided Route Planning"].role is Predicate.PROPOSES
+
+
+def test_the_long_form_after_the_papers_own_acronym_is_its_alias(nlp):
+    found, _ = _extract(nlp, "We propose KRAMP, a Knotted Route Allocator for Multi-Depot Planning with trucks.")
+    assert list(found) == ["KRAMP"] and found["KRAMP"].role is Predicate.PROPOSES
+    assert found["KRAMP"].aliases == ["Knotted Route Allocator for Multi-Depot Planning"]
+    found, _ = _extract(nlp, "We present ZOLT: Zero Overhead Lattice Tiling, a kernel for sparse layers.")
+    assert list(found) == ["ZOLT"] and found["ZOLT"].aliases == ["Zero Overhead Lattice Tiling"]
+    # Title Case words that do not spell it are another name
+    found, _ = _extract(nlp, "We propose KRAMP, a Ridge Stitching Unit for plans.")
+    assert "Ridge Stitching Unit" in found and found["KRAMP"].aliases == []

@@ -33,6 +33,9 @@ _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@
 _DATA_USED = re.compile(r"\b(?:on|across|using|from|with|in|over)\s+(?:[\w'’\-]+\s+){0,2}$", re.I)
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
+# "we formulate X, a text-to-text task", "we introduce a novel problem: X": what the paper poses is no method
+_POSED_BEFORE = re.compile(r"\b(?:task|problem|setting|challenge)\s*(?::|,|called|named|termed|dubbed)?\s*$", re.I)
+_POSED_AFTER = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:task|problem|setting)\b", re.I)
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 # a name the propose clause gives as a means, a source or a purpose ("using X", "based on a pretrained X", "for
@@ -457,6 +460,36 @@ def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
             return
 
 
+_EXPANSION_GAP = re.compile(r"\s*(?::|,\s*(?:an?|the)?)\s*")
+
+
+def _own_expansion(state: _PaperState, sentence: str, own: rules.Candidate, cand: rules.Candidate) -> int:
+    """ "FOO: Fast Object Ordering, a …", "FOO, a Fast Object Orderer for …": Title Case words right after the paper's
+    own acronym-like name whose words, to the end of the clause, spell it, are its long form (kept as its alias).
+    Returns where that long form ends in ``sentence`` (-1 when ``cand`` starts none)."""
+    key = state.key(own.text)
+    hit = state.found.get(key)
+    if key not in state.own or hit is None or hit.type is not EntityType.METHOD or not cand.capsonly \
+            or " " not in cand.text or cand.aliases or not _EXPANSION_GAP.fullmatch(sentence[own.end:cand.start]):
+        return -1
+    if " " in own.text or sum(c.isupper() for c in own.text) < 2 or own.text[0].lower() != cand.text[0].lower():
+        return -1
+    clause = re.split(r"[,;:.()]", sentence[cand.start:])[0].split()
+    # the fewest words from the candidate on that spell the whole name: "Proxy Indexing Via One full-prefix Traversal"
+    sizes = [k for k in range(len(cand.text.split()), len(clause) + 1) if match_long_form(own.text, clause[:k]) == 0]
+    last_letter = [c for c in own.text.lower() if c.isalnum()][-1]
+    # the word the last letter starts, else the first word that holds it: "… Multi-Depot Planning", not "… Multi-De(p)ot"
+    size = next((k for k in sizes if clause[k - 1][:1].lower() == last_letter), sizes[0] if sizes else None)
+    if size is None:
+        return -1
+    long_form = " ".join(clause[:size])
+    if long_form not in hit.aliases:
+        hit.aliases.append(long_form)
+    state.alias_of[entity_key(long_form)] = state.alias_of[entity_key(cand.text)] = key
+    last = list(re.finditer(r"\S+", sentence[cand.start:]))[size - 1]
+    return cand.start + last.start() + len(clause[size - 1])
+
+
 def _link_own_suffix(state: _PaperState, cand: rules.Candidate) -> None:
     """A name the title gives with a prefix is that name: "Foo v1" in the abstract of "ABC Foo v1: …"."""
     key = entity_key(cand.text)
@@ -535,6 +568,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue  # "a framework with three levels: Plan Review, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
+            if _POSED_BEFORE.search(sentence[cues.propose_at:c.start]) or _POSED_AFTER.match(sentence[c.end:]):
+                continue  # "we formulate X, a speech-to-text task": a task the paper poses, not a method
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
                 used.add(id(c))
                 continue  # "we propose X, which extends A": A is prior work
@@ -546,7 +581,15 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         for group in _coordinated(sentence, in_clause):
             if any(id(c) in used for c in group):
                 first_group -= {id(c) for c in group if not rules.named_before(sentence, c.start)}
+    previous, expansion_end = None, -1
     for cand in cands:
+        if cand.start < expansion_end:
+            continue
+        if previous is not None and not title:
+            expansion_end = _own_expansion(state, sentence, previous, cand)
+            if expansion_end > cand.start:
+                continue  # "We present FOO: Fast Object Ordering, …": the own name's long form, one entity
+        previous = cand
         if rules.named_before(sentence, cand.start):  # "named Attention Prompting on Image"
             tail = _NAME_TAIL.match(sentence[cand.end:])
             if tail:
