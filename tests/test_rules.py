@@ -382,3 +382,16 @@ def test_the_long_form_after_the_papers_own_acronym_is_its_alias(nlp):
     # Title Case words that do not spell it are another name
     found, _ = _extract(nlp, "We propose KRAMP, a Ridge Stitching Unit for plans.")
     assert "Ridge Stitching Unit" in found and found["KRAMP"].aliases == []
+
+
+def test_the_titles_technique_named_in_lower_case_by_the_propose_verb_is_proposed(nlp):
+    title = "Small Planners via Ridge Folding Distillation"
+    found, _ = _extract(nlp, "We also introduce a ridge folding distillation (RFD) strategy that shrinks a planner step "
+                             "by step.", title=title)
+    assert found["ridge folding distillation"].role is Predicate.PROPOSES
+    assert found["ridge folding distillation"].rule == "cue.title_echo"
+    # a description the name follows, and a phrase the title does not write as a run, are not
+    found, _ = _extract(nlp, "We propose a ridge folding distillation approach, namely KnotFold, for planners.", title=title)
+    assert "ridge folding distillation" not in found
+    found, _ = _extract(nlp, "We introduce ridge folding, which shrinks a planner step by step.", title=title)
+    assert "ridge folding" not in found or found["ridge folding"].rule != "cue.title_echo"

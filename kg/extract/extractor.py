@@ -429,6 +429,36 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
 
 
+_ECHO = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:(?:novel|new|simple|general|principled)\s+)?"
+                   r"(?P<name>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){1,3}?)"
+                   r"(?=\s*(?:\([^()]{1,20}\)\s*)?(?:[,.;]|$|(?:strategy|method|technique|approach|framework|mechanism|"
+                   r"scheme|algorithm|objective|loss|module|paradigm)\b))")
+_TITLE_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3}")
+_ECHO_NAMED_AFTER = re.compile(r"\s*(?:[a-z]+\s*)?,?\s*(?:called|named|namely|dubbed|termed)\b")
+
+
+def _title_echo(state: _PaperState, sentence: str, propose_at: int) -> None:
+    """ "Ridge Folding Distillation for …" as the title, "we further introduce a ridge folding distillation (RFD)
+    strategy" in the abstract: what the propose verb names in lower case, as the title writes it in Title Case (a whole
+    run of capitalised words), is the paper's own technique."""
+    m = _ECHO.match(sentence, propose_at)
+    if m is None:
+        return
+    name = m.group("name")
+    if name.lower() not in {r.group(0).lower() for r in _TITLE_RUN.finditer(plain_text(state.title))}:
+        return
+    if state.lexicon.is_generic(name) or state.lexicon.lookup(name) or state.key(name) in state.found:
+        return
+    after = sentence[m.end("name"):m.end("name") + 40]
+    if _ECHO_NAMED_AFTER.match(after):
+        return  # "a novel parallel decoding approach, namely X": the name comes after the description
+    if state.lexicon.is_task(name) and not re.match(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|which|that)\s", after):
+        return  # "a general tool learning framework": a field the framework serves
+    cand = rules.Candidate(m.start("name"), m.end("name"), name, True, rule="cue.title_echo")
+    state.own.add(state.key(name))
+    state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.title_echo")
+
+
 _BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}s?|(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z]{2,9}")  # "SRTA", "AdaDSF"
 _FUNCTION_WORDS = {"of", "on", "for", "and", "the", "with", "via", "in", "to", "a", "an", "by", "from"}
 
@@ -510,6 +540,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     cues = rules.cues_of(sentence)
     if not title:
         _lowercase_names(state, sentence)
+        if cues.propose_at is not None:
+            _title_echo(state, sentence, cues.propose_at)
     known = set(state.found) | set(state.alias_of) | state.own
     own_count = len(state.own)
     def weak_ok(c: rules.Candidate) -> bool:

@@ -86,6 +86,10 @@ RULES: tuple[Rule, ...] = (
          "Title Case acronym definition after a sentence that proposed something without a name",
          "We propose GraphKnit for merging plans. GraphKnit comprises a Ridge Stitching Unit (RSU) that aligns them.",
          "Ridge Stitching Unit", "PROPOSES"),
+    Rule("cue.title_echo", "accept", "the propose verb's object in lower case, written as a whole Title Case run in the "
+         "title (extractor._ECHO, not a field, not a description a 'called/namely' name follows)",
+         "We further introduce a ridge folding distillation (RFD) strategy that shrinks the planner.",
+         "ridge folding distillation", "PROPOSES", "Small Planners via Ridge Folding Distillation"),
     Rule("cue.propose_lowercase", "accept", "'we propose <lowercase name>, a …'",
          "We propose gradient ridge folding, a regulariser for small models.", "gradient ridge folding", "PROPOSES"),
     Rule("context.data_word_after", "accept", rules._DATA_AFTER.pattern,
