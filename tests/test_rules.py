@@ -395,3 +395,16 @@ def test_the_titles_technique_named_in_lower_case_by_the_propose_verb_is_propose
     assert "ridge folding distillation" not in found
     found, _ = _extract(nlp, "We introduce ridge folding, which shrinks a planner step by step.", title=title)
     assert "ridge folding" not in found or found["ridge folding"].rule != "cue.title_echo"
+
+
+def test_a_name_before_a_lowercase_noun_that_is_not_its_kind_modifies_the_proposal(nlp):
+    found, _ = _extract(nlp, "We introduce an image-blind Judge-by-Vote validation pipeline for captions.")
+    assert "Judge-by-Vote" not in found or found["Judge-by-Vote"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce a planner comprising a Tarnby-of-Route (TR) subsystem for maps.")
+    assert "Tarnby-of-Route" not in found or found["Tarnby-of-Route"].role is not Predicate.PROPOSES
+    # what the thing is, an adjective or a verb after the name keep it the paper's own
+    for text, name in (("We introduce a QuorixGate module for plans.", "QuorixGate"),
+                       ("We present a unified Route Weaving System capable of merging plans.", "Route Weaving System"),
+                       ("We introduce KnotPlan, which merges plans.", "KnotPlan")):
+        found, _ = _extract(nlp, text)
+        assert found[name].role is Predicate.PROPOSES, text

@@ -46,6 +46,20 @@ _MEANS = re.compile(r"\b(using|uses|use|with|via|based on|on top of|from|of|like
                     r"\s+(?:the\s+|a\s+|an\s+)?(?-i:(?:(?!(?:novel|new|proposed|our|own|first)\b)[a-z][\w\-]*\s+){0,2}"
                     r"(?:(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*[a-rt-z]s\s*\(\s*)?)$|"
                     r"(使用|利用|基于|采用|借助|通过)\s*$", re.I)
+# "an image-blind X validation pipeline", "a Center-of-Mass (CoM) subsystem": a name followed by a lowercase noun that
+# is not what the thing is (model, framework, …) modifies the unnamed proposal; verbs, plurals, participles,
+# adjectives ("… System capable of", "… (AMR) agentic system") and function words after a name say nothing
+_HEADS = (r"model|framework|architecture|approach|method|mechanism|algorithm|operator|module|network|system|agent|"
+          r"pipeline|technique|strategy|scheme|policy|loss|layer|block|design|paradigm|library|toolkit|tool|platform|"
+          r"benchmark|dataset|corpus|suite|protocol|language|engine|controller|planner|solver|optimizer|estimator|"
+          r"classifier|detector|encoder|decoder|transformer|head|unit|cell|kernel|variant|family|series|version|"
+          r"formulation|objective|regularizer|prior|attack|defen[cs]e|agent|simulator|compiler|accelerator|chip|device")
+_MODIFIES = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?!(?:" + _HEADS + r"|to|for|and|or|that|which|with|in|on|of|is|are|was|"
+                       r"were|as|by|via|from|into|across|under|where|the|a|an|at|over|while|through|than|can|could|will|"
+                       r"would|may|might|must|should|we|it|its|our|their|both|each|only|also|not|then|when|who|whose|"
+                       r"within|without|between|among|upon|after|before|during|per|such|namely|so|if)\b)"
+                       r"[a-z][a-z\-]*(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ic)(?<!al)(?<!ble)(?<!ive)(?<!ous)(?<!ful)(?<!ary)"
+                       r"(?<!ant)(?<!ent)\b(?!-)")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|\s(?:and|or|&)\s+)")
 _JOINED_WITH = re.compile(r"\b(?:combin|integrat|coupl|pair|fus)\w*\s+[^,;:]{2,80}\(\s*[A-Z][A-Za-z0-9\-]*\s*\)\s+with\s+$")
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
@@ -587,6 +601,10 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                     continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
             if re.match(r"-[a-z]", sentence[c.end:c.end + 2]) and not rules.named_before(sentence, c.start):
                 continue  # "an MCP-grounded pipeline", "a GPT-4-based judge": the name modifies what is new
+            if _MODIFIES.match(sentence, c.end) and not rules.named_before(sentence, c.start) \
+                    and state.key(c.text) not in state.in_title:
+                used.add(id(c))
+                continue  # "an X validation pipeline", "an X and SFT workflow": the name modifies what is new
             if (rules.used_in_clause(clause) or rules.related_in_clause(clause)) and not rules.named_before(sentence, c.start):
                 used.add(id(c))
                 continue  # "a pipeline that repurposes an accelerator, X", "connections among A and B"

@@ -67,7 +67,8 @@ RULES: tuple[Rule, ...] = (
     Rule("cue.propose", "accept", rules._PROPOSE.pattern + " | " + rules._CONTRIBUTION.pattern + " (every new name of "
          "the clause, not one behind 'using/with/for/as/… [lowercase modifiers]' unless defined after 'combines A (ACR) "
          "with', not one the clause uses (rules._USES_IN_CLAUSE) or relates (rules._RELATED), not one modifying the "
-         "unnamed proposal ('X-grounded'), not one listed with a name the clause uses, not a task or problem the paper poses "
+         "unnamed proposal ('X-grounded', 'an X validation pipeline': extractor._MODIFIES), not one listed with a name the "
+         "clause uses, not a task or problem the paper poses "
          "(extractor._POSED_BEFORE/_POSED_AFTER); Title Case words after the own acronym that spell it are its alias, "
          "extractor._own_expansion)",
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
