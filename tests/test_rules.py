@@ -408,3 +408,20 @@ def test_a_name_before_a_lowercase_noun_that_is_not_its_kind_modifies_the_propos
                        ("We introduce KnotPlan, which merges plans.", "KnotPlan")):
         found, _ = _extract(nlp, text)
         assert found[name].role is Predicate.PROPOSES, text
+
+
+def test_a_name_an_appositive_calls_novel_or_ours_is_proposed_anywhere_in_the_sentence(nlp):
+    found, _ = _extract(nlp, "This view also made it possible to design KnotMap, a novel heatmap method for planners.")
+    assert found["KnotMap"].role is Predicate.PROPOSES and found["KnotMap"].rule == "cue.appositive"
+    found, _ = _extract(nlp, "Second, the yardstick is recovered, and Double Knot, our co-evolution of the metric with "
+                             "the skills, does so.")
+    assert found["Double Knot"].role is Predicate.PROPOSES
+    # a main clause after an opening phrase is no appositive
+    found, _ = _extract(nlp, "Trained under Sparse Ridge Folding (SRF), our tuned KnotLM model beats the baselines.")
+    assert found["Sparse Ridge Folding"].role is not Predicate.PROPOSES
+
+
+def test_a_capitalised_part_after_a_multi_part_own_name_is_its_variant(nlp):
+    found, _ = _extract(nlp, "The flagship Zorblax-V2-Grande pairs a large base with four adapters.",
+                        title="Zorblax-V2: Stitching Partial Plans")
+    assert found["Zorblax-V2-Grande"].role is Predicate.PROPOSES and found["Zorblax-V2-Grande"].rule == "own.variant"

@@ -161,10 +161,15 @@ _VARIANT_TAIL = re.compile(r"-[A-Z][A-Za-z0-9]*")
 
 
 def _own_hyphen_variant(state: _PaperState, text: str) -> bool:
-    """ "Foo-Lite" of a paper that proposes Foo: one capitalised part after the paper's own name."""
-    head, dash, tail = text.partition("-")
-    return bool(dash and " " not in text and _VARIANT_TAIL.fullmatch(dash + tail)
-                and state.key(head) in state.own and state.key(head) in state.found)
+    """ "Foo-Lite" of a paper that proposes Foo, "Foo-V1-Max" of one that proposes Foo-V1: one capitalised part
+    after the paper's own name."""
+    if " " in text:
+        return False
+    for at in [i for i, c in enumerate(text) if c == "-"]:
+        head, tail = text[:at], text[at:]
+        if _VARIANT_TAIL.fullmatch(tail) and state.key(head) in state.own and state.key(head) in state.found:
+            return True
+    return False
 
 
 _COMPOUND_PART = re.compile(r"[A-Z][a-z]{2,}")
@@ -287,7 +292,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     part = cand.capsonly and " " in cand.text and entry is None and kind is None and _own_subject(state, sentence, cand.start)
     cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start) or (
         cand.capsonly and rules.our_class(sentence, cand)) or (
-        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start)) or part
+        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start)) or part or (
+        entry is None and rules.new_appositive(sentence, cand.end))
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -341,6 +347,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
         proposes, rule = True, "cue.appositive"
+    elif entry is None and rules.new_appositive(sentence, cand.end):
+        proposes, rule = True, "cue.appositive"  # "… to design KnotMap, a novel heatmap method", "X, our co-evolution of …"
     if kind is EntityType.METHOD:
         role = Predicate.PROPOSES if proposes else Predicate.USES
         if proposes:

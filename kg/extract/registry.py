@@ -56,7 +56,8 @@ RULES: tuple[Rule, ...] = (
     Rule("title.data_head", "accept", "the title's 'X:' head when the tail says dataset/benchmark/evaluating",
          "It holds ten thousand annotated street scenes.", "Streetly", "USES_DATASET",
          "Streetly: A Dataset of Annotated Street Scenes"),
-    Rule("own.variant", "accept", "a size variant (X-7B), one capitalised hyphen part (X-Lite) or one capitalised word "
+    Rule("own.variant", "accept", "a size variant (X-7B), one capitalised hyphen part (X-Lite, X-V1-Max of X-V1) or one "
+         "capitalised word "
          "written onto it (SwiftX, extractor._own_compound) of a name the paper proposes",
          "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
     Rule("cue.named", "accept", rules._NAMED.pattern + " (with 'we/our/this paper' or a propose cue in the sentence, or "
@@ -79,7 +80,8 @@ RULES: tuple[Rule, ...] = (
          "'we/our/this paper' or the paper's own name (rules.named_artefact)",
          "Powered by a Masked Ridge Stitching Transformer, the planner merges plans in this paper.",
          "Masked Ridge Stitching Transformer", "PROPOSES"),
-    Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
+    Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern + " (at the sentence start) | " + rules._NEW_APPOSITIVE.pattern
+         + " (anywhere)",
          "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
     Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method, 'it', 'our X', "
          "'the/this model|agent|…' once the paper proposed something; the part an acronym definition or a Title Case "

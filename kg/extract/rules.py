@@ -671,6 +671,18 @@ def appositive_after(sentence: str, end: int) -> bool:
     return bool(_APPOSITIVE.match(sentence[end : end + 60]))
 
 
+# "…, KnotMap, a novel heatmap method", "Double Knot, our co-evolution of …": an appositive that says the thing is new
+_NEW_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*,\s*(?:(?:an?|the)\s+(?:novel|new|first)\b|our\s+(?!(?:results?|"
+                             r"experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|work|paper|baselines?)\b)"
+                             # "…, our co-evolution of …" (no name of its own after "our": "…, our tuned Foo model achieves")
+                             r"(?-i:(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s*(?:of|for|with|that|which|to|,|\.|$))", re.I)
+
+
+def new_appositive(sentence: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by ", a novel/new …" or ", our …" anywhere in the sentence."""
+    return bool(_NEW_APPOSITIVE.match(sentence[end : end + 40]))
+
+
 _DATA_WORDS = ("dataset", "data set", "benchmark", "corpus", "corpora", "suite", "test set", "testset", "leaderboard")
 
 
