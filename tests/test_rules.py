@@ -425,3 +425,12 @@ def test_a_capitalised_part_after_a_multi_part_own_name_is_its_variant(nlp):
     found, _ = _extract(nlp, "The flagship Zorblax-V2-Grande pairs a large base with four adapters.",
                         title="Zorblax-V2: Stitching Partial Plans")
     assert found["Zorblax-V2-Grande"].role is Predicate.PROPOSES and found["Zorblax-V2-Grande"].rule == "own.variant"
+
+
+def test_names_the_proposal_beats_or_works_through_are_not_its_own(nlp):
+    found, _ = _extract(nlp, "We present GraphKnit, a planner that merges plans, outperforming the two best bots, "
+                             "namely Quorix and Vantel.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES
+    assert "Quorix" not in found or found["Quorix"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We propose GraphKnit, which learns a compact map through a KnotCoder.")
+    assert "KnotCoder" not in found or found["KnotCoder"].role is not Predicate.PROPOSES

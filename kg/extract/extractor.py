@@ -42,7 +42,7 @@ _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|ov
 # complex X tasks", "as a controlled X", "upon speech models (Xs)": lowercase words may stand between (a plural class
 # before an acronym too), never "novel/new"
 _MEANS = re.compile(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
-                    r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)"
+                    r"including|by|to|over|into|atop|upon|through|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)"
                     r"\s+(?:the\s+|a\s+|an\s+)?(?-i:(?:(?!(?:novel|new|proposed|our|own|first)\b)[a-z][\w\-]*\s+){0,2}"
                     r"(?:(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*[a-rt-z]s\s*\(\s*)?)$|"
                     r"(使用|利用|基于|采用|借助|通过)\s*$", re.I)
@@ -613,7 +613,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                     and state.key(c.text) not in state.in_title:
                 used.add(id(c))
                 continue  # "an X validation pipeline", "an X and SFT workflow": the name modifies what is new
-            if (rules.used_in_clause(clause) or rules.related_in_clause(clause)) and not rules.named_before(sentence, c.start):
+            if (rules.used_in_clause(clause) or rules.related_in_clause(clause)) and not rules.names_own(sentence, c.start):
                 used.add(id(c))
                 continue  # "a pipeline that repurposes an accelerator, X", "connections among A and B"
             key = state.key(c.text)

@@ -550,7 +550,10 @@ def reused(clause: str) -> bool:
 # up to the name, with no new thing ("a novel …", "called …") named in between
 _USES_IN_CLAUSE = re.compile(r"\b(?:leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|repurpos(?:es?|ing)|"
                              r"exploit(?:s|ing)?|harness(?:es|ing)?|rel(?:y|ies|ying)\s+on|(?:builds?|building|built|is\s+built)"
-                             r"\s+(?:up)?on|draw(?:s|ing)?\s+on|adopt(?:s|ing)?|uses|using|driven\s+by|powered\s+by)\b"
+                             r"\s+(?:up)?on|draw(?:s|ing)?\s+on|adopt(?:s|ing)?|uses|using|driven\s+by|powered\s+by|"
+                             # "…, outperforming the two best bots, namely X": what the proposal beats
+                             r"out-?perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|compared\s+(?:to|with)|"
+                             r"versus|vs\.)\b"
                              r"(?P<rest>[^.;:()]{0,90})$", re.I)
 _NEW_IN_REST = re.compile(r"\b(?:novel|new|our|proposed|called|named|dubbed|termed|propos\w*|introduc\w*|present\w*|"
                           r"design\w*|develop\w*|which|that)\b", re.I)
