@@ -519,10 +519,11 @@ def _own_expansion(state: _PaperState, sentence: str, own: rules.Candidate, cand
     """ "FOO: Fast Object Ordering, a …", "FOO, a Fast Object Orderer for …": Title Case words right after the paper's
     own acronym-like name whose words, to the end of the clause, spell it, are its long form (kept as its alias).
     Returns where that long form ends in ``sentence`` (-1 when ``cand`` starts none)."""
+    if not cand.capsonly or " " not in cand.text or cand.aliases or not _EXPANSION_GAP.fullmatch(sentence, own.end, cand.start):
+        return -1
     key = state.key(own.text)
     hit = state.found.get(key)
-    if key not in state.own or hit is None or hit.type is not EntityType.METHOD or not cand.capsonly \
-            or " " not in cand.text or cand.aliases or not _EXPANSION_GAP.fullmatch(sentence[own.end:cand.start]):
+    if key not in state.own or hit is None or hit.type is not EntityType.METHOD:
         return -1
     if " " in own.text or sum(c.isupper() for c in own.text) < 2 or own.text[0].lower() != cand.text[0].lower():
         return -1

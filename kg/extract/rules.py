@@ -526,7 +526,7 @@ def cues_of(sentence: str) -> SentenceCues:
     m = (_PROPOSE_ZH if zh else _PROPOSE).search(sentence)
     if m is None and zh:
         m = _PROPOSE.search(sentence)
-    if m is None and not zh:
+    if m is None and not zh and "ontribution" in sentence:
         m = _CONTRIBUTION.search(sentence)  # "The central contribution is the X, a formal framework for …"
     return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
 
