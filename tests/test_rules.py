@@ -379,6 +379,8 @@ def test_the_long_form_after_the_papers_own_acronym_is_its_alias(nlp):
     assert found["KRAMP"].aliases == ["Knotted Route Allocator for Multi-Depot Planning"]
     found, _ = _extract(nlp, "We present ZOLT: Zero Overhead Lattice Tiling, a kernel for sparse layers.")
     assert list(found) == ["ZOLT"] and found["ZOLT"].aliases == ["Zero Overhead Lattice Tiling"]
+    found, _ = _extract(nlp, "We propose GLINT, a Graph-Level Inference model with Node Tying for molecules.")
+    assert list(found) == ["GLINT"] and found["GLINT"].aliases == ["Graph-Level Inference model with Node Tying"]
     # Title Case words that do not spell it are another name
     found, _ = _extract(nlp, "We propose KRAMP, a Ridge Stitching Unit for plans.")
     assert "Ridge Stitching Unit" in found and found["KRAMP"].aliases == []

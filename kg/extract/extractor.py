@@ -519,7 +519,8 @@ def _own_expansion(state: _PaperState, sentence: str, own: rules.Candidate, cand
     """ "FOO: Fast Object Ordering, a …", "FOO, a Fast Object Orderer for …": Title Case words right after the paper's
     own acronym-like name whose words, to the end of the clause, spell it, are its long form (kept as its alias).
     Returns where that long form ends in ``sentence`` (-1 when ``cand`` starts none)."""
-    if not cand.capsonly or " " not in cand.text or cand.aliases or not _EXPANSION_GAP.fullmatch(sentence, own.end, cand.start):
+    if " " not in cand.text or cand.aliases or not _EXPANSION_GAP.fullmatch(sentence, own.end, cand.start) \
+            or not all(w[:1].isupper() for w in cand.text.split()):
         return -1
     key = state.key(own.text)
     hit = state.found.get(key)
