@@ -436,3 +436,12 @@ def test_names_the_proposal_beats_or_works_through_are_not_its_own(nlp):
     assert "Quorix" not in found or found["Quorix"].role is not Predicate.PROPOSES
     found, _ = _extract(nlp, "We propose GraphKnit, which learns a compact map through a KnotCoder.")
     assert "KnotCoder" not in found or found["KnotCoder"].role is not Predicate.PROPOSES
+
+
+def test_a_new_title_case_part_brought_in_with_a_or_an_is_the_proposals_own(nlp):
+    found, _ = _extract(nlp, "We propose a planning agent that stores past routes into an Episodic Route Store for "
+                             "later reuse.")
+    assert found["Episodic Route Store"].role is Predicate.PROPOSES
+    # behind "the", or a name the paper has named before, it is a means
+    found, _ = _extract(nlp, "We propose a planning agent that stores past routes into the Episodic Route Store.")
+    assert "Episodic Route Store" not in found or found["Episodic Route Store"].role is not Predicate.PROPOSES

@@ -226,6 +226,18 @@ def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
     return False
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:into|via|with|through|using|by)\s+an?\s+$", re.I)
+
+
+def _new_part(state: _PaperState, sentence: str, cand: rules.Candidate) -> bool:
+    """ "… externalizes memories into an Episodic Scene Store", "… via a Graph Route Scorer": a Title Case phrase of
+    plain words no one has named before, brought in with "a/an", is a part of what the clause proposes."""
+    return bool(" " in cand.text and all(w[:1].isupper() for w in cand.text.split()) and not cand.aliases
+                and _INDEFINITE_BEFORE.search(sentence, 0, cand.start)
+                and state.lexicon.lookup(cand.text) is None and state.key(cand.text) not in state.found
+                and not state.lexicon.is_generic(cand.text) and not state.lexicon.is_task(cand.text))
+
+
 def _coordinated(sentence: str, cands: list[rules.Candidate]) -> list[list[rules.Candidate]]:
     """Runs of names joined only by "," "/" "and" "or": "A, B/C and D" is one run."""
     groups: list[list[rules.Candidate]] = []
@@ -606,7 +618,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             clause = sentence[cues.propose_at:c.start]
             if _MEANS.search(before):
                 if not (rules.named_before(sentence, c.start) or (
-                        c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))):
+                        c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))
+                        or _new_part(state, sentence, c)):
                     used.add(id(c))
                     continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
             if re.match(r"-[a-z]", sentence[c.end:c.end + 2]) and not rules.named_before(sentence, c.start):
