@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import rules, scorer
+from kg.extract import proposal, rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
@@ -33,34 +33,8 @@ _EVAL_NOUN = re.compile(r"\b(benchmarks?|datasets?|tasks?|scores?|accuracy|pass@
 _DATA_USED = re.compile(r"\b(?:on|across|using|from|with|in|over)\s+(?:[\w'’\-]+\s+){0,2}$", re.I)
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|analys[ie]s|investigation|examination|evaluation|understanding|"
                       r"characteri[sz]ation|survey|review|exploration)\s+(?:of|on|into)\b", re.I)
-# "we formulate X, a text-to-text task", "we introduce a novel problem: X": what the paper poses is no method
-_POSED_BEFORE = re.compile(r"\b(?:task|problem|setting|challenge)\s*(?::|,|called|named|termed|dubbed)?\s*$", re.I)
-_POSED_AFTER = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:task|problem|setting)\b", re.I)
 _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|over|and|under|through|like|"
                           r"including|such as)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
-# a name the propose clause gives as a means, a source or a purpose ("using X", "based on a pretrained X", "for
-# complex X tasks", "as a controlled X", "upon speech models (Xs)": lowercase words may stand between (a plural class
-# before an acronym too), never "novel/new"
-_MEANS = re.compile(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
-                    r"including|by|to|over|into|atop|upon|through|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)"
-                    r"\s+(?:the\s+|a\s+|an\s+)?(?-i:(?:(?!(?:novel|new|proposed|our|own|first)\b)[a-z][\w\-]*\s+){0,2}"
-                    r"(?:(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*[a-rt-z]s\s*\(\s*)?)$|"
-                    r"(使用|利用|基于|采用|借助|通过)\s*$", re.I)
-# "an image-blind X validation pipeline", "a Center-of-Mass (CoM) subsystem": a name followed by a lowercase noun that
-# is not what the thing is (model, framework, …) modifies the unnamed proposal; verbs, plurals, participles,
-# adjectives ("… System capable of", "… (AMR) agentic system") and function words after a name say nothing
-_HEADS = (r"model|framework|architecture|approach|method|mechanism|algorithm|operator|module|network|system|agent|"
-          r"pipeline|technique|strategy|scheme|policy|loss|layer|block|design|paradigm|library|toolkit|tool|platform|"
-          r"benchmark|dataset|corpus|suite|protocol|language|engine|controller|planner|solver|optimizer|estimator|"
-          r"classifier|detector|encoder|decoder|transformer|head|unit|cell|kernel|variant|family|series|version|"
-          r"formulation|objective|regularizer|prior|attack|defen[cs]e|agent|simulator|compiler|accelerator|chip|device")
-_MODIFIES = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?!(?:" + _HEADS + r"|to|for|and|or|that|which|with|in|on|of|is|are|was|"
-                       r"were|as|by|via|from|into|across|under|where|the|a|an|at|over|while|through|than|can|could|will|"
-                       r"would|may|might|must|should|we|it|its|our|their|both|each|only|also|not|then|when|who|whose|"
-                       r"within|without|between|among|upon|after|before|during|per|such|namely|so|if)\b)"
-                       r"[a-z][a-z\-]*(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ic)(?<!al)(?<!ble)(?<!ive)(?<!ous)(?<!ful)(?<!ary)"
-                       r"(?<!ant)(?<!ent)\b(?!-)")
-_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|\s(?:and|or|&)\s+)")
 _JOINED_WITH = re.compile(r"\b(?:combin|integrat|coupl|pair|fus)\w*\s+[^,;:]{2,80}\(\s*[A-Z][A-Za-z0-9\-]*\s*\)\s+with\s+$")
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 # one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
@@ -172,26 +146,6 @@ def _own_hyphen_variant(state: _PaperState, text: str) -> bool:
     return False
 
 
-_COMPOUND_PART = re.compile(r"[A-Z][a-z]{2,}")
-
-
-def _own_compound(state: _PaperState, text: str) -> bool:
-    """ "FlashFoo", "FooLite" of a paper that proposes Foo: one capitalised word written onto the paper's own name."""
-    if " " in text or "-" in text:
-        return False
-    for own in state.own:
-        hit = state.found.get(own)
-        if hit is None or hit.type is not EntityType.METHOD or hit.role is not Predicate.PROPOSES:
-            continue
-        for name in (hit.name, *hit.aliases):
-            if len(name) < 3 or " " in name or common_word(name) or sum(c.isupper() for c in name) < 2:
-                continue
-            if (text.endswith(name) and _COMPOUND_PART.fullmatch(text[: -len(name)])) or (
-                    text.startswith(name) and _COMPOUND_PART.fullmatch(text[len(name):])):
-                return True
-    return False
-
-
 def _cue_start(sentence: str, cand: rules.Candidate) -> int:
     """Where a naming cue before ``cand`` ends: before the acronym of "ACR (Long Form)", else at the candidate."""
     if cand.rule == "acronym.reverse_definition" and cand.aliases:
@@ -224,29 +178,6 @@ def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
         if hit is not None and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", subject) for n in [hit.name, *hit.aliases]):
             return True
     return False
-
-
-_INDEFINITE_BEFORE = re.compile(r"\b(?:into|via|with|through|using|by)\s+an?\s+$", re.I)
-
-
-def _new_part(state: _PaperState, sentence: str, cand: rules.Candidate) -> bool:
-    """ "… externalizes memories into an Episodic Scene Store", "… via a Graph Route Scorer": a Title Case phrase of
-    plain words no one has named before, brought in with "a/an", is a part of what the clause proposes."""
-    return bool(" " in cand.text and all(w[:1].isupper() for w in cand.text.split()) and not cand.aliases
-                and _INDEFINITE_BEFORE.search(sentence, 0, cand.start)
-                and state.lexicon.lookup(cand.text) is None and state.key(cand.text) not in state.found
-                and not state.lexicon.is_generic(cand.text) and not state.lexicon.is_task(cand.text))
-
-
-def _coordinated(sentence: str, cands: list[rules.Candidate]) -> list[list[rules.Candidate]]:
-    """Runs of names joined only by "," "/" "and" "or": "A, B/C and D" is one run."""
-    groups: list[list[rules.Candidate]] = []
-    for c in cands:
-        if groups and _COORDINATION_GAP.fullmatch(sentence[groups[-1][-1].end:c.start]):
-            groups[-1].append(c)
-        else:
-            groups.append([c])
-    return [g for g in groups if len(g) > 1]
 
 
 def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: rules.SentenceCues,
@@ -330,7 +261,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
     elif entry is None and kind is EntityType.METHOD and (_own_hyphen_variant(state, cand.text)
-                                                          or _own_compound(state, cand.text)):
+                                                          or proposal.own_compound(state, cand.text)):
         proposes, rule = True, "own.variant"  # "Foo-Lite", "Foo-Sparse", "FlashFoo" of a paper that proposes Foo
     elif rules.prior_work(sentence, cand.start):
         proposes = False
@@ -463,36 +394,6 @@ def _lowercase_names(state: _PaperState, sentence: str) -> None:
         state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.propose_lowercase")
 
 
-_ECHO = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:(?:novel|new|simple|general|principled)\s+)?"
-                   r"(?P<name>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){1,3}?)"
-                   r"(?=\s*(?:\([^()]{1,20}\)\s*)?(?:[,.;]|$|(?:strategy|method|technique|approach|framework|mechanism|"
-                   r"scheme|algorithm|objective|loss|module|paradigm)\b))")
-_TITLE_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3}")
-_ECHO_NAMED_AFTER = re.compile(r"\s*(?:[a-z]+\s*)?,?\s*(?:called|named|namely|dubbed|termed)\b")
-
-
-def _title_echo(state: _PaperState, sentence: str, propose_at: int) -> None:
-    """ "Ridge Folding Distillation for …" as the title, "we further introduce a ridge folding distillation (RFD)
-    strategy" in the abstract: what the propose verb names in lower case, as the title writes it in Title Case (a whole
-    run of capitalised words), is the paper's own technique."""
-    m = _ECHO.match(sentence, propose_at)
-    if m is None:
-        return
-    name = m.group("name")
-    if name.lower() not in {r.group(0).lower() for r in _TITLE_RUN.finditer(plain_text(state.title))}:
-        return
-    if state.lexicon.is_generic(name) or state.lexicon.lookup(name) or state.key(name) in state.found:
-        return
-    after = sentence[m.end("name"):m.end("name") + 40]
-    if _ECHO_NAMED_AFTER.match(after):
-        return  # "a novel parallel decoding approach, namely X": the name comes after the description
-    if state.lexicon.is_task(name) and not re.match(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|which|that)\s", after):
-        return  # "a general tool learning framework": a field the framework serves
-    cand = rules.Candidate(m.start("name"), m.end("name"), name, True, rule="cue.title_echo")
-    state.own.add(state.key(name))
-    state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.title_echo")
-
-
 _BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}s?|(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z]{2,9}")  # "SRTA", "AdaDSF"
 _FUNCTION_WORDS = {"of", "on", "for", "and", "the", "with", "via", "in", "to", "a", "an", "by", "from"}
 
@@ -524,38 +425,6 @@ def _link_own_acronym(state: _PaperState, cand: rules.Candidate) -> None:
             return
 
 
-_EXPANSION_GAP = re.compile(r"\s*(?::|,\s*(?:an?|the)?)\s*")
-
-
-def _own_expansion(state: _PaperState, sentence: str, own: rules.Candidate, cand: rules.Candidate) -> int:
-    """ "FOO: Fast Object Ordering, a …", "FOO, a Fast Object Orderer for …": Title Case words right after the paper's
-    own acronym-like name whose words, to the end of the clause, spell it, are its long form (kept as its alias).
-    Returns where that long form ends in ``sentence`` (-1 when ``cand`` starts none)."""
-    if " " not in cand.text or cand.aliases or not _EXPANSION_GAP.fullmatch(sentence, own.end, cand.start) \
-            or not all(w[:1].isupper() for w in cand.text.split()):
-        return -1
-    key = state.key(own.text)
-    hit = state.found.get(key)
-    if key not in state.own or hit is None or hit.type is not EntityType.METHOD:
-        return -1
-    if " " in own.text or sum(c.isupper() for c in own.text) < 2 or own.text[0].lower() != cand.text[0].lower():
-        return -1
-    clause = re.split(r"[,;:.()]", sentence[cand.start:])[0].split()
-    # the fewest words from the candidate on that spell the whole name: "Proxy Indexing Via One full-prefix Traversal"
-    sizes = [k for k in range(len(cand.text.split()), len(clause) + 1) if match_long_form(own.text, clause[:k]) == 0]
-    last_letter = [c for c in own.text.lower() if c.isalnum()][-1]
-    # the word the last letter starts, else the first word that holds it: "… Multi-Depot Planning", not "… Multi-De(p)ot"
-    size = next((k for k in sizes if clause[k - 1][:1].lower() == last_letter), sizes[0] if sizes else None)
-    if size is None:
-        return -1
-    long_form = " ".join(clause[:size])
-    if long_form not in hit.aliases:
-        hit.aliases.append(long_form)
-    state.alias_of[entity_key(long_form)] = state.alias_of[entity_key(cand.text)] = key
-    last = list(re.finditer(r"\S+", sentence[cand.start:]))[size - 1]
-    return cand.start + last.start() + len(clause[size - 1])
-
-
 def _link_own_suffix(state: _PaperState, cand: rules.Candidate) -> None:
     """A name the title gives with a prefix is that name: "Foo v1" in the abstract of "ABC Foo v1: …"."""
     key = entity_key(cand.text)
@@ -577,7 +446,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     if not title:
         _lowercase_names(state, sentence)
         if cues.propose_at is not None:
-            _title_echo(state, sentence, cues.propose_at)
+            proposal.title_echo(state, sentence, cues.propose_at, plain_text(state.title))
     known = set(state.found) | set(state.alias_of) | state.own
     own_count = len(state.own)
     def weak_ok(c: rules.Candidate) -> bool:
@@ -616,15 +485,15 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue
             before = sentence[max(cues.propose_at, c.start - 70):c.start]
             clause = sentence[cues.propose_at:c.start]
-            if _MEANS.search(before):
+            if proposal.MEANS.search(before):
                 if not (rules.named_before(sentence, c.start) or (
                         c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))
-                        or _new_part(state, sentence, c)):
+                        or proposal.new_part(state, sentence, c)):
                     used.add(id(c))
                     continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
             if re.match(r"-[a-z]", sentence[c.end:c.end + 2]) and not rules.named_before(sentence, c.start):
                 continue  # "an MCP-grounded pipeline", "a GPT-4-based judge": the name modifies what is new
-            if _MODIFIES.match(sentence, c.end) and not rules.named_before(sentence, c.start) \
+            if proposal.MODIFIES.match(sentence, c.end) and not rules.named_before(sentence, c.start) \
                     and state.key(c.text) not in state.in_title:
                 used.add(id(c))
                 continue  # "an X validation pipeline", "an X and SFT workflow": the name modifies what is new
@@ -641,7 +510,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                 continue  # "a framework with three levels: Plan Review, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
-            if _POSED_BEFORE.search(sentence[cues.propose_at:c.start]) or _POSED_AFTER.match(sentence[c.end:]):
+            if proposal.POSED_BEFORE.search(sentence[cues.propose_at:c.start]) or proposal.POSED_AFTER.match(sentence[c.end:]):
                 continue  # "we formulate X, a speech-to-text task": a task the paper poses, not a method
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
                 used.add(id(c))
@@ -651,7 +520,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             first_group.add(id(c))
         # "a CPT and SFT workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
         in_clause = [c for c in cands if c.start >= cues.propose_at]
-        for group in _coordinated(sentence, in_clause):
+        for group in proposal.coordinated(sentence, in_clause):
             if any(id(c) in used for c in group):
                 first_group -= {id(c) for c in group if not rules.named_before(sentence, c.start)}
     previous, expansion_end = None, -1
@@ -659,7 +528,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
         if cand.start < expansion_end:
             continue
         if previous is not None and not title:
-            expansion_end = _own_expansion(state, sentence, previous, cand)
+            expansion_end = proposal.own_expansion(state, sentence, previous, cand)
             if expansion_end > cand.start:
                 continue  # "We present FOO: Fast Object Ordering, …": the own name's long form, one entity
         previous = cand

@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
          "Streetly: A Dataset of Annotated Street Scenes"),
     Rule("own.variant", "accept", "a size variant (X-7B), one capitalised hyphen part (X-Lite, X-V1-Max of X-V1) or one "
          "capitalised word "
-         "written onto it (SwiftX, extractor._own_compound) of a name the paper proposes",
+         "written onto it (SwiftX, proposal.own_compound) of a name the paper proposes",
          "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
     Rule("cue.named", "accept", rules._NAMED.pattern + " (with 'we/our/this paper' or a propose cue in the sentence, or "
          "'a novel/new … called', rules._NEW_NAMED; 'the resulting <…> model X', rules._RESULTING)",
@@ -68,10 +68,10 @@ RULES: tuple[Rule, ...] = (
     Rule("cue.propose", "accept", rules._PROPOSE.pattern + " | " + rules._CONTRIBUTION.pattern + " (every new name of "
          "the clause, not one behind 'using/with/for/as/… [lowercase modifiers]' unless defined after 'combines A (ACR) "
          "with', not one the clause uses (rules._USES_IN_CLAUSE) or relates (rules._RELATED), not one modifying the "
-         "unnamed proposal ('X-grounded', 'an X validation pipeline': extractor._MODIFIES), not one listed with a name the "
+         "unnamed proposal ('X-grounded', 'an X validation pipeline': proposal.MODIFIES), not one listed with a name the "
          "clause uses, not a task or problem the paper poses "
-         "(extractor._POSED_BEFORE/_POSED_AFTER); Title Case words after the own acronym that spell it are its alias, "
-         "extractor._own_expansion)",
+         "(proposal.POSED_BEFORE/POSED_AFTER); Title Case words after the own acronym that spell it are its alias, "
+         "proposal.own_expansion)",
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
     Rule("cue.our", "accept", "'our (proposed|new) X'; Title Case X too when a class noun follows ('our Foo Bar module', "
          "rules.our_class)",
@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
          "We propose GraphKnit for merging plans. GraphKnit comprises a Ridge Stitching Unit (RSU) that aligns them.",
          "Ridge Stitching Unit", "PROPOSES"),
     Rule("cue.title_echo", "accept", "the propose verb's object in lower case, written as a whole Title Case run in the "
-         "title (extractor._ECHO, not a field, not a description a 'called/namely' name follows)",
+         "title (proposal.ECHO, not a field, not a description a 'called/namely' name follows)",
          "We further introduce a ridge folding distillation (RFD) strategy that shrinks the planner.",
          "ridge folding distillation", "PROPOSES", "Small Planners via Ridge Folding Distillation"),
     Rule("cue.propose_lowercase", "accept", "'we propose <lowercase name>, a …'",
