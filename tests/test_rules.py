@@ -283,3 +283,165 @@ def test_a_name_after_as_in_the_proposal_clause_is_what_it_is_modelled_as(nlp):
     assert "Gossel Walk" not in found or found["Gossel Walk"].role is not Predicate.PROPOSES
     found, _ = _extract(nlp, "We introduce a pruning framework known as PruneKit for sparse experts.")
     assert found["PruneKit"].role is Predicate.PROPOSES
+
+
+def test_names_the_proposal_relies_on_in_a_relative_clause_are_used(nlp):
+    found, _ = _extract(nlp, "We propose a pruning framework for sparse routers, which leverages two planners, Quorix "
+                             "and Vantel-2, as teachers.")
+    for name in ("Quorix", "Vantel-2"):
+        assert name not in found or found[name].role is Predicate.USES
+    found, _ = _extract(nlp, "This work proposes a pipeline that repurposes a commercial board, Brimley-4X, for "
+                             "feature extraction.")
+    assert "Brimley-4X" not in found or found["Brimley-4X"].role is Predicate.USES
+    # what the relative clause calls new stays the paper's own
+    found, _ = _extract(nlp, "We propose GraphKnit, which uses a novel Ridge Stitching Unit (RSU) to merge plans.")
+    assert found["Ridge Stitching Unit"].role is Predicate.PROPOSES
+
+
+def test_names_a_proposal_relates_or_is_built_from_are_used(nlp):
+    found, _ = _extract(nlp, "We establish connections among KnotLM, QuarrowNet/TarnbyNet and Vantel Flow by writing "
+                             "their losses as one objective.")
+    for name in ("KnotLM", "QuarrowNet", "TarnbyNet"):
+        assert name not in found or found[name].role is Predicate.USES
+    found, _ = _extract(nlp, "We study the question in a small case study built from a hierarchical KnotVAE-3 codec.")
+    assert "KnotVAE-3" not in found or found["KnotVAE-3"].role is Predicate.USES
+    found, _ = _extract(nlp, "We build GraphKnit from scratch for merging plans.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES
+
+
+def test_a_name_modifying_the_unnamed_proposal_is_not_proposed(nlp):
+    found, _ = _extract(nlp, "This paper presents a lightweight, QZP-grounded planning pipeline for power grids.")
+    assert "QZP" not in found or found["QZP"].role is not Predicate.PROPOSES
+    # a name listed with a well-known one is of its kind: "an SFT and XYZ recipe"
+    found, _ = _extract(nlp, "We further establish a QZT and SFT recipe for scheduling problems.")
+    assert "QZT" not in found or found["QZT"].role is not Predicate.PROPOSES
+
+
+def test_lowercase_modifiers_between_a_preposition_and_a_name_keep_it_a_means(nlp):
+    found, _ = _extract(nlp, "We formulate the planner where the routes are modeled as a controlled Gossel Walk Chain "
+                             "(GWC).")
+    assert "Gossel Walk Chain" not in found or found["Gossel Walk Chain"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We propose GraphKnit, built upon ridge planning models (RP3s).")
+    assert found["GraphKnit"].role is Predicate.PROPOSES
+    assert "RP3s" not in found or found["RP3s"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We propose a planner for complex Orbital Routing (OR) tasks.")
+    assert "Orbital Routing" not in found or found["Orbital Routing"].role is not Predicate.PROPOSES
+    # "novel/new" after the preposition names what is new
+    found, _ = _extract(nlp, "We propose a planner with a novel Quorix Gate for merging plans.")
+    assert found["Quorix Gate"].role is Predicate.PROPOSES
+
+
+def test_the_main_contribution_is_a_propose_cue(nlp):
+    found, _ = _extract(nlp, "The central contribution is the Braid Calculus, a formal framework for comparing plans.")
+    assert found["Braid Calculus"].role is Predicate.PROPOSES and found["Braid Calculus"].rule == "cue.propose"
+    found, _ = _extract(nlp, "The central idea is that Braid Calculus helps planners.")
+    assert "Braid Calculus" not in found or found["Braid Calculus"].role is not Predicate.PROPOSES
+
+
+def test_a_capitalised_word_written_onto_the_papers_own_name_is_its_variant(nlp):
+    found, _ = _extract(nlp, "Our method, KnoTT, folds the cache. A faster variant, SwiftKnoTT, cuts the time by half.")
+    assert found["SwiftKnoTT"].role is Predicate.PROPOSES and found["SwiftKnoTT"].rule == "own.variant"
+    found, _ = _extract(nlp, "Our method, KnoTT, folds the cache. It is compared with SwiftQuarrow on long inputs.")
+    assert "SwiftQuarrow" not in found or found["SwiftQuarrow"].role is Predicate.USES
+
+
+def test_title_case_parts_the_papers_own_system_consists_of_are_proposed(nlp):
+    text = ("We propose a planner for long missions. The agent consists of a Route Weaving Engine for global "
+            "routing, a Gossel Retrieval Unit for memory lookup, and a Tarnby Executive Controller for control.")
+    found, _ = _extract(nlp, text)
+    for name in ("Route Weaving Engine", "Gossel Retrieval Unit", "Tarnby Executive Controller"):
+        assert name in found and found[name].role is Predicate.PROPOSES and found[name].rule == "cue.component"
+    # before the paper proposed anything, "the agent" may be anyone's
+    found, _ = _extract(nlp, "The agent consists of a Route Weaving Engine for global routing.")
+    assert "Route Weaving Engine" not in found or found["Route Weaving Engine"].role is not Predicate.PROPOSES
+
+
+def test_a_title_case_phrase_ending_in_a_noun_like_agent_is_a_name(nlp):
+    found, _ = _extract(nlp, "We propose a Route-structured Planning Agent that stores maps in memory.")
+    assert found["Route-structured Planning Agent"].role is Predicate.PROPOSES
+    found, _ = _extract(nlp, "We propose a planner that is Sample Efficient on long maps.")
+    assert "Sample Efficient" not in found
+
+
+def test_a_task_or_problem_the_paper_poses_is_not_a_proposed_method(nlp):
+    found, _ = _extract(nlp, "We therefore formulate Braided Route Planning (BRP), a map-to-text task that removes "
+                             "loops from plans.")
+    assert "Braided Route Planning" not in found or found["Braided Route Planning"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce a novel problem: Generative Route Braiding (GRB).")
+    assert "Generative Route Braiding" not in found or found["Generative Route Braiding"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce Braided Route Planning (BRP), a planner that removes loops from plans.")
+    assert found["Braided Route Planning"].role is Predicate.PROPOSES
+
+
+def test_the_long_form_after_the_papers_own_acronym_is_its_alias(nlp):
+    found, _ = _extract(nlp, "We propose KRAMP, a Knotted Route Allocator for Multi-Depot Planning with trucks.")
+    assert list(found) == ["KRAMP"] and found["KRAMP"].role is Predicate.PROPOSES
+    assert found["KRAMP"].aliases == ["Knotted Route Allocator for Multi-Depot Planning"]
+    found, _ = _extract(nlp, "We present ZOLT: Zero Overhead Lattice Tiling, a kernel for sparse layers.")
+    assert list(found) == ["ZOLT"] and found["ZOLT"].aliases == ["Zero Overhead Lattice Tiling"]
+    found, _ = _extract(nlp, "We propose GLINT, a Graph-Level Inference model with Node Tying for molecules.")
+    assert list(found) == ["GLINT"] and found["GLINT"].aliases == ["Graph-Level Inference model with Node Tying"]
+    # Title Case words that do not spell it are another name
+    found, _ = _extract(nlp, "We propose KRAMP, a Ridge Stitching Unit for plans.")
+    assert "Ridge Stitching Unit" in found and found["KRAMP"].aliases == []
+
+
+def test_the_titles_technique_named_in_lower_case_by_the_propose_verb_is_proposed(nlp):
+    title = "Small Planners via Ridge Folding Distillation"
+    found, _ = _extract(nlp, "We also introduce a ridge folding distillation (RFD) strategy that shrinks a planner step "
+                             "by step.", title=title)
+    assert found["ridge folding distillation"].role is Predicate.PROPOSES
+    assert found["ridge folding distillation"].rule == "cue.title_echo"
+    # a description the name follows, and a phrase the title does not write as a run, are not
+    found, _ = _extract(nlp, "We propose a ridge folding distillation approach, namely KnotFold, for planners.", title=title)
+    assert "ridge folding distillation" not in found
+    found, _ = _extract(nlp, "We introduce ridge folding, which shrinks a planner step by step.", title=title)
+    assert "ridge folding" not in found or found["ridge folding"].rule != "cue.title_echo"
+
+
+def test_a_name_before_a_lowercase_noun_that_is_not_its_kind_modifies_the_proposal(nlp):
+    found, _ = _extract(nlp, "We introduce an image-blind Judge-by-Vote validation pipeline for captions.")
+    assert "Judge-by-Vote" not in found or found["Judge-by-Vote"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We introduce a planner comprising a Tarnby-of-Route (TR) subsystem for maps.")
+    assert "Tarnby-of-Route" not in found or found["Tarnby-of-Route"].role is not Predicate.PROPOSES
+    # what the thing is, an adjective or a verb after the name keep it the paper's own
+    for text, name in (("We introduce a QuorixGate module for plans.", "QuorixGate"),
+                       ("We present a unified Route Weaving System capable of merging plans.", "Route Weaving System"),
+                       ("We introduce KnotPlan, which merges plans.", "KnotPlan")):
+        found, _ = _extract(nlp, text)
+        assert found[name].role is Predicate.PROPOSES, text
+
+
+def test_a_name_an_appositive_calls_novel_or_ours_is_proposed_anywhere_in_the_sentence(nlp):
+    found, _ = _extract(nlp, "This view also made it possible to design KnotMap, a novel heatmap method for planners.")
+    assert found["KnotMap"].role is Predicate.PROPOSES and found["KnotMap"].rule == "cue.appositive"
+    found, _ = _extract(nlp, "Second, the yardstick is recovered, and Double Knot, our co-evolution of the metric with "
+                             "the skills, does so.")
+    assert found["Double Knot"].role is Predicate.PROPOSES
+    # a main clause after an opening phrase is no appositive
+    found, _ = _extract(nlp, "Trained under Sparse Ridge Folding (SRF), our tuned KnotLM model beats the baselines.")
+    assert found["Sparse Ridge Folding"].role is not Predicate.PROPOSES
+
+
+def test_a_capitalised_part_after_a_multi_part_own_name_is_its_variant(nlp):
+    found, _ = _extract(nlp, "The flagship Zorblax-V2-Grande pairs a large base with four adapters.",
+                        title="Zorblax-V2: Stitching Partial Plans")
+    assert found["Zorblax-V2-Grande"].role is Predicate.PROPOSES and found["Zorblax-V2-Grande"].rule == "own.variant"
+
+
+def test_names_the_proposal_beats_or_works_through_are_not_its_own(nlp):
+    found, _ = _extract(nlp, "We present GraphKnit, a planner that merges plans, outperforming the two best bots, "
+                             "namely Quorix and Vantel.")
+    assert found["GraphKnit"].role is Predicate.PROPOSES
+    assert "Quorix" not in found or found["Quorix"].role is not Predicate.PROPOSES
+    found, _ = _extract(nlp, "We propose GraphKnit, which learns a compact map through a KnotCoder.")
+    assert "KnotCoder" not in found or found["KnotCoder"].role is not Predicate.PROPOSES
+
+
+def test_a_new_title_case_part_brought_in_with_a_or_an_is_the_proposals_own(nlp):
+    found, _ = _extract(nlp, "We propose a planning agent that stores past routes into an Episodic Route Store for "
+                             "later reuse.")
+    assert found["Episodic Route Store"].role is Predicate.PROPOSES
+    # behind "the", or a name the paper has named before, it is a means
+    found, _ = _extract(nlp, "We propose a planning agent that stores past routes into the Episodic Route Store.")
+    assert "Episodic Route Store" not in found or found["Episodic Route Store"].role is not Predicate.PROPOSES

@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import rules, scorer
+from kg.extract import proposal, rules, scorer
 from kg.extract.acronyms import match_long_form
 from kg.extract.confidence import confidence
 from kg.extract.lexicon import Lexicon, load_lexicon, technique_head
@@ -127,18 +127,23 @@ def _stronger(a: Predicate, b: Predicate) -> Predicate:
     return a if _ORDER.index(a) <= _ORDER.index(b) else b
 
 
-_OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|this\s+(?:framework|method|model|approach|"
-                          r"system|architecture|pipeline|design))\b", re.I)
+_OWN_PRONOUN = re.compile(r"^\s*(?:it|our\s+[\w\-]+|the\s+proposed\s+[\w\-]+|(?:this|the)\s+(?:framework|method|model|approach|"
+                          r"system|architecture|pipeline|design|agent))\b", re.I)
 
 
 _VARIANT_TAIL = re.compile(r"-[A-Z][A-Za-z0-9]*")
 
 
 def _own_hyphen_variant(state: _PaperState, text: str) -> bool:
-    """ "Foo-Lite" of a paper that proposes Foo: one capitalised part after the paper's own name."""
-    head, dash, tail = text.partition("-")
-    return bool(dash and " " not in text and _VARIANT_TAIL.fullmatch(dash + tail)
-                and state.key(head) in state.own and state.key(head) in state.found)
+    """ "Foo-Lite" of a paper that proposes Foo, "Foo-V1-Max" of one that proposes Foo-V1: one capitalised part
+    after the paper's own name."""
+    if " " in text:
+        return False
+    for at in [i for i, c in enumerate(text) if c == "-"]:
+        head, tail = text[:at], text[at:]
+        if _VARIANT_TAIL.fullmatch(tail) and state.key(head) in state.own and state.key(head) in state.found:
+            return True
+    return False
 
 
 def _cue_start(sentence: str, cand: rules.Candidate) -> int:
@@ -161,8 +166,8 @@ def _names_own_thing(state: _PaperState, sentence: str) -> bool:
 def _own_subject(state: _PaperState, sentence: str, start: int) -> bool:
     """Whether the clause before ``start`` is the paper's own method comprising or using something."""
     verb = rules.component_verb(sentence, start)
-    if verb is None:
-        return False
+    if verb is None or not (state.own or state.unnamed_proposal):
+        return False  # "The model consists of …" names the paper's own parts once the paper has proposed something
     subject = sentence[:verb]
     if len(subject) > 80 or re.search(r"[,;:]", subject):
         return False
@@ -227,9 +232,11 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.DATASET, "context.trained_on"
     key = state.key(cand.text)
     named = rules.named_before(sentence, cand.start) or rules.proposed_passively(sentence, cand.end)
+    part = cand.capsonly and " " in cand.text and entry is None and kind is None and _own_subject(state, sentence, cand.start)
     cued = key in state.own or first_after_cue or named or rules.loser_slot(sentence, cand.start) or (
         cand.capsonly and rules.our_class(sentence, cand)) or (
-        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start))
+        cand.capsonly and rules.named_artefact(sentence, cand.text, cand.start)) or part or (
+        entry is None and rules.new_appositive(sentence, cand.end))
     if cand.capsonly and kind is None and cand.rule == "pattern.name" and not cued:
         return  # "Physics Simulation", "Video Generation": capitalised, but no cue makes it a name
     if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
@@ -253,8 +260,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, (rule if rule == "title.data_head" else "title.head")
     elif base != cand.text and state.key(base) in state.own:
         proposes, rule = True, "own.variant"  # "PaSa-7B" of a paper that proposes PaSa
-    elif entry is None and kind is EntityType.METHOD and _own_hyphen_variant(state, cand.text):
-        proposes, rule = True, "own.variant"  # "Foo-Lite", "Foo-Sparse" of a paper that proposes Foo
+    elif entry is None and kind is EntityType.METHOD and (_own_hyphen_variant(state, cand.text)
+                                                          or proposal.own_compound(state, cand.text)):
+        proposes, rule = True, "own.variant"  # "Foo-Lite", "Foo-Sparse", "FlashFoo" of a paper that proposes Foo
     elif rules.prior_work(sentence, cand.start):
         proposes = False
     elif rules.names_own(sentence, _cue_start(sentence, cand)) and (_WE.search(sentence) or cues.propose_at is not None
@@ -268,7 +276,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes = False  # "we establish baselines by testing models on Meta's FooEval benchmark": data the paper uses
     elif first_after_cue:
         proposes, rule = True, ("cue.curated" if rule == "cue.curated" else "cue.propose")
-    elif cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start):
+    elif (cand.rule.startswith("acronym.") and entry is None and _own_subject(state, sentence, cand.start)) or part:
         proposes, rule = True, "cue.component"  # "COC uses a Structured Context Window (SCW)": a new named part
     elif cand.rule == "acronym.definition" and entry is None and state.unnamed_proposal and cand.text[:1].isupper() \
             and not sentence[:cand.start].strip():
@@ -282,6 +290,8 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         proposes, rule = True, "cue.our"
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
         proposes, rule = True, "cue.appositive"
+    elif entry is None and rules.new_appositive(sentence, cand.end):
+        proposes, rule = True, "cue.appositive"  # "… to design KnotMap, a novel heatmap method", "X, our co-evolution of …"
     if kind is EntityType.METHOD:
         role = Predicate.PROPOSES if proposes else Predicate.USES
         if proposes:
@@ -435,6 +445,8 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     cues = rules.cues_of(sentence)
     if not title:
         _lowercase_names(state, sentence)
+        if cues.propose_at is not None:
+            proposal.title_echo(state, sentence, cues.propose_at, plain_text(state.title))
     known = set(state.found) | set(state.alias_of) | state.own
     own_count = len(state.own)
     def weak_ok(c: rules.Candidate) -> bool:
@@ -467,32 +479,59 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
     if cues.propose_at is not None:
         # every new name in the rest of the clause is the paper's own, unless it is
         # introduced as a tool ("using X", "based on X") or is a well-known name
+        used: set[int] = set()  # names of the clause the proposal uses (a name listed with one of them is used too)
         for c in cands:
             if c.start < cues.propose_at:
                 continue
-            before = sentence[max(cues.propose_at, c.start - 45):c.start]
-            if re.search(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|such as|than|"
-                         r"including|by|to|over|into|atop|upon|leveraging|utilizing|on|for|in|within|(?<!known\s)(?<!referred\sto\s)as)\s+(?:the\s+|a\s+|an\s+)?"
-                         r"(?:[a-z]+-[a-z][\w\-]*\s+)?$|"
-                         r"(使用|利用|基于|采用|借助|通过)\s*$", before, re.I):
+            before = sentence[max(cues.propose_at, c.start - 70):c.start]
+            clause = sentence[cues.propose_at:c.start]
+            if proposal.MEANS.search(before):
                 if not (rules.named_before(sentence, c.start) or (
-                        c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))):
+                        c.rule == "acronym.definition" and _JOINED_WITH.search(sentence[cues.propose_at:c.start]))
+                        or proposal.new_part(state, sentence, c)):
+                    used.add(id(c))
                     continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
+            if re.match(r"-[a-z]", sentence[c.end:c.end + 2]) and not rules.named_before(sentence, c.start):
+                continue  # "an MCP-grounded pipeline", "a GPT-4-based judge": the name modifies what is new
+            if proposal.MODIFIES.match(sentence, c.end) and not rules.named_before(sentence, c.start) \
+                    and state.key(c.text) not in state.in_title:
+                used.add(id(c))
+                continue  # "an X validation pipeline", "an X and SFT workflow": the name modifies what is new
+            if (rules.used_in_clause(clause) or rules.related_in_clause(clause)) and not rules.names_own(sentence, c.start):
+                used.add(id(c))
+                continue  # "a pipeline that repurposes an accelerator, X", "connections among A and B"
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own
                                                 and key not in state.in_title) or (
                     state.lexicon.model_family(c.text)):  # "… with Qwen3.5-2B", "Claude Opus 4.7": a known family
+                used.add(id(c))
                 continue
             if _FACETS.search(sentence[cues.propose_at:c.start]) and c.capsonly:
                 continue  # "a framework with three levels: Plan Review, …": facets, not methods
             if _STUDIED.search(sentence[cues.propose_at:c.start]):
                 continue  # "we present a study of X": X is what is studied, not what is new
+            if proposal.POSED_BEFORE.search(sentence[cues.propose_at:c.start]) or proposal.POSED_AFTER.match(sentence[c.end:]):
+                continue  # "we formulate X, a speech-to-text task": a task the paper poses, not a method
             if rules.reused(sentence[cues.propose_at:c.start]) and not rules.named_before(sentence, c.start):
+                used.add(id(c))
                 continue  # "we propose X, which extends A": A is prior work
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))
+        # "a CPT and SFT workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
+        in_clause = [c for c in cands if c.start >= cues.propose_at]
+        for group in proposal.coordinated(sentence, in_clause):
+            if any(id(c) in used for c in group):
+                first_group -= {id(c) for c in group if not rules.named_before(sentence, c.start)}
+    previous, expansion_end = None, -1
     for cand in cands:
+        if cand.start < expansion_end:
+            continue
+        if previous is not None and not title:
+            expansion_end = proposal.own_expansion(state, sentence, previous, cand)
+            if expansion_end > cand.start:
+                continue  # "We present FOO: Fast Object Ordering, …": the own name's long form, one entity
+        previous = cand
         if rules.named_before(sentence, cand.start):  # "named Attention Prompting on Image"
             tail = _NAME_TAIL.match(sentence[cand.end:])
             if tail:

@@ -56,15 +56,22 @@ RULES: tuple[Rule, ...] = (
     Rule("title.data_head", "accept", "the title's 'X:' head when the tail says dataset/benchmark/evaluating",
          "It holds ten thousand annotated street scenes.", "Streetly", "USES_DATASET",
          "Streetly: A Dataset of Annotated Street Scenes"),
-    Rule("own.variant", "accept", "a size variant (X-7B) or one capitalised hyphen part (X-Lite) of a name the paper proposes",
+    Rule("own.variant", "accept", "a size variant (X-7B), one capitalised hyphen part (X-Lite, X-V1-Max of X-V1) or one "
+         "capitalised word "
+         "written onto it (SwiftX, proposal.own_compound) of a name the paper proposes",
          "We release Zorblax-7B for public use.", "Zorblax-7B", "PROPOSES", "Zorblax: Stitching Partial Plans"),
     Rule("cue.named", "accept", rules._NAMED.pattern + " (with 'we/our/this paper' or a propose cue in the sentence, or "
          "'a novel/new … called', rules._NEW_NAMED; 'the resulting <…> model X', rules._RESULTING)",
          "We build a planner called Plan Stitcher that merges partial plans.", "Plan Stitcher", "PROPOSES"),
     Rule("cue.passive_propose", "accept", rules._PASSIVE_PROPOSE.pattern,
          "To merge partial plans, a KnitPlan scheme is proposed.", "KnitPlan", "PROPOSES"),
-    Rule("cue.propose", "accept", rules._PROPOSE.pattern + " (every new name of the clause, not one behind 'using/with/…"
-         " [hyphenated modifier]' unless defined after 'combines A (ACR) with')",
+    Rule("cue.propose", "accept", rules._PROPOSE.pattern + " | " + rules._CONTRIBUTION.pattern + " (every new name of "
+         "the clause, not one behind 'using/with/for/as/… [lowercase modifiers]' unless defined after 'combines A (ACR) "
+         "with', not one the clause uses (rules._USES_IN_CLAUSE) or relates (rules._RELATED), not one modifying the "
+         "unnamed proposal ('X-grounded', 'an X validation pipeline': proposal.MODIFIES), not one listed with a name the "
+         "clause uses, not a task or problem the paper poses "
+         "(proposal.POSED_BEFORE/POSED_AFTER); Title Case words after the own acronym that spell it are its alias, "
+         "proposal.own_expansion)",
          "In this paper, we propose GraphKnit for merging partial plans.", "GraphKnit", "PROPOSES"),
     Rule("cue.our", "accept", "'our (proposed|new) X'; Title Case X too when a class noun follows ('our Foo Bar module', "
          "rules.our_class)",
@@ -73,12 +80,19 @@ RULES: tuple[Rule, ...] = (
          "'we/our/this paper' or the paper's own name (rules.named_artefact)",
          "Powered by a Masked Ridge Stitching Transformer, the planner merges plans in this paper.",
          "Masked Ridge Stitching Transformer", "PROPOSES"),
-    Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern,
+    Rule("cue.appositive", "accept", rules._APPOSITIVE.pattern + " (at the sentence start) | " + rules._NEW_APPOSITIVE.pattern
+         + " (anywhere)",
          "PlanWeave, a simple planner for partial plans, merges them quickly.", "PlanWeave", "PROPOSES"),
-    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method); or a sentence-initial "
+    Rule("cue.component", "accept", rules._COMPONENT.pattern + " (subject: the paper's own method, 'it', 'our X', "
+         "'the/this model|agent|…' once the paper proposed something; the part an acronym definition or a Title Case "
+         "phrase of two or more words); or a sentence-initial "
          "Title Case acronym definition after a sentence that proposed something without a name",
          "We propose GraphKnit for merging plans. GraphKnit comprises a Ridge Stitching Unit (RSU) that aligns them.",
          "Ridge Stitching Unit", "PROPOSES"),
+    Rule("cue.title_echo", "accept", "the propose verb's object in lower case, written as a whole Title Case run in the "
+         "title (proposal.ECHO, not a field, not a description a 'called/namely' name follows)",
+         "We further introduce a ridge folding distillation (RFD) strategy that shrinks the planner.",
+         "ridge folding distillation", "PROPOSES", "Small Planners via Ridge Folding Distillation"),
     Rule("cue.propose_lowercase", "accept", "'we propose <lowercase name>, a …'",
          "We propose gradient ridge folding, a regulariser for small models.", "gradient ridge folding", "PROPOSES"),
     Rule("context.data_word_after", "accept", rules._DATA_AFTER.pattern,

@@ -142,6 +142,8 @@ def _lowercase_form(long_form: str, before: str) -> bool:
 # a one-word long form that is an adjective names a kind or a field, not a technique: "Neurosymbolic (NeSy)"
 _ADJECTIVE_FORM = re.compile(r"[A-Z][a-z]{3,}(?:ic|al|ive|ous|ary)")
 _ADJECTIVE_END = re.compile(r"[a-z](?:ent|ive|able|ible|ous|ful|less|ical)$")
+# "… Kernel Alignment", "… Multimodal Agent": a phrase ending in a noun that only looks like an adjective
+_NOUN_END = re.compile(r"\s\S*(?:ment|[Aa]gent|[Gg]radient|[Cc]omponent|[Cc]lient)s?$")
 _PREFIXED = re.compile(r"^(multi|non|pre|post|cross|inter|intra|semi|self|sub|super|anti|meta)-", re.I)
 
 
@@ -316,7 +318,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 cand.text[:adjectival.start()], True, False
         elif adjectival or _MEASURE.match(cand.text):
             continue
-        if cand.capsonly and _ADJECTIVE_END.search(cand.text):
+        if cand.capsonly and _ADJECTIVE_END.search(cand.text) and not _NOUN_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
         if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
                 _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])) \
@@ -411,7 +413,7 @@ _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper|approach|method|framework|model|system)|"
     r"here,? we|in this (?:paper|work),? we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|proposing|present(?:s|ed)?|introduce[sd]?|introducing|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|"
-    r"build(?!\s+(?:on|upon))|built(?!\s+(?:on|upon))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
+    r"build(?!\s+(?:on|upon|from|atop|around))|built(?!\s+(?:on|upon|from|atop|around|with|using))|create[sd]?|construct(?:s|ed)?|curate[sd]?|collect(?:s|ed)?|release[sd]?|contribute[sd]?|"
     r"establish(?:es|ed)?|formulate[sd]?|describe[sd]?|put forward|offer(?:s|ed)?|unveil(?:s|ed)?|train(?:s|ed)?)\b",
     re.I,
 )
@@ -524,6 +526,8 @@ def cues_of(sentence: str) -> SentenceCues:
     m = (_PROPOSE_ZH if zh else _PROPOSE).search(sentence)
     if m is None and zh:
         m = _PROPOSE.search(sentence)
+    if m is None and not zh and "ontribution" in sentence:
+        m = _CONTRIBUTION.search(sentence)  # "The central contribution is the X, a formal framework for …"
     return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
 
 
@@ -540,6 +544,41 @@ def prior_work(sentence: str, start: int) -> bool:
 def reused(clause: str) -> bool:
     """Whether a name right after ``clause`` is one the new method extends or adapts."""
     return bool(_REUSED.search(clause[-120:]))
+
+
+# "we propose a framework that leverages two foundation models, A and B, as teachers": what the proposal uses,
+# up to the name, with no new thing ("a novel …", "called …") named in between
+_USES_IN_CLAUSE = re.compile(r"\b(?:leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|repurpos(?:es?|ing)|"
+                             r"exploit(?:s|ing)?|harness(?:es|ing)?|rel(?:y|ies|ying)\s+on|(?:builds?|building|built|is\s+built)"
+                             r"\s+(?:up)?on|draw(?:s|ing)?\s+on|adopt(?:s|ing)?|uses|using|driven\s+by|powered\s+by|"
+                             # "…, outperforming the two best bots, namely X": what the proposal beats
+                             r"out-?perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|compared\s+(?:to|with)|"
+                             r"versus|vs\.)\b"
+                             r"(?P<rest>[^.;:()]{0,90})$", re.I)
+_NEW_IN_REST = re.compile(r"\b(?:novel|new|our|proposed|called|named|dubbed|termed|propos\w*|introduc\w*|present\w*|"
+                          r"design\w*|develop\w*|which|that)\b", re.I)
+
+
+def used_in_clause(clause: str) -> bool:
+    """Whether a name right after ``clause`` (the propose cue's clause up to the name) is one the proposal uses:
+    "… a pipeline that repurposes a commercial accelerator, X, …", "… which leverages A and B as teachers"."""
+    m = _USES_IN_CLAUSE.search(clause[-140:])
+    return m is not None and not _NEW_IN_REST.search(m.group("rest"))
+
+
+# "We establish connections among A, B and C": the names are what is related, not what is new
+_RELATED = re.compile(r"\b(?:connections?|links?|relationships?|relations|equivalences?|correspondences?|"
+                      r"comparisons?|contrasts?)\s+(?:among|between|across|of)\b[^.;:]*$", re.I)
+
+
+def related_in_clause(clause: str) -> bool:
+    """ "we establish connections among A, B and C", "we present a comparison of A and B": prior names related."""
+    return bool(_RELATED.search(clause[-140:]))
+
+
+# "Our main contribution is the X, a …": a propose cue without "we … propose"
+_CONTRIBUTION = re.compile(r"\b(?:main|central|key|primary|core|principal|major)\s+contributions?\s+"
+                           r"(?:of\s+(?:this|the)\s+(?:paper|work|article)\s+)?(?:is|are|includes?|lies\s+in)\b", re.I)
 
 
 _OUR_BEFORE = re.compile(r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?$", re.I)
@@ -622,7 +661,7 @@ def names_own(sentence: str, start: int) -> bool:
 
 _COMPONENT = re.compile(r"\b(?:consists?\s+of|comprises?|(?:is|are)\s+composed\s+of|introduces?|incorporates?|features?|"
                         r"contains?|includes?|uses|employs|(?:is|are)\s+equipped\s+with|(?:is|are)\s+built\s+around)\b"
-                        r"[^.;]{0,100}$", re.I)
+                        r"[^.;]{0,160}$", re.I)
 
 
 def component_verb(sentence: str, start: int) -> int | None:
@@ -633,6 +672,18 @@ def component_verb(sentence: str, start: int) -> int | None:
 
 def appositive_after(sentence: str, end: int) -> bool:
     return bool(_APPOSITIVE.match(sentence[end : end + 60]))
+
+
+# "…, KnotMap, a novel heatmap method", "Double Knot, our co-evolution of …": an appositive that says the thing is new
+_NEW_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*,\s*(?:(?:an?|the)\s+(?:novel|new|first)\b|our\s+(?!(?:results?|"
+                             r"experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|work|paper|baselines?)\b)"
+                             # "…, our co-evolution of …" (no name of its own after "our": "…, our tuned Foo model achieves")
+                             r"(?-i:(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s*(?:of|for|with|that|which|to|,|\.|$))", re.I)
+
+
+def new_appositive(sentence: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by ", a novel/new …" or ", our …" anywhere in the sentence."""
+    return bool(_NEW_APPOSITIVE.match(sentence[end : end + 40]))
 
 
 _DATA_WORDS = ("dataset", "data set", "benchmark", "corpus", "corpora", "suite", "test set", "testset", "leaderboard")
