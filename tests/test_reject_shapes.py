@@ -77,6 +77,20 @@ from kg.model import Paper
     ("SARS-CoV-2", "reject.concept"),
     ("QuorraExtraction-F1", "reject.metric"),  # a score named after its task
     ("Zorblax-ROUGE-L", "reject.metric"),
+    # session 6: shapes of the tuning golds' false positives, with invented names
+    ("KID-20k", "reject.metric"),  # a metric with its sample count
+    ("NDCG-10", "reject.metric"),
+    ("Host-NPU", "reject.organisation"),  # a processor pair or path: hardware
+    ("CPU-GPU", "reject.organisation"),
+    ("sub-20M-parameter", "reject.number"),  # a bounded count
+    ("over-100B", "reject.number"),
+    ("continuous-time Markov chain", "reject.concept"),  # a stochastic process as a formal object
+    ("hidden Markov process", "reject.concept"),
+    ("Uncertainty Quantification", "reject.task"),  # a field of study
+    ("Operations Research", "reject.task"),
+    ("centered kernel alignment", "reject.metric"),  # a representation-similarity measure
+    ("isoFLOPs", "reject.metric"),
+    ("Standard Operating Procedure", "reject.standard"),  # a document
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -88,6 +102,7 @@ def test_a_shape_is_rejected_with_its_class(text, why):
     "Czech-English WMT",
     "QoRT", "NeuS", "LoRA", "Temporal Shift Module", "Quarrow Drift Guidance", "Mixture-of-Experts", "Vision-Mamba", "Zorblax Act-Planner", "ReAct",
     "Top-Down Zorblax", "Band-Split RNN", "Arabic-BERT", "Zorblax Arabic",
+    "Markov Chain Monte Carlo", "ResNet-50", "Zorblax-7B", "FooGPU",
 ])
 def test_names_beside_those_shapes_are_kept(text):
     assert rejection(text) is None
@@ -188,3 +203,43 @@ def test_a_word_split_at_a_line_break_is_joined_again():
     assert _dehyphenate("neural machine trans- lation (NMT)") == "neural machine translation (NMT)"
     assert _dehyphenate("pre- and post-training") == "pre- and post-training"
     assert _dehyphenate("self- supervised") == "self- supervised"
+
+
+def test_a_name_before_p_values_is_a_statistical_test():
+    sentence = "Exact Zorblax p-values below 0.01 confirm the gain of the planner."
+    assert rejection("Exact Zorblax", sentence, 0) == "reject.metric"
+
+
+def test_a_size_before_a_name_is_not_part_of_it():
+    """ "a 28.4M-parameter FooNet-3 run": the size is dropped and the name kept (before, the whole span was)."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="In a 28.4M-parameter CIFAR-10 run, "
+                             "the planner trains a 7B-parameter Quorvex-2 policy."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert names.get("CIFAR-10") in ("Benchmark", "Dataset")
+    assert names.get("Quorvex-2") == "Method"
+    assert not any("parameter" in n for n in names)
+
+
+def test_a_year_edition_of_known_data_is_that_data():
+    """ "AIME26", "AIME 2031": an edition of a gazetteer benchmark; never of a method ("GPT35" stays GPT-3.5)."""
+    from kg.extract.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for edition in ("AIME31", "AIME 2031", "AIME'31"):
+        entry = lexicon.lookup(edition)
+        assert entry is not None and entry.name == "AIME"
+    assert lexicon.lookup("Zorblax31") is None
+    assert lexicon.lookup("GPT35").name == "GPT-3.5"
+
+
+def test_a_lower_case_technique_before_a_plural_kind_is_a_modifier():
+    """ "in-context learning models", "chain-of-thought traces": a kind of thing, not the technique itself."""
+    nlp = make_nlp()
+
+    def names(text):
+        return {m.name.lower() for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
+
+    assert "in-context learning" not in names("We compress tabular in-context learning models for the planner.")
+    assert "chain-of-thought" not in names("The gate fires early on long chain-of-thought traces.")
+    assert "in-context learning" in names("The planner improves with in-context learning on long maps.")

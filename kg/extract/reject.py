@@ -118,7 +118,15 @@ _MODALITY_WORDS = frozenset(("vision", "visual", "language", "linguistic", "acti
                              "textual", "image", "video", "speech", "tactile", "touch", "sound", "motion", "depth",
                              "key", "value", "query"))
 # what the word right after a name says it is: "the IPS metric", "a Wasserstein-type measure"
-_METRIC_AFTER = re.compile(r"^\s+(?:metric|measure|criterion|statistic)\b(?!-)")
+_METRIC_AFTER = re.compile(r"^\s+(?:(?:metric|measure|criterion|statistic)\b(?!-)|p-values?\b|test\s+statistics?\b)")
+# a metric with its sample count or cut-off: "FID-50k", "KID-10K", "NDCG-20" (the metric, computed one way)
+_METRIC_COUNT = re.compile(r"^(.+)-\d+[kKM]?$")
+# a processor pair or a memory-processor path: "CPU-GPU", "Host-NPU", "DRAM-FPGA" (hardware, never a method)
+_HARDWARE_PAIR = re.compile(r"^[A-Za-z]+[-/](?:CPU|GPU|NPU|TPU|FPGA|DSP|ASIC)s?$")
+# a count with a bound before it: "sub-50K-parameter", "over-100B", "under-1ms" (a size, not a name)
+_BOUNDED_NUMBER = re.compile(r"^(?:sub|over|under|near|super|ultra|above|below)-\d\S*$", re.I)
+# a stochastic process as a formal object, in any case: "continuous-time Markov chain", "Markov decision process"
+_MARKOV_OBJECT = re.compile(r"\bMarkov\s+(?:chains?|(?:decision\s+|jump\s+)?process(?:es)?)$", re.I)
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
 
 
@@ -196,6 +204,8 @@ def _text_rejection(text: str) -> str | None:
         return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
     if _REFERENCE.match(text):
         return "reject.number"  # "Task B", "Stage 2", "Table 3"
+    if _BOUNDED_NUMBER.match(text):
+        return "reject.number"  # "sub-50K-parameter"
     if re.match(r"^[A-Z]-shaped\s", text):
         return "reject.fragment"  # "S-shaped VDMs": a description around a name
     if _INNER_ADJECTIVAL.search(text):
@@ -236,8 +246,13 @@ def _text_rejection(text: str) -> str | None:
         return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
-    if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text):
-        return "reject.metric"
+    count = _METRIC_COUNT.match(text)
+    if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text) or (count and count.group(1) in vocab["metrics"]):
+        return "reject.metric"  # "FairnessScore", "Foo-F1", "FID-50k"
+    if _HARDWARE_PAIR.match(text):
+        return "reject.organisation"  # "CPU-GPU": hardware
+    if _MARKOV_OBJECT.search(text):
+        return "reject.concept"  # "continuous-time Markov chain": a formal object, not a technique
     parts = text.split("-")
     if _MODALITY.search(text) or _MODALITY_WORD.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):
         return "reject.modality"

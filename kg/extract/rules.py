@@ -214,6 +214,11 @@ _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]*[a-z]")
 _LOWER_SUFFIX = re.compile(r"-(?:based|style|like|driven|guided|aware|augmented|enhanced|inspired|powered)$")
 
 
+# a plural noun right after a lower-case technique makes it a modifier naming a kind of thing
+_KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|capabilities|behaviou?rs|settings|"
+                         r"regimes|paradigms|variants|families|layers|backbones)\b")
+
+
 def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
     stems = lexicon.lowercase_stems()
@@ -239,6 +244,8 @@ def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, 
             start, end = matches[i].start(), matches[i + n - 1].start() + len(core)
             if sentence[start:end].count(" ") != n - 1:
                 continue  # words not adjacent
+            if _KIND_AFTER.match(sentence[end:end + 24]):
+                break  # "in-context learning models", "chain-of-thought outputs": a kind of thing, not the technique
             if not any(a < end and start < b for a, b in taken):
                 out.append(Candidate(start, end, original[start:end], True, rule="gazetteer.lowercase"))
                 taken.append((start, end))
@@ -308,6 +315,14 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
+        while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and _MEASURE.match(cand.text.split(" ", 1)[0]):
+            # "a 28.4M-parameter FooNet-3": the size before the name is not part of it
+            head = cand.text.split(" ", 1)[0]
+            cand.start += len(head) + 1
+            cand.text = cand.text[len(head) + 1:]
+            kinds = [_kind(w) for w in cand.text.split(" ")]
+            cand.strong = "name" in kinds or kinds.count("cap") >= 2
+            cand.capsonly = "name" not in kinds
         adjectival = _ADJECTIVAL.search(cand.text)
         if adjectival and " " not in cand.text and (re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()])
                                                     or _known_prefix(cand.text[:adjectival.start()], lexicon)):
@@ -365,6 +380,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
             found.append(cand)
             continue
+        if not cand.strong and " " not in text and _SIZE_AFTER.match(sentence[cand.end:cand.end + 12]) \
+                and not common_word(text, 2.5):
+            cand.strong, cand.capsonly, cand.rule = True, False, "pattern.sized_name"  # "Zorvik 1.4B": a model's size
         if not cand.strong:
             if weak_ok is not None and not title and weak_ok(cand):
                 cand.rule = "cue.listed" if listed_after_class(sentence, cand.start) else "pattern.cued_name"
