@@ -82,6 +82,7 @@ from kg.model import Paper
     ("NDCG-10", "reject.metric"),
     ("Host-NPU", "reject.organisation"),  # a processor pair or path: hardware
     ("CPU-GPU", "reject.organisation"),
+    ("Zorvik-GPU", None),  # a name before a processor word stays (a dataset, a kernel)
     ("sub-20M-parameter", "reject.number"),  # a bounded count
     ("over-100B", "reject.number"),
     ("continuous-time Markov chain", "reject.concept"),  # a stochastic process as a formal object
@@ -91,6 +92,14 @@ from kg.model import Paper
     ("centered kernel alignment", "reject.metric"),  # a representation-similarity measure
     ("isoFLOPs", "reject.metric"),
     ("Standard Operating Procedure", "reject.standard"),  # a document
+    # session 6: junk of the whole corpus's output
+    ("zorblax2031graph", "reject.fragment"),  # a BibTeX citation key left in the text
+    ("PArameter", "reject.fragment"),  # capitals that spell an acronym inside its long form
+    ("2.5-4times", "reject.number"),
+    ("4.2sigma", "reject.unit"),
+    ("keV", "reject.unit"),
+    ("lesssim2d", "reject.number"),  # a LaTeX word glued to a number
+    ("Zorblax Investigators Meeting", "reject.organisation"),  # an event
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -102,7 +111,7 @@ def test_a_shape_is_rejected_with_its_class(text, why):
     "Czech-English WMT",
     "QoRT", "NeuS", "LoRA", "Temporal Shift Module", "Quarrow Drift Guidance", "Mixture-of-Experts", "Vision-Mamba", "Zorblax Act-Planner", "ReAct",
     "Top-Down Zorblax", "Band-Split RNN", "Arabic-BERT", "Zorblax Arabic",
-    "Markov Chain Monte Carlo", "ResNet-50", "Zorblax-7B", "FooGPU",
+    "Markov Chain Monte Carlo", "ResNet-50", "Zorblax-7B", "FooGPU", "QoRT2031", "FiLM", "DEmo",
 ])
 def test_names_beside_those_shapes_are_kept(text):
     assert rejection(text) is None

@@ -56,10 +56,11 @@ def _units() -> frozenset[str]:
 
 _FRAGMENT_EDGE = set("_#$^\\")  # "{…}" is LaTeX emphasis around a whole name: \\emph{X}
 _LATEX_WORD = re.compile(r"^(times|cdot|simeq|approx|sim|leq|geq|mathbf|mathcal|mathrm|textbf|textit|text|frac|"
-                         r"sqrt|sum|prod|log|exp|pm|mp|infty|alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|mu)"
+                         r"sqrt|sum|prod|log|exp|pm|mp|infty|alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|mu|lesssim|gtrsim|propto|"
+                         r"ll|gg|ell|partial|nabla|mathbb|operatorname)"
                          r"(?:[-\d]|$)")
 _NUMBER_UNIT = re.compile(r"^\d[\d.,]*([A-Za-z][A-Za-z0-9-]*)$")
-_RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*[x×%]?$|^\d[\d.,]*[x×]$")
+_RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*(?:[x×%]|\s?times)?$|^\d[\d.,]*[x×]$")
 _WORD_NUMBER = re.compile(r"^[a-z]+-\d[\d.]*$")  # "layer-5"
 _LATIN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")  # a name cut inside a word: "Cramér-Rao" → "r-Rao"
 _AT_K = re.compile(r"^[A-Za-z]+@(?:\d+|k)$")  # "Recall@20", "pass@k"
@@ -119,10 +120,17 @@ _MODALITY_WORDS = frozenset(("vision", "visual", "language", "linguistic", "acti
                              "key", "value", "query"))
 # what the word right after a name says it is: "the IPS metric", "a Wasserstein-type measure"
 _METRIC_AFTER = re.compile(r"^\s+(?:(?:metric|measure|criterion|statistic)\b(?!-)|p-values?\b|test\s+statistics?\b)")
+# a BibTeX citation key left in the text: "zorblax2031graph" (surname, year, first title word)
+_CITATION_KEY = re.compile(r"^[a-z]{2,}(?:19|20)\d\d[a-z]+$")
+# a word whose capitals spell an acronym inside a long form: "PArameter", "BEhavior" (a fragment of that long form)
+_SPELLING_CAPS = re.compile(r"^[A-Z]{2}[a-z]{3,}$")
+# an event, not a technique: "Foo Investigators Meeting", "Bar Workshop"
+_EVENT_HEAD = re.compile(r"\s(?:Meeting|Workshop|Symposium|Conference|Summit|Colloquium)s?$")
 # a metric with its sample count or cut-off: "FID-50k", "KID-10K", "NDCG-20" (the metric, computed one way)
 _METRIC_COUNT = re.compile(r"^(.+)-\d+[kKM]?$")
-# a processor pair or a memory-processor path: "CPU-GPU", "Host-NPU", "DRAM-FPGA" (hardware, never a method)
-_HARDWARE_PAIR = re.compile(r"^[A-Za-z]+[-/](?:CPU|GPU|NPU|TPU|FPGA|DSP|ASIC)s?$")
+# a processor pair or a memory-processor path: "CPU-GPU", "Host-NPU", "DRAM-FPGA" (hardware, never a method);
+# the first part a processor or an everyday word
+_HARDWARE_PAIR = re.compile(r"^(CPU|GPU|NPU|TPU|FPGA|DSP|ASIC|DRAM|SRAM|HBM|[A-Z]?[a-z]+)[-/](?:CPU|GPU|NPU|TPU|FPGA|DSP|ASIC)s?$")
 # a count with a bound before it: "sub-50K-parameter", "over-100B", "under-1ms" (a size, not a name)
 _BOUNDED_NUMBER = re.compile(r"^(?:sub|over|under|near|super|ultra|above|below)-\d\S*$", re.I)
 # a stochastic process as a formal object, in any case: "continuous-time Markov chain", "Markov decision process"
@@ -204,6 +212,8 @@ def _text_rejection(text: str) -> str | None:
         return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
     if _REFERENCE.match(text):
         return "reject.number"  # "Task B", "Stage 2", "Table 3"
+    if _CITATION_KEY.match(text) or (_SPELLING_CAPS.match(text) and zipf(text.lower()) >= 3.0):
+        return "reject.fragment"  # "zorblax2031graph", "PArameter"
     if _BOUNDED_NUMBER.match(text):
         return "reject.number"  # "sub-50K-parameter"
     if re.match(r"^[A-Z]-shaped\s", text):
@@ -249,8 +259,9 @@ def _text_rejection(text: str) -> str | None:
     count = _METRIC_COUNT.match(text)
     if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text) or (count and count.group(1) in vocab["metrics"]):
         return "reject.metric"  # "FairnessScore", "Foo-F1", "FID-50k"
-    if _HARDWARE_PAIR.match(text):
-        return "reject.organisation"  # "CPU-GPU": hardware
+    pair = _HARDWARE_PAIR.match(text)
+    if pair and (pair.group(1).isupper() or zipf(pair.group(1).lower()) >= 4.0):
+        return "reject.organisation"  # "CPU-GPU", "Host-NPU": hardware ("OULU-NPU" is a dataset's name)
     if _MARKOV_OBJECT.search(text):
         return "reject.concept"  # "continuous-time Markov chain": a formal object, not a technique
     parts = text.split("-")
@@ -261,7 +272,7 @@ def _text_rejection(text: str) -> str | None:
         return "reject.role"
     if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
         return "reject.organisation"
-    if len(words) > 1 and _ORG_HEAD.search(text):
+    if len(words) > 1 and (_ORG_HEAD.search(text) or _EVENT_HEAD.search(text)):
         return "reject.organisation"  # "Federal Open Market Committee"
     if text in vocab["languages"] or (len(words) > 1 and last in vocab["languages"] and all(
             common_word(w, 2.0) for w in words[:-1])):
