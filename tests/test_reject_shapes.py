@@ -100,6 +100,7 @@ from kg.model import Paper
     ("keV", "reject.unit"),
     ("lesssim2d", "reject.number"),  # a LaTeX word glued to a number
     ("Zorblax Investigators Meeting", "reject.organisation"),  # an event
+    ("Q4Ms", "reject.class_word"),  # a plural acronym with a digit
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -252,3 +253,13 @@ def test_a_lower_case_technique_before_a_plural_kind_is_a_modifier():
     assert "in-context learning" not in names("We compress tabular in-context learning models for the planner.")
     assert "chain-of-thought" not in names("The gate fires early on long chain-of-thought traces.")
     assert "in-context learning" in names("The planner improves with in-context learning on long maps.")
+
+
+def test_a_mapping_needs_a_cue_and_a_named_cohort_is_data():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner lifts 2D-to-3D keypoints and is "
+                             "evaluated on a biopsy-confirmed QRT9k cohort. We propose Depth-to-Plan, a planner."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert "2D-to-3D" not in names
+    assert names.get("QRT9k") == "Dataset"
+    assert names.get("Depth-to-Plan") == "Method"  # a cue makes the mapping a name

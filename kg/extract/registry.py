@@ -169,6 +169,8 @@ RULES: tuple[Rule, ...] = (
     Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), plurals of names ('MoEs', 'dLLMs'), '<language> NLP', "
          "shouted English words",
          "We study Hybrid Attention LLMs in depth.", "Hybrid Attention LLMs"),
+    Rule("reject.mapping", "reject", "extractor._MAPPING (one 'A-to-B' word) with no cue, definition or gazetteer entry",
+         "The planner converts RGB-to-Depth maps before each step.", "RGB-to-Depth"),
     Rule("reject.plain_hyphen", "reject", "extractor._PLAIN_HYPHEN with no cue, definition or known part",
          "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like (also when only the "

@@ -113,7 +113,7 @@ _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit w
 _DOCUMENT_HEAD = re.compile(r"\s(?:Bulletins?|Advisor(?:y|ies)|Manuals?|Handbooks?|Guidelines|Act|Regulations?|Directives?|"
                             r"Charter|Treaty|Code\s+of\s+Conduct)$")
 # a plural of a name written with inner capitals: "MoEs", "dLLMs", "GeLUs" (a class of things, like "SSMs")
-_PLURAL_ACRONYM = re.compile(r"[a-z]?(?:[A-Z][a-z]?){1,5}[A-Z]s")
+_PLURAL_ACRONYM = re.compile(r"[a-z]?[A-Z][a-z]?(?:[A-Z0-9][a-z]?){0,4}[A-Z]s")  # also with a digit: "S4Ms"
 # a combination of input modalities or attention streams: "Vision-Language-Action", "Audio-Visual", "Key-Value"
 _MODALITY_WORDS = frozenset(("vision", "visual", "language", "linguistic", "action", "audio", "acoustic", "text",
                              "textual", "image", "video", "speech", "tactile", "touch", "sound", "motion", "depth",

@@ -460,7 +460,7 @@ _NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
-_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:(?:,|,?\s+which\s+is|\s+(?:is|was))\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:(?:,|,?\s+which\s+is|\s+(?:is|was))\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split|cohort)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
                           r"(?:(?:the\s+)?(?=[\w\-.]*(?-i:[A-Z0-9]))[\w\-.]+(?:\s[\w\-.]+)?"
