@@ -263,3 +263,14 @@ def test_a_mapping_needs_a_cue_and_a_named_cohort_is_data():
     assert "2D-to-3D" not in names
     assert names.get("QRT9k") == "Dataset"
     assert names.get("Depth-to-Plan") == "Method"  # a cue makes the mapping a name
+
+
+def test_a_known_name_that_goes_on_in_lower_case_is_found_whole():
+    """ "Monte Carlo simulation", "Tucker decomposition": capitalised words, then the lower-case head; a lower-case
+    name whose first word ends like an adjectival suffix ("quantization-aware training") is found too."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner is checked by Monte Carlo simulation "
+                             "and compressed with a Tucker decomposition after quantization-aware training."), nlp)
+    names = {m.name for m in ex.mentions}
+    assert {"Monte Carlo simulation", "Tucker decomposition", "quantization-aware training"} <= names
+    assert "Monte Carlo" not in names

@@ -131,6 +131,24 @@ class Lexicon:
         self.__dict__.pop("_lower", None)
         self.__dict__.pop("_stems", None)
         self.__dict__.pop("_families", None)
+        self.__dict__.pop("_prefixes", None)
+
+    def capital_prefixes(self) -> frozenset[str]:
+        """Keys of the capitalised first words of method names that go on in lower case ("Monte Carlo" of
+        "Monte Carlo simulation", "Tucker" of "Tucker decomposition"): where a span may need the words after it."""
+        cached = self.__dict__.get("_prefixes")
+        if cached is None:
+            out = set()
+            for entry in self.entries.values():
+                if entry.type is not EntityType.METHOD:
+                    continue
+                for surface in (entry.name, *entry.aliases):
+                    words = surface.split()
+                    caps = [w for w in words if w[:1].isupper()]
+                    if 1 <= len(caps) < len(words) and words[:len(caps)] == caps and words[-1].islower():
+                        out.add(entity_key(" ".join(caps)))
+            cached = self.__dict__["_prefixes"] = frozenset(out)
+        return cached
 
     def lowercase_stems(self) -> frozenset[str]:
         """Every lowercase phrase's first word, also with an adjectival suffix ("chain-of-thought-based"):

@@ -219,6 +219,24 @@ _KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|c
                          r"regimes|paradigms|variants|families|layers|backbones)\b")
 
 
+_LOWER_TAIL = re.compile(r" ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
+
+
+def _with_lowercase_tail(sentence: str, cand: Candidate, lexicon: Lexicon) -> None:
+    """Extend ``cand`` over the one or two lower-case words that complete a gazetteer method name."""
+    m = _LOWER_TAIL.match(sentence, cand.end)
+    if m is None:
+        return
+    for group in (2, 1):
+        if m.group(group) is None:
+            continue
+        text = sentence[cand.start:m.end(group)]
+        entry = lexicon.lookup(text)
+        if entry is not None and entry.type is EntityType.METHOD:
+            cand.end, cand.text, cand.strong, cand.capsonly = m.end(group), text, True, False
+            return
+
+
 def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
     stems = lexicon.lowercase_stems()
@@ -233,7 +251,8 @@ def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, 
     phrases = lexicon.lowercase_phrases()
     out: list[Candidate] = []
     for i in hits:
-        for phrase in phrases.get(_LOWER_SUFFIX.sub("", texts[i]), ()):
+        # "quantization-aware" starts a name itself; "chain-of-thought-based" counts as "chain-of-thought"
+        for phrase in phrases.get(texts[i], ()) or phrases.get(_LOWER_SUFFIX.sub("", texts[i]), ()):
             n = len(phrase)
             if i + n > len(texts):
                 continue
@@ -323,6 +342,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             kinds = [_kind(w) for w in cand.text.split(" ")]
             cand.strong = "name" in kinds or kinds.count("cap") >= 2
             cand.capsonly = "name" not in kinds
+        if entity_key(cand.text) in lexicon.capital_prefixes():
+            _with_lowercase_tail(sentence, cand, lexicon)  # "Monte Carlo simulation", "Tucker decomposition"
         adjectival = _ADJECTIVAL.search(cand.text)
         if adjectival and " " not in cand.text and (re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()])
                                                     or _known_prefix(cand.text[:adjectival.start()], lexicon)):
