@@ -101,6 +101,8 @@ from kg.model import Paper
     ("lesssim2d", "reject.number"),  # a LaTeX word glued to a number
     ("Zorblax Investigators Meeting", "reject.organisation"),  # an event
     ("Q4Ms", "reject.class_word"),  # a plural acronym with a digit
+    ("Python 3.12", "reject.language"),  # a language's or a platform's release
+    ("Ubuntu 24.04", "reject.organisation"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -274,3 +276,16 @@ def test_a_known_name_that_goes_on_in_lower_case_is_found_whole():
     names = {m.name for m in ex.mentions}
     assert {"Monte Carlo simulation", "Tucker decomposition", "quantization-aware training"} <= names
     assert "Monte Carlo" not in names
+
+
+def test_a_release_number_makes_capitalised_words_a_name_and_a_size_makes_one_word_one():
+    """ "Zorvik Opus 4.8", "Quarrel 2.5", "Zorvik 1.4B": model names without a cue; a score is no release
+    ("Spearman 0.302"), nor is a common word's number ("Industry 4.0")."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Answers of Zorvik Opus 4.8 and Quarrel 2.5 are "
+                             "compared with Zorvik 1.4B. The planner reaches Spearman 0.302 in Industry 4.0 plants."), nlp)
+    names = {m.name: m.rule for m in ex.mentions}
+    assert names.get("Zorvik Opus 4.8") == "pattern.versioned_name"
+    assert names.get("Quarrel 2.5") == "pattern.versioned_name"
+    assert names.get("Zorvik 1.4B") == "pattern.sized_name"
+    assert not any(n.startswith(("Spearman", "Industry")) for n in names)

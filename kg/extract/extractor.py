@@ -741,7 +741,8 @@ def _method_probability(state: _PaperState, key: str, found: _Found, role: Predi
     feats = scorer.features(found.name, found.aliases, found.rule, role is Predicate.PROPOSES, found.sentence,
                             found.support, state.title, known, lexicon.is_task(found.name),
                             near_known=not known and found.sentence in known_sentences, compared=key in compared,
-                            generic_head=len(found.name.split()) > 1 and lexicon.is_generic(found.name.split()[-1]))
+                            generic_head=len(found.name.split()) > 1 and lexicon.is_generic(found.name.split()[-1]),
+                            family=lexicon.model_family(found.name))
     return feats, scorer.probability(feats)
 
 

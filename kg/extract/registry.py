@@ -36,6 +36,9 @@ RULES: tuple[Rule, ...] = (
          "We propose a planner using Quorix as its search routine.", "Quorix", "USES"),
     Rule("pattern.sized_name", "accept", "one uncommon capitalised word right before a parameter count ('Zorvik 1.4B')",
          "The policy is distilled into Zorvik 1.4B for deployment.", "Zorvik 1.4B", "USES"),
+    Rule("pattern.versioned_name", "accept", "capitalised words with a dotted release number, the first word not "
+         "everyday English ('Zorvik Opus 4.8')", "The answers are graded by Zorvik Opus 4.8 and two humans.",
+         "Zorvik Opus 4.8", "USES"),
     Rule("cue.listed", "accept", rules._LISTED.pattern,
          "The planner beats strong baselines such as Quorix, Vantel and Brimley on every map.", "Vantel", "USES"),
     Rule("pattern.zh_gloss", "accept", rules._ZH_GLOSS.pattern,

@@ -120,6 +120,7 @@ _MODALITY_WORDS = frozenset(("vision", "visual", "language", "linguistic", "acti
                              "key", "value", "query"))
 # what the word right after a name says it is: "the IPS metric", "a Wasserstein-type measure"
 _METRIC_AFTER = re.compile(r"^\s+(?:(?:metric|measure|criterion|statistic)\b(?!-)|p-values?\b|test\s+statistics?\b)")
+_RELEASE = re.compile(r"v?\d+(?:\.\d+)+")  # a dotted release number: "3.12", "v2.4.1"
 # a BibTeX citation key left in the text: "zorblax2031graph" (surname, year, first title word)
 _CITATION_KEY = re.compile(r"^[a-z]{2,}(?:19|20)\d\d[a-z]+$")
 # a word whose capitals spell an acronym inside a long form: "PArameter", "BEhavior" (a fragment of that long form)
@@ -270,10 +271,13 @@ def _text_rejection(text: str) -> str | None:
     m = _ROLE_PHRASE.match(text)
     if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and zipf(m.group(1)) >= 3.0:
         return "reject.role"
-    if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
-        return "reject.organisation"
+    if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]) or (
+            len(words) == 2 and words[0] in vocab["organisations"] and _RELEASE.fullmatch(last)):
+        return "reject.organisation"  # also a platform's release: "Zorbuntu 22.04" when the platform is listed
     if len(words) > 1 and (_ORG_HEAD.search(text) or _EVENT_HEAD.search(text)):
         return "reject.organisation"  # "Federal Open Market Committee"
+    if len(words) == 2 and words[0] in vocab["languages"] and _RELEASE.fullmatch(last):
+        return "reject.language"  # "Python 3.12"
     if text in vocab["languages"] or (len(words) > 1 and last in vocab["languages"] and all(
             common_word(w, 2.0) for w in words[:-1])):
         return "reject.language"  # "Standard Colloquial Foo", "Modern Standard Arabic": a variety of a language

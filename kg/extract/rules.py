@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.extract.acronyms import find_definitions, find_reverse_definitions
 from kg.extract.lexicon import Lexicon
-from kg.extract.reject import (common_word, is_metric, lowercase_long_form_ok, rejection, score_measure,
+from kg.extract.reject import (common_word, zipf, is_metric, lowercase_long_form_ok, rejection, score_measure,
                                strip_possessive, task_named)
 from kg.ids import entity_key
 from kg.model import EntityType
@@ -219,6 +219,7 @@ _KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|c
                          r"regimes|paradigms|variants|families|layers|backbones)\b")
 
 
+_DOTTED_VERSION = re.compile(r"\s[1-9]\d?\.\d{1,2}(?:\s|$)")  # "4.8", "3.5"; not a score ("0.302")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
 
@@ -342,6 +343,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             kinds = [_kind(w) for w in cand.text.split(" ")]
             cand.strong = "name" in kinds or kinds.count("cap") >= 2
             cand.capsonly = "name" not in kinds
+        if cand.capsonly and _DOTTED_VERSION.search(cand.text) and zipf(cand.text.split(" ", 1)[0].lower()) < 4.0:
+            cand.capsonly, cand.strong, cand.rule = False, True, "pattern.versioned_name"  # "Zorvik Opus 4.8": a release
         if entity_key(cand.text) in lexicon.capital_prefixes():
             _with_lowercase_tail(sentence, cand, lexicon)  # "Monte Carlo simulation", "Tucker decomposition"
         adjectival = _ADJECTIVAL.search(cand.text)
