@@ -103,6 +103,12 @@ from kg.model import Paper
     ("Q4Ms", "reject.class_word"),  # a plural acronym with a digit
     ("Python 3.12", "reject.language"),  # a language's or a platform's release
     ("Ubuntu 24.04", "reject.organisation"),
+    ("OpenAPI 4.1.0", "reject.standard"),
+    ("xleq12", "reject.number"),  # a LaTeX relation glued to its sides
+    ("HSM", "reject.organisation"),  # security hardware
+    ("3D HPE", "reject.task"),
+    ("multi-objective optimization", "reject.task"),
+    ("L1", "reject.metric"),  # a norm used as a measure
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -289,3 +295,12 @@ def test_a_release_number_makes_capitalised_words_a_name_and_a_size_makes_one_wo
     assert names.get("Quarrel 2.5") == "pattern.versioned_name"
     assert names.get("Zorvik 1.4B") == "pattern.sized_name"
     assert not any(n.startswith(("Spearman", "Industry")) for n in names)
+
+
+def test_a_title_case_component_with_an_artefact_head_is_a_method():
+    """ "a Quorvex Abstraction Engine", "an Episodic Lattice Memory": Title Case words then a component head."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The agent consists of a Quorvex Abstraction "
+                             "Engine for parsing and an Episodic Lattice Memory for recall."), nlp)
+    names = {m.name for m in ex.mentions}
+    assert {"Quorvex Abstraction Engine", "Episodic Lattice Memory"} <= names

@@ -59,6 +59,7 @@ _LATEX_WORD = re.compile(r"^(times|cdot|simeq|approx|sim|leq|geq|mathbf|mathcal|
                          r"sqrt|sum|prod|log|exp|pm|mp|infty|alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|mu|lesssim|gtrsim|propto|"
                          r"ll|gg|ell|partial|nabla|mathbb|operatorname)"
                          r"(?:[-\d]|$)")
+_LATEX_RELATION = re.compile(r"^[A-Za-z]{0,2}(?:leq|geq|neq|approx|lesssim|gtrsim|sim)\d")  # "r\\leq11" → "rleq11"
 _NUMBER_UNIT = re.compile(r"^\d[\d.,]*([A-Za-z][A-Za-z0-9-]*)$")
 _RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*(?:[x×%]|\s?times)?$|^\d[\d.,]*[x×]$")
 _WORD_NUMBER = re.compile(r"^[a-z]+-\d[\d.]*$")  # "layer-5"
@@ -207,7 +208,7 @@ def _text_rejection(text: str) -> str | None:
     if "--" in text or re.search(r"[A-Za-z0-9]\+[A-Za-z0-9]", text):
         return "reject.fragment"  # "Kullback--Leibler", "IMU+GPS"
     words = text.split()
-    if _RANGE.match(text) or _WORD_NUMBER.match(text) or _LATEX_WORD.match(text) or (
+    if _RANGE.match(text) or _WORD_NUMBER.match(text) or _LATEX_WORD.match(text) or _LATEX_RELATION.match(text) or (
         text[:1].isdigit() and re.search(r"-[a-z]{3,}", text)
     ):
         return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
@@ -243,6 +244,8 @@ def _text_rejection(text: str) -> str | None:
         return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
     if text in vocab["tasks"]:
         return "reject.task"
+    if len(words) == 2 and words[0] in vocab["standards"] and _RELEASE.fullmatch(last):
+        return "reject.standard"  # "OpenAPI 3.2.0"
     if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text) or (
             len(words) > 1 and _DOCUMENT_HEAD.search(text)):
         return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"

@@ -625,7 +625,9 @@ _OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)
 # "a Sparse Relational Memory Transformer", "a Layered Contour Graph Network": a Title Case phrase of three
 # or more words after "a/an" that ends in an architecture head names one built thing, not a topic
 _ARTEFACT_HEAD = re.compile(r"(?:\s[A-Z][\w\-]*){2,}\s(?:Transformer|Network|Architecture|Autoencoder|Encoder|Decoder|"
-                            r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent)$")
+                            r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent|Engine|Controller|"
+                            r"Retriever|Memory|Classifier|Generator|Verifier|Selector|Scheduler|Predictor|Tokenizer|"
+                            r"Simulator)$")
 _INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
 
 
