@@ -298,9 +298,11 @@ def test_a_release_number_makes_capitalised_words_a_name_and_a_size_makes_one_wo
 
 
 def test_a_title_case_component_with_an_artefact_head_is_a_method():
-    """ "a Quorvex Abstraction Engine", "an Episodic Lattice Memory": Title Case words then a component head."""
+    """ "a Quorvex Abstraction Engine", "an Episodic Lattice Memory": Title Case words then a component head, parts
+    of the paper's own system (cue.artefact)."""
     nlp = make_nlp()
-    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The agent consists of a Quorvex Abstraction "
-                             "Engine for parsing and an Episodic Lattice Memory for recall."), nlp)
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="We present Zorblax, a planning agent. Our agent "
+                             "consists of a Quorvex Abstraction Engine for parsing and an Episodic Lattice Memory for "
+                             "recall."), nlp)
     names = {m.name for m in ex.mentions}
     assert {"Quorvex Abstraction Engine", "Episodic Lattice Memory"} <= names
