@@ -306,3 +306,12 @@ def test_a_title_case_component_with_an_artefact_head_is_a_method():
                              "recall."), nlp)
     names = {m.name for m in ex.mentions}
     assert {"Quorvex Abstraction Engine", "Episodic Lattice Memory"} <= names
+
+
+def test_a_patch_size_or_a_version_pair_after_a_slash_stays_in_the_name():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="We fine-tune QoViT-B/16 and ZorAttention-2/3 "
+                             "kernels next to a CNN/LSTM hybrid."), nlp)
+    names = {m.name for m in ex.mentions}
+    assert {"QoViT-B/16", "ZorAttention-2/3"} <= names
+    assert "QoViT-B" not in names

@@ -219,6 +219,7 @@ _KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|c
                          r"regimes|paradigms|variants|families|layers|backbones)\b")
 
 
+_SLASH_NUMBER = re.compile(r"/\d{1,3}(?![\w/.\-])")
 _DOTTED_VERSION = re.compile(r"\s[1-9]\d?\.\d{1,2}(?:\s|$)")  # "4.8", "3.5"; not a score ("0.302")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
@@ -343,6 +344,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             kinds = [_kind(w) for w in cand.text.split(" ")]
             cand.strong = "name" in kinds or kinds.count("cap") >= 2
             cand.capsonly = "name" not in kinds
+        slash = _SLASH_NUMBER.match(sentence, cand.end) if not cand.capsonly else None
+        if slash:  # "ViT-B/16", "FooAttention-3/4": a patch size or a pair of versions is part of the name
+            cand.end, cand.text = slash.end(), sentence[cand.start:slash.end()]
         if cand.capsonly and _DOTTED_VERSION.search(cand.text) and zipf(cand.text.split(" ", 1)[0].lower()) < 4.0:
             cand.capsonly, cand.strong, cand.rule = False, True, "pattern.versioned_name"  # "Zorvik Opus 4.8": a release
         if entity_key(cand.text) in lexicon.capital_prefixes():
