@@ -315,3 +315,13 @@ def test_a_patch_size_or_a_version_pair_after_a_slash_stays_in_the_name():
     names = {m.name for m in ex.mentions}
     assert {"QoViT-B/16", "ZorAttention-2/3"} <= names
     assert "QoViT-B" not in names
+
+
+def test_a_known_owner_before_a_possessive_and_a_name_after_a_number_mapping_are_found():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Attacks follow AgentDojo's QuorvexAttack template; "
+                             "the planner is tested in a 64-to-16 TinyStories case study."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert names.get("AgentDojo") == "Benchmark"
+    assert names.get("TinyStories") == "Dataset"
+    assert "QuorvexAttack" in names

@@ -219,6 +219,7 @@ _KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|c
                          r"regimes|paradigms|variants|families|layers|backbones)\b")
 
 
+_NUMBER_MAP = re.compile(r"\d[\d.,]*[A-Za-z]?-to-\d[\d.,]*[A-Za-z]?$")  # "64-to-16", "4K-to-1K"
 _SLASH_NUMBER = re.compile(r"/\d{1,3}(?![\w/.\-])")
 _DOTTED_VERSION = re.compile(r"\s[1-9]\d?\.\d{1,2}(?:\s|$)")  # "4.8", "3.5"; not a score ("0.302")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
@@ -336,7 +337,8 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
-        while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and _MEASURE.match(cand.text.split(" ", 1)[0]):
+        while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and (
+                _MEASURE.match(cand.text.split(" ", 1)[0]) or _NUMBER_MAP.match(cand.text.split(" ", 1)[0])):
             # "a 28.4M-parameter FooNet-3": the size before the name is not part of it
             head = cand.text.split(" ", 1)[0]
             cand.start += len(head) + 1
@@ -381,6 +383,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         shift, text = strip_possessive(cand.text) if ("'" in cand.text or "’" in cand.text) and not (
             named_before(sentence, cand.start) and re.fullmatch(r"[A-Z]\w+['’]s(?:\s[A-Z][\w\-]*)+", cand.text)) \
             else (0, cand.text)
+        if shift:  # "FooBench's attack template": a known owner is named too
+            owner = re.sub(r"['’]s\s*$", "", cand.text[:shift])
+            entry = lexicon.lookup(owner) if " " not in owner else None
+            if entry is not None:
+                found.append(Candidate(cand.start, cand.start + len(owner), owner, True, rule="gazetteer"))
         cand.start += shift
         text = text.rstrip("'’")
         if text.endswith("'s"):
