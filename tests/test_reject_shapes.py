@@ -109,6 +109,9 @@ from kg.model import Paper
     ("3D HPE", "reject.task"),
     ("multi-objective optimization", "reject.task"),
     ("L1", "reject.metric"),  # a norm used as a measure
+    ("Zorblax Assessment Report", "reject.standard"),  # documents
+    ("Quorvex Decision Records", "reject.standard"),
+    ("Unmanned Aerial Vehicle", "reject.organisation"),  # a vehicle is hardware
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -141,6 +144,8 @@ def test_units_after_a_number_include_millijoules():
 @pytest.mark.parametrize(("long_form", "ok"), [
     ("design space exploration", False),
     ("in-memory computing", False),
+    ("blind image restoration", False),  # fields and tasks
+    ("computational neuroscience", False),
     ("physical-layer authentication", False),
     ("adaptive Fourier decomposition", True),
     ("rotary positional encoding", True),
@@ -325,3 +330,11 @@ def test_a_known_owner_before_a_possessive_and_a_name_after_a_number_mapping_are
     assert names.get("AgentDojo") == "Benchmark"
     assert names.get("TinyStories") == "Dataset"
     assert "QuorvexAttack" in names
+
+
+def test_a_known_acronym_defined_as_a_document_is_a_document():
+    """The gazetteer knows a STaR method; "this state-of-the-art report (STAR)" is still a document."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The goal of this state-of-the-art report (STAR) is "
+                             "to introduce the planner."), nlp)
+    assert not ex.mentions

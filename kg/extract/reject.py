@@ -112,7 +112,7 @@ _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 # a document, a law or a rule book, not a technique: "Foo Security Advisory", "EU AI Act", "Style Manual"
 _DOCUMENT_HEAD = re.compile(r"\s(?:Bulletins?|Advisor(?:y|ies)|Manuals?|Handbooks?|Guidelines|Act|Regulations?|Directives?|"
-                            r"Charter|Treaty|Code\s+of\s+Conduct)$")
+                            r"Charter|Treaty|Code\s+of\s+Conduct|[Rr]eports?|Decision\s+Records?)$")
 # a plural of a name written with inner capitals: "MoEs", "dLLMs", "GeLUs" (a class of things, like "SSMs")
 _PLURAL_ACRONYM = re.compile(r"[a-z]?[A-Z][a-z]?(?:[A-Z0-9][a-z]?){0,4}[A-Z]s")  # also with a digit: "S4Ms"
 # a combination of input modalities or attention streams: "Vision-Language-Action", "Audio-Visual", "Key-Value"
@@ -318,7 +318,8 @@ _METHOD_HEAD = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|ism|system|algorit
 # heads of a field, task or activity, not of one technique: "in-memory computing", "physical-layer authentication"
 FIELD_HEADS = r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|" \
               r"engineering|screening|diagnosis|monitoring|recognition|detection|classification|translation|" \
-              r"segmentation|understanding|answering|forecasting|analytics"
+              r"segmentation|understanding|answering|forecasting|analytics|restoration|anticipation|neuroscience|science|" \
+              r"informatics|linguistics"
 _FIELD_HEAD = re.compile(FIELD_HEADS)
 
 

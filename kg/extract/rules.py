@@ -304,7 +304,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 if short.endswith("s"):
                     ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too  # later bare "GCIL" is the task too
             continue
-        why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
+        # a known acronym with a long form the gazetteer does not know is still weighed by its long form:
+        # "this state-of-the-art report (STAR)" is a document whatever a STaR method is
+        why = None if lexicon.lookup(long_form) else (
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
             or ("reject.task" if task_named(sentence, ls) else None)
