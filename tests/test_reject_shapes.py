@@ -112,6 +112,7 @@ from kg.model import Paper
     ("Zorblax Assessment Report", "reject.standard"),  # documents
     ("Quorvex Decision Records", "reject.standard"),
     ("Unmanned Aerial Vehicle", "reject.organisation"),  # a vehicle is hardware
+    ("Plan Adherence Factor", "reject.metric"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -338,3 +339,12 @@ def test_a_known_acronym_defined_as_a_document_is_a_document():
     ex = extract_paper(Paper(id="p:1", title="A study", abstract="The goal of this state-of-the-art report (STAR) is "
                              "to introduce the planner."), nlp)
     assert not ex.mentions
+
+
+def test_an_opening_adverb_is_not_part_of_a_name_and_a_sky_survey_is_data():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Typically Zorblax-3 needs a reward model. "
+                             "The planner is checked on the Quorvex All-Sky Survey."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert names.get("Zorblax-3") == "Method"
+    assert names.get("Quorvex All-Sky Survey") in ("Dataset", "Benchmark")

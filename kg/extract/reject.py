@@ -66,7 +66,7 @@ _WORD_NUMBER = re.compile(r"^[a-z]+-\d[\d.]*$")  # "layer-5"
 _LATIN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")  # a name cut inside a word: "Cramér-Rao" → "r-Rao"
 _AT_K = re.compile(r"^[A-Za-z]+@(?:\d+|k)$")  # "Recall@20", "pass@k"
 _METRIC_HEAD = re.compile(r"\s(?:error|rate|score|index|ratio|accuracy|distance|divergence|precision|recall|"
-                          r"coefficient|metric|measure|correlation|deviation)s?$", re.I)
+                          r"coefficient|metric|measure|correlation|deviation|factor)s?$", re.I)
 _ORG_HEAD = re.compile(r"\s(?:committee|commission|bureau|board|government|ministry|court|parliament|agency|"
                        r"consortium|alliance|university|institute|hospital|foundation|inc\.?|ltd\.?|corporation|OS)$", re.I)
 _PLURAL_CLASS = re.compile(r"(?:models|llms|lms|vlms|mllms|networks|nets|transformers|agents|methods|systems|"

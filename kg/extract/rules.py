@@ -219,6 +219,7 @@ _KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|c
                          r"regimes|paradigms|variants|families|layers|backbones)\b")
 
 
+_OPENING_ADVERB = re.compile(r"[A-Z][a-z]+ly\s\S")
 _NUMBER_MAP = re.compile(r"\d[\d.,]*[A-Za-z]?-to-\d[\d.,]*[A-Za-z]?$")  # "64-to-16", "4K-to-1K"
 _SLASH_NUMBER = re.compile(r"/\d{1,3}(?![\w/.\-])")
 _DOTTED_VERSION = re.compile(r"\s[1-9]\d?\.\d{1,2}(?:\s|$)")  # "4.8", "3.5"; not a score ("0.302")
@@ -339,6 +340,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
+        if cand.start == 0 and _OPENING_ADVERB.match(cand.text) and common_word(cand.text.split(" ", 1)[0]):
+            head = cand.text.split(" ", 1)[0]  # "Typically RLHF needs …": the sentence's opening adverb
+            cand.start, cand.text = cand.start + len(head) + 1, cand.text[len(head) + 1:]
+            kinds = [_kind(w) for w in cand.text.split(" ")]
+            cand.strong, cand.capsonly = "name" in kinds or kinds.count("cap") >= 2, "name" not in kinds
         while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and (
                 _MEASURE.match(cand.text.split(" ", 1)[0]) or _NUMBER_MAP.match(cand.text.split(" ", 1)[0])):
             # "a 28.4M-parameter FooNet-3": the size before the name is not part of it
@@ -515,7 +521,7 @@ _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
 _DATA_NAME = re.compile(r"(?:(?<=\w)[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
-                        r"Leaderboard|Challenge|Tree[Bb]ank)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
+                        r"Leaderboard|Challenge|Tree[Bb]ank|Sky\s+Survey)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
                         r"(?<=[A-Za-z0-9])(Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
