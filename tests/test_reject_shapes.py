@@ -348,3 +348,14 @@ def test_an_opening_adverb_is_not_part_of_a_name_and_a_sky_survey_is_data():
     names = {m.name: m.type.value for m in ex.mentions}
     assert names.get("Zorblax-3") == "Method"
     assert names.get("Quorvex All-Sky Survey") in ("Dataset", "Benchmark")
+
+
+def test_a_known_name_before_model_is_the_method_but_one_word_before_models_is_a_family():
+    nlp = make_nlp()
+
+    def names(text):
+        return {m.name for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
+
+    assert "Vision Transformer" in names("We compare ResNet and Vision Transformer models on the planner.")
+    assert "Qwen" not in names("We probe Qwen models on the planner.")
+    assert "Bayesian neural networks" in names("Baselines include Bayesian neural networks and the planner.")

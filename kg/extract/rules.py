@@ -152,6 +152,16 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
 
 
+_ARCHITECTURE_AFTER = re.compile(r"\s+(?:architecture|model)(s?)\b")
+
+
+def _known_then_model(name: str, after: str) -> bool:
+    """ "the Mamba architecture", "Vision Transformer models" name the method; one word before a plural
+    ("Qwen models") names a family of models."""
+    m = _ARCHITECTURE_AFTER.match(after)
+    return bool(m and (not m.group(1) or " " in name))
+
+
 def _known_prefix(head: str, lexicon: Lexicon) -> bool:
     """A capitalised gazetteer method before an adjectival suffix: "Mamba-based", "Transformer-like"."""
     if not head[:1].isupper() or "-" in head:
@@ -235,8 +245,8 @@ def _with_lowercase_tail(sentence: str, cand: Candidate, lexicon: Lexicon) -> No
         if m.group(group) is None:
             continue
         text = sentence[cand.start:m.end(group)]
-        entry = lexicon.lookup(text)
-        if entry is not None and entry.type is EntityType.METHOD:
+        entry = lexicon.lookup(text) or (lexicon.lookup(text[:-1]) if text.endswith("networks") else None)
+        if entry is not None and entry.type is EntityType.METHOD:  # also a plural: "Bayesian neural networks"
             cand.end, cand.text, cand.strong, cand.capsonly = m.end(group), text, True, False
             return
 
@@ -372,7 +382,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if cand.capsonly and _ADJECTIVE_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
         if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
-                _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])) \
+                _known_prefix(cand.text, lexicon) and _known_then_model(cand.text, sentence[cand.end:])) \
                 and not our_class(sentence, cand):
             continue  # "a Cross-scale Feature fusion architecture": a description ("the Mamba architecture" is Mamba)
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
