@@ -359,3 +359,14 @@ def test_a_known_name_before_model_is_the_method_but_one_word_before_models_is_a
     assert "Vision Transformer" in names("We compare ResNet and Vision Transformer models on the planner.")
     assert "Qwen" not in names("We probe Qwen models on the planner.")
     assert "Bayesian neural networks" in names("Baselines include Bayesian neural networks and the planner.")
+
+
+def test_a_training_word_far_from_a_known_benchmark_leaves_it_a_benchmark():
+    """A run-on sentence (a formula ended the previous one) trains something else far from the benchmark."""
+    nlp = make_nlp()
+    filler = "with a lower error on every one of the held-out splits and at every sampling budget " * 2
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract=f"In a CIFAR-10 comparison the planner wins {filler}"
+                             "and a larger planner trained on web text wins too."), nlp)
+    assert {m.name: m.type.value for m in ex.mentions}.get("CIFAR-10") == "Benchmark"
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner is pretrained on CIFAR-10 images."), nlp)
+    assert {m.name: m.type.value for m in ex.mentions}.get("CIFAR-10") == "Dataset"

@@ -205,7 +205,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.DATASET, "model.ner"
     if kind is None and entry is not None:
         kind, rule = entry.type, ("gazetteer.lowercase" if cand.rule == "gazetteer.lowercase" else "gazetteer")
-        if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
+        # a training word near the name (not in a run-on sentence's other half) makes a benchmark training data
+        near = sentence[max(0, cand.start - 100):cand.end + 100]
+        if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", near, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
             and not lexicon.model_family(cand.text) \
