@@ -77,6 +77,42 @@ from kg.model import Paper
     ("SARS-CoV-2", "reject.concept"),
     ("QuorraExtraction-F1", "reject.metric"),  # a score named after its task
     ("Zorblax-ROUGE-L", "reject.metric"),
+    # session 6: shapes of the tuning golds' false positives, with invented names
+    ("KID-20k", "reject.metric"),  # a metric with its sample count
+    ("NDCG-10", "reject.metric"),
+    ("Host-NPU", "reject.organisation"),  # a processor pair or path: hardware
+    ("CPU-GPU", "reject.organisation"),
+    ("Zorvik-GPU", None),  # a name before a processor word stays (a dataset, a kernel)
+    ("sub-20M-parameter", "reject.number"),  # a bounded count
+    ("over-100B", "reject.number"),
+    ("continuous-time Markov chain", "reject.concept"),  # a stochastic process as a formal object
+    ("hidden Markov process", "reject.concept"),
+    ("Uncertainty Quantification", "reject.task"),  # a field of study
+    ("Operations Research", "reject.task"),
+    ("centered kernel alignment", "reject.metric"),  # a representation-similarity measure
+    ("isoFLOPs", "reject.metric"),
+    ("Standard Operating Procedure", "reject.standard"),  # a document
+    # session 6: junk of the whole corpus's output
+    ("zorblax2031graph", "reject.fragment"),  # a BibTeX citation key left in the text
+    ("PArameter", "reject.fragment"),  # capitals that spell an acronym inside its long form
+    ("2.5-4times", "reject.number"),
+    ("4.2sigma", "reject.unit"),
+    ("keV", "reject.unit"),
+    ("lesssim2d", "reject.number"),  # a LaTeX word glued to a number
+    ("Zorblax Investigators Meeting", "reject.organisation"),  # an event
+    ("Q4Ms", "reject.class_word"),  # a plural acronym with a digit
+    ("Python 3.12", "reject.language"),  # a language's or a platform's release
+    ("Ubuntu 24.04", "reject.organisation"),
+    ("OpenAPI 4.1.0", "reject.standard"),
+    ("xleq12", "reject.number"),  # a LaTeX relation glued to its sides
+    ("HSM", "reject.organisation"),  # security hardware
+    ("3D HPE", "reject.task"),
+    ("multi-objective optimization", "reject.task"),
+    ("L1", "reject.metric"),  # a norm used as a measure
+    ("Zorblax Assessment Report", "reject.standard"),  # documents
+    ("Quorvex Decision Records", "reject.standard"),
+    ("Unmanned Aerial Vehicle", "reject.organisation"),  # a vehicle is hardware
+    ("Plan Adherence Factor", "reject.metric"),
 ])
 def test_a_shape_is_rejected_with_its_class(text, why):
     assert rejection(text) == why
@@ -88,6 +124,7 @@ def test_a_shape_is_rejected_with_its_class(text, why):
     "Czech-English WMT",
     "QoRT", "NeuS", "LoRA", "Temporal Shift Module", "Quarrow Drift Guidance", "Mixture-of-Experts", "Vision-Mamba", "Zorblax Act-Planner", "ReAct",
     "Top-Down Zorblax", "Band-Split RNN", "Arabic-BERT", "Zorblax Arabic",
+    "Markov Chain Monte Carlo", "ResNet-50", "Zorblax-7B", "FooGPU", "QoRT2031", "FiLM", "DEmo",
 ])
 def test_names_beside_those_shapes_are_kept(text):
     assert rejection(text) is None
@@ -108,6 +145,8 @@ def test_units_after_a_number_include_millijoules():
 @pytest.mark.parametrize(("long_form", "ok"), [
     ("design space exploration", False),
     ("in-memory computing", False),
+    ("blind image restoration", False),  # fields and tasks
+    ("computational neuroscience", False),
     ("physical-layer authentication", False),
     ("adaptive Fourier decomposition", True),
     ("rotary positional encoding", True),
@@ -188,3 +227,146 @@ def test_a_word_split_at_a_line_break_is_joined_again():
     assert _dehyphenate("neural machine trans- lation (NMT)") == "neural machine translation (NMT)"
     assert _dehyphenate("pre- and post-training") == "pre- and post-training"
     assert _dehyphenate("self- supervised") == "self- supervised"
+
+
+def test_a_name_before_p_values_is_a_statistical_test():
+    sentence = "Exact Zorblax p-values below 0.01 confirm the gain of the planner."
+    assert rejection("Exact Zorblax", sentence, 0) == "reject.metric"
+
+
+def test_a_size_before_a_name_is_not_part_of_it():
+    """ "a 28.4M-parameter FooNet-3 run": the size is dropped and the name kept (before, the whole span was)."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="In a 28.4M-parameter CIFAR-10 run, "
+                             "the planner trains a 7B-parameter Quorvex-2 policy."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert names.get("CIFAR-10") in ("Benchmark", "Dataset")
+    assert names.get("Quorvex-2") == "Method"
+    assert not any("parameter" in n for n in names)
+
+
+def test_a_year_edition_of_known_data_is_that_data():
+    """ "AIME26", "AIME 2031": an edition of a gazetteer benchmark; never of a method ("GPT35" stays GPT-3.5)."""
+    from kg.extract.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for edition in ("AIME31", "AIME 2031", "AIME'31"):
+        entry = lexicon.lookup(edition)
+        assert entry is not None and entry.name == "AIME"
+    assert lexicon.lookup("Zorblax31") is None
+    assert lexicon.lookup("GPT35").name == "GPT-3.5"
+
+
+def test_a_lower_case_technique_before_a_plural_kind_is_a_modifier():
+    """ "in-context learning models", "chain-of-thought traces": a kind of thing, not the technique itself."""
+    nlp = make_nlp()
+
+    def names(text):
+        return {m.name.lower() for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
+
+    assert "in-context learning" not in names("We compress tabular in-context learning models for the planner.")
+    assert "chain-of-thought" not in names("The gate fires early on long chain-of-thought traces.")
+    assert "in-context learning" in names("The planner improves with in-context learning on long maps.")
+
+
+def test_a_mapping_needs_a_cue_and_a_named_cohort_is_data():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner lifts 2D-to-3D keypoints and is "
+                             "evaluated on a biopsy-confirmed QRT9k cohort. We propose Depth-to-Plan, a planner."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert "2D-to-3D" not in names
+    assert names.get("QRT9k") == "Dataset"
+    assert names.get("Depth-to-Plan") == "Method"  # a cue makes the mapping a name
+
+
+def test_a_known_name_that_goes_on_in_lower_case_is_found_whole():
+    """ "Monte Carlo simulation", "Tucker decomposition": capitalised words, then the lower-case head; a lower-case
+    name whose first word ends like an adjectival suffix ("quantization-aware training") is found too."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner is checked by Monte Carlo simulation "
+                             "and compressed with a Tucker decomposition after quantization-aware training."), nlp)
+    names = {m.name for m in ex.mentions}
+    assert {"Monte Carlo simulation", "Tucker decomposition", "quantization-aware training"} <= names
+    assert "Monte Carlo" not in names
+
+
+def test_a_release_number_makes_capitalised_words_a_name_and_a_size_makes_one_word_one():
+    """ "Zorvik Opus 4.8", "Quarrel 2.5", "Zorvik 1.4B": model names without a cue; a score is no release
+    ("Spearman 0.302"), nor is a common word's number ("Industry 4.0")."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Answers of Zorvik Opus 4.8 and Quarrel 2.5 are "
+                             "compared with Zorvik 1.4B. The planner reaches Spearman 0.302 in Industry 4.0 plants."), nlp)
+    names = {m.name: m.rule for m in ex.mentions}
+    assert names.get("Zorvik Opus 4.8") == "pattern.versioned_name"
+    assert names.get("Quarrel 2.5") == "pattern.versioned_name"
+    assert names.get("Zorvik 1.4B") == "pattern.sized_name"
+    assert not any(n.startswith(("Spearman", "Industry")) for n in names)
+
+
+def test_a_title_case_component_with_an_artefact_head_is_a_method():
+    """ "a Quorvex Abstraction Engine", "an Episodic Lattice Memory": Title Case words then a component head, parts
+    of the paper's own system (cue.artefact)."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="We present Zorblax, a planning agent. Our agent "
+                             "consists of a Quorvex Abstraction Engine for parsing and an Episodic Lattice Memory for "
+                             "recall."), nlp)
+    names = {m.name for m in ex.mentions}
+    assert {"Quorvex Abstraction Engine", "Episodic Lattice Memory"} <= names
+
+
+def test_a_patch_size_or_a_version_pair_after_a_slash_stays_in_the_name():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="We fine-tune QoViT-B/16 and ZorAttention-2/3 "
+                             "kernels next to a CNN/LSTM hybrid."), nlp)
+    names = {m.name for m in ex.mentions}
+    assert {"QoViT-B/16", "ZorAttention-2/3"} <= names
+    assert "QoViT-B" not in names
+
+
+def test_a_known_owner_before_a_possessive_and_a_name_after_a_number_mapping_are_found():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Attacks follow AgentDojo's QuorvexAttack template; "
+                             "the planner is tested in a 64-to-16 TinyStories case study."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert names.get("AgentDojo") == "Benchmark"
+    assert names.get("TinyStories") == "Dataset"
+    assert "QuorvexAttack" in names
+
+
+def test_a_known_acronym_defined_as_a_document_is_a_document():
+    """The gazetteer knows a STaR method; "this state-of-the-art report (STAR)" is still a document."""
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The goal of this state-of-the-art report (STAR) is "
+                             "to introduce the planner."), nlp)
+    assert not ex.mentions
+
+
+def test_an_opening_adverb_is_not_part_of_a_name_and_a_sky_survey_is_data():
+    nlp = make_nlp()
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Typically Zorblax-3 needs a reward model. "
+                             "The planner is checked on the Quorvex All-Sky Survey."), nlp)
+    names = {m.name: m.type.value for m in ex.mentions}
+    assert names.get("Zorblax-3") == "Method"
+    assert names.get("Quorvex All-Sky Survey") in ("Dataset", "Benchmark")
+
+
+def test_a_known_name_before_model_is_the_method_but_one_word_before_models_is_a_family():
+    nlp = make_nlp()
+
+    def names(text):
+        return {m.name for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
+
+    assert "Vision Transformer" in names("We compare ResNet and Vision Transformer models on the planner.")
+    assert "Qwen" not in names("We probe Qwen models on the planner.")
+    assert "Bayesian neural networks" in names("Baselines include Bayesian neural networks and the planner.")
+
+
+def test_a_training_word_far_from_a_known_benchmark_leaves_it_a_benchmark():
+    """A run-on sentence (a formula ended the previous one) trains something else far from the benchmark."""
+    nlp = make_nlp()
+    filler = "with a lower error on every one of the held-out splits and at every sampling budget " * 2
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract=f"In a CIFAR-10 comparison the planner wins {filler}"
+                             "and a larger planner trained on web text wins too."), nlp)
+    assert {m.name: m.type.value for m in ex.mentions}.get("CIFAR-10") == "Benchmark"
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The planner is pretrained on CIFAR-10 images."), nlp)
+    assert {m.name: m.type.value for m in ex.mentions}.get("CIFAR-10") == "Dataset"

@@ -38,6 +38,8 @@ _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|ov
 _JOINED_WITH = re.compile(r"\b(?:combin|integrat|coupl|pair|fus)\w*\s+[^,;:]{2,80}\(\s*[A-Z][A-Za-z0-9\-]*\s*\)\s+with\s+$")
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 # one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
+# one word naming a mapping from one thing to another: "2D-to-3D", "Text-to-Layout", "User-to-Service-Account"
+_MAPPING = re.compile(r"[^\s\-]+(?:-[^\s\-]+)*-to-[^\s\-]+(?:-[^\s\-]+)*", re.I)
 _PLAIN_HYPHEN = re.compile(r"(?:[A-Z][a-z]+|[a-z]{2,})(?:-[A-Z][a-z]+)+")
 
 
@@ -208,7 +210,9 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
         kind, rule = EntityType.DATASET, "model.ner"
     if kind is None and entry is not None:
         kind, rule = entry.type, ("gazetteer.lowercase" if cand.rule == "gazetteer.lowercase" else "gazetteer")
-        if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", sentence, re.I):
+        # a training word near the name (not in a run-on sentence's other half) makes a benchmark training data
+        near = sentence[max(0, cand.start - 100):cand.end + 100]
+        if kind is EntityType.BENCHMARK and not rules.evaluated_on(sentence, cand) and re.search(r"\b(train|pre-?train|fine-?tun)\w*", near, re.I):
             kind, rule = EntityType.DATASET, "gazetteer+context.training"
     elif kind is None and rules.evaluated_on(sentence, cand) and state.key(cand.text) not in state.own \
             and not lexicon.model_family(cand.text) \
@@ -244,6 +248,10 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
                 lexicon.lookup(part) or state.key(part) in state.found for part in cand.text.split("-")):
         state.rejected.append(("reject.plain_hyphen", cand.text))
         return  # "Cauchy-Schwarz", "non-Gaussian": a plain hyphenated word needs a cue, a definition or a known part
+    if kind is None and entry is None and cand.rule == "pattern.name" and not cued and not cand.aliases \
+            and _MAPPING.fullmatch(cand.text):
+        state.rejected.append(("reject.mapping", cand.text))
+        return  # "RGB-to-Depth", "User-to-Service": a mapping between two things needs a cue or a definition to be a name
     if cand.capsonly and entry is None and (rules.looks_like_org(cand.text) or (
         lexicon.is_task(cand.text) and not named and key not in state.own
     )):
@@ -774,7 +782,8 @@ def _method_probability(state: _PaperState, key: str, found: _Found, role: Predi
     feats = scorer.features(found.name, found.aliases, found.rule, role is Predicate.PROPOSES, found.sentence,
                             found.support, state.title, known, lexicon.is_task(found.name),
                             near_known=not known and found.sentence in known_sentences, compared=key in compared,
-                            generic_head=len(found.name.split()) > 1 and lexicon.is_generic(found.name.split()[-1]))
+                            generic_head=len(found.name.split()) > 1 and lexicon.is_generic(found.name.split()[-1]),
+                            family=lexicon.model_family(found.name))
     return feats, scorer.probability(feats)
 
 

@@ -36,9 +36,15 @@ _SUFFIXES = ("based", "style", "like", "driven", "guided", "aware", "augmented",
 _LOWER_HEAD = re.compile(r"(learning|distillation|decoding|tuning|cloning|guidance|prompting|attention|descent|"
                          r"normalization|averaging|matching|flow|filter|forest|process|splatting|sampling|search|"
                          r"autoencoder|transformer|diffusion|optimization|estimation|regression|experts|field|"
-                         r"thought|thoughts|consistency|means|net)$")
+                         r"thought|thoughts|consistency|means|net|simulation|decomposition|factorization|prediction|"
+                         r"ensembles|network|clustering|probing|batching|pretraining|training|loss|estimator|algorithm|"
+                         r"inference|boosting|smoothing|parallelism|checkpointing|forcing|dropout)$")
 _VARIANT = re.compile(r"[-\s]+(\d+(\.\d+)?[BMKbmk]|\d+x\d+[BM]|Instruct|Chat|Base|it|hf|Preview|Turbo|"
                       r"small|medium|large|base|tiny|mini)$")
+
+
+# a year's edition of a dataset or benchmark: "FooQA 2031", "FooQA-2031", "FooQA'31", "FooQA31"
+_EDITION = re.compile(r"(.*[A-Za-z])(?:[\s\-]?(?:19|20)\d\d|['’]?\d\d)")
 
 
 # a family word: the leading letters of a model name, then a version or size or nothing ("Qwen3", "GPT-4o", "Llama 2");
@@ -73,12 +79,15 @@ class Lexicon:
     generic: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> GazetteerEntry | None:
-        """The entry of a name, also through size/variant suffixes (Llama-3.1-70B-Instruct → Llama 3.1)."""
+        """The entry of a name, also through size/variant suffixes (Llama-3.1-70B-Instruct → Llama 3.1) and,
+        for data, through a year's edition ("FooQA 2031", "FooQA'31", "FooQA31" → FooQA)."""
         entry = self.entries.get(entity_key(name))
         while entry is None:
             shorter = _VARIANT.sub("", name)
             if shorter == name or not shorter:
-                return None
+                edition = _EDITION.fullmatch(name)
+                entry = self.entries.get(entity_key(edition.group(1))) if edition else None
+                return entry if entry is not None and entry.type is not EntityType.METHOD else None
             name = shorter
             entry = self.entries.get(entity_key(name))
         if entry.type is not EntityType.METHOD and name.isalpha() and not name.isupper() \
@@ -122,6 +131,24 @@ class Lexicon:
         self.__dict__.pop("_lower", None)
         self.__dict__.pop("_stems", None)
         self.__dict__.pop("_families", None)
+        self.__dict__.pop("_prefixes", None)
+
+    def capital_prefixes(self) -> frozenset[str]:
+        """Keys of the capitalised first words of method names that go on in lower case ("Monte Carlo" of
+        "Monte Carlo simulation", "Tucker" of "Tucker decomposition"): where a span may need the words after it."""
+        cached = self.__dict__.get("_prefixes")
+        if cached is None:
+            out = set()
+            for entry in self.entries.values():
+                if entry.type is not EntityType.METHOD:
+                    continue
+                for surface in (entry.name, *entry.aliases):
+                    words = surface.split()
+                    caps = [w for w in words if w[:1].isupper()]
+                    if 1 <= len(caps) < len(words) and words[:len(caps)] == caps and words[-1].islower():
+                        out.add(entity_key(" ".join(caps)))
+            cached = self.__dict__["_prefixes"] = frozenset(out)
+        return cached
 
     def lowercase_stems(self) -> frozenset[str]:
         """Every lowercase phrase's first word, also with an adjectival suffix ("chain-of-thought-based"):

@@ -34,6 +34,11 @@ RULES: tuple[Rule, ...] = (
          "The planner runs on top of FooNet-3 without changes.", "FooNet-3", "USES"),
     Rule("pattern.cued_name", "accept", "a lone capitalised word right after a propose/naming cue",
          "We propose a planner using Quorix as its search routine.", "Quorix", "USES"),
+    Rule("pattern.sized_name", "accept", "one uncommon capitalised word right before a parameter count ('Zorvik 1.4B')",
+         "The policy is distilled into Zorvik 1.4B for deployment.", "Zorvik 1.4B", "USES"),
+    Rule("pattern.versioned_name", "accept", "capitalised words with a dotted release number, the first word not "
+         "everyday English ('Zorvik Opus 4.8')", "The answers are graded by Zorvik Opus 4.8 and two humans.",
+         "Zorvik Opus 4.8", "USES"),
     Rule("cue.listed", "accept", rules._LISTED.pattern,
          "The planner beats strong baselines such as Quorix, Vantel and Brimley on every map.", "Vantel", "USES"),
     Rule("pattern.zh_gloss", "accept", rules._ZH_GLOSS.pattern,
@@ -161,17 +166,19 @@ RULES: tuple[Rule, ...] = (
     # ---- reject: what is dropped although it looks like a name
     Rule("reject.fragment", "reject", "a span cut at _ # $ ^ \\ or a letter, '--', 'A+B', 'X-based Y'",
          "The loss uses the Kull--Back term and the MoE-style PEFT layer.", "Kull--Back"),
-    Rule("reject.number", "reject", "ranges, 'layer-5', LaTeX words, 'Task B', 'Top-2'",
+    Rule("reject.number", "reject", "ranges, 'layer-5', LaTeX words, 'Task B', 'Top-2', a bounded count ('sub-20M-parameter')",
          "Results for Task B improve when the planner is run twice.", "Task B"),
     Rule("reject.unit", "reject", "kg/extract/data/units.txt after a number; a radio band ('X-band SAR', 'sub-6 GHz')",
          "The board has 16 GB RAM and runs the planner at 41.2dB SNR.", "GB RAM"),
     Rule("reject.metric", "reject", "kg/extract/data/metrics.txt; an acronym right after a score ('0.094 MAE', "
-         "reject.score_measure); a name right before 'metric/measure' ('the QZR metric')",
+         "reject.score_measure); a name right before 'metric/measure/p-values' ('the QZR metric'); a metric with its "
+         "sample count ('KID-20k')",
          "The planner improves nDCG and BERTScore over the baseline.", "BERTScore"),
     Rule("reject.task", "reject", "kg/extract/data/tasks.txt (tasks and fields: 'speech enhancement', 'HPC'); a name after 'the task/problem "
          "of' (reject.task_named)",
          "We study Text-to-SQL with a small planner.", "Text-to-SQL"),
-    Rule("reject.organisation", "reject", "kg/extract/data/organisations.txt (also hardware, formats); an organisation head or 'X OS'",
+    Rule("reject.organisation", "reject", "kg/extract/data/organisations.txt (also hardware, formats); an organisation head or 'X OS'; "
+         "a processor pair ('Host-NPU')",
          "Training takes two days on one Nvidia A100 GPU.", "Nvidia A100 GPU"),
     Rule("reject.language", "reject", "kg/extract/data/languages.txt (natural, programming, formal logics: 'LTLf'); a variety "
          "('Modern Standard Arabic')",
@@ -179,10 +186,13 @@ RULES: tuple[Rule, ...] = (
     Rule("reject.class_word", "reject", "plural class heads ('X LLMs'), plurals of names ('MoEs', 'dLLMs'), '<language> NLP', "
          "shouted English words",
          "We study Hybrid Attention LLMs in depth.", "Hybrid Attention LLMs"),
+    Rule("reject.mapping", "reject", "extractor._MAPPING (one 'A-to-B' word) with no cue, definition or gazetteer entry",
+         "The planner converts RGB-to-Depth maps before each step.", "RGB-to-Depth"),
     Rule("reject.plain_hyphen", "reject", "extractor._PLAIN_HYPHEN with no cue, definition or known part",
          "The planner stays stable under Varga-Lindqvist damping.", "Varga-Lindqvist"),
     Rule("reject.concept", "reject", "a lowercase acronym long form whose head is not technique-like (also when only the "
-         "sentence start capitalises it); a one-word adjectival long form ('Holographic (HoLo)'); a phenomenon ('Mode Collapse')",
+         "sentence start capitalises it); a one-word adjectival long form ('Holographic (HoLo)'); a phenomenon ('Mode Collapse'); "
+         "a Markov chain or process in any case",
          "The flow obeys partial differential equations (PDEs) everywhere.", "partial differential equations"),
     Rule("reject.standard", "reject", "kg/extract/data/standards.txt (also DSM/ICD manuals), 'RFC 1234', '<name> Cup 2031', "
          "documents ('… Security Advisory', '… Act')",

@@ -56,15 +56,17 @@ def _units() -> frozenset[str]:
 
 _FRAGMENT_EDGE = set("_#$^\\")  # "{…}" is LaTeX emphasis around a whole name: \\emph{X}
 _LATEX_WORD = re.compile(r"^(times|cdot|simeq|approx|sim|leq|geq|mathbf|mathcal|mathrm|textbf|textit|text|frac|"
-                         r"sqrt|sum|prod|log|exp|pm|mp|infty|alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|mu)"
+                         r"sqrt|sum|prod|log|exp|pm|mp|infty|alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|mu|lesssim|gtrsim|propto|"
+                         r"ll|gg|ell|partial|nabla|mathbb|operatorname)"
                          r"(?:[-\d]|$)")
+_LATEX_RELATION = re.compile(r"^[A-Za-z]{0,2}(?:leq|geq|neq|approx|lesssim|gtrsim|sim)\d")  # "r\\leq11" → "rleq11"
 _NUMBER_UNIT = re.compile(r"^\d[\d.,]*([A-Za-z][A-Za-z0-9-]*)$")
-_RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*[x×%]?$|^\d[\d.,]*[x×]$")
+_RANGE = re.compile(r"^\d[\d.,]*\s*[-–]\s*\d[\d.,]*(?:[x×%]|\s?times)?$|^\d[\d.,]*[x×]$")
 _WORD_NUMBER = re.compile(r"^[a-z]+-\d[\d.]*$")  # "layer-5"
 _LATIN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")  # a name cut inside a word: "Cramér-Rao" → "r-Rao"
 _AT_K = re.compile(r"^[A-Za-z]+@(?:\d+|k)$")  # "Recall@20", "pass@k"
 _METRIC_HEAD = re.compile(r"\s(?:error|rate|score|index|ratio|accuracy|distance|divergence|precision|recall|"
-                          r"coefficient|metric|measure|correlation|deviation)s?$", re.I)
+                          r"coefficient|metric|measure|correlation|deviation|factor)s?$", re.I)
 _ORG_HEAD = re.compile(r"\s(?:committee|commission|bureau|board|government|ministry|court|parliament|agency|"
                        r"consortium|alliance|university|institute|hospital|foundation|inc\.?|ltd\.?|corporation|OS)$", re.I)
 _PLURAL_CLASS = re.compile(r"(?:models|llms|lms|vlms|mllms|networks|nets|transformers|agents|methods|systems|"
@@ -110,15 +112,31 @@ _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 # a document, a law or a rule book, not a technique: "Foo Security Advisory", "EU AI Act", "Style Manual"
 _DOCUMENT_HEAD = re.compile(r"\s(?:Bulletins?|Advisor(?:y|ies)|Manuals?|Handbooks?|Guidelines|Act|Regulations?|Directives?|"
-                            r"Charter|Treaty|Code\s+of\s+Conduct)$")
+                            r"Charter|Treaty|Code\s+of\s+Conduct|[Rr]eports?|Decision\s+Records?)$")
 # a plural of a name written with inner capitals: "MoEs", "dLLMs", "GeLUs" (a class of things, like "SSMs")
-_PLURAL_ACRONYM = re.compile(r"[a-z]?(?:[A-Z][a-z]?){1,5}[A-Z]s")
+_PLURAL_ACRONYM = re.compile(r"[a-z]?[A-Z][a-z]?(?:[A-Z0-9][a-z]?){0,4}[A-Z]s")  # also with a digit: "S4Ms"
 # a combination of input modalities or attention streams: "Vision-Language-Action", "Audio-Visual", "Key-Value"
 _MODALITY_WORDS = frozenset(("vision", "visual", "language", "linguistic", "action", "audio", "acoustic", "text",
                              "textual", "image", "video", "speech", "tactile", "touch", "sound", "motion", "depth",
                              "key", "value", "query"))
 # what the word right after a name says it is: "the IPS metric", "a Wasserstein-type measure"
-_METRIC_AFTER = re.compile(r"^\s+(?:metric|measure|criterion|statistic)\b(?!-)")
+_METRIC_AFTER = re.compile(r"^\s+(?:(?:metric|measure|criterion|statistic)\b(?!-)|p-values?\b|test\s+statistics?\b)")
+_RELEASE = re.compile(r"v?\d+(?:\.\d+)+")  # a dotted release number: "3.12", "v2.4.1"
+# a BibTeX citation key left in the text: "zorblax2031graph" (surname, year, first title word)
+_CITATION_KEY = re.compile(r"^[a-z]{2,}(?:19|20)\d\d[a-z]+$")
+# a word whose capitals spell an acronym inside a long form: "PArameter", "BEhavior" (a fragment of that long form)
+_SPELLING_CAPS = re.compile(r"^[A-Z]{2}[a-z]{3,}$")
+# an event, not a technique: "Foo Investigators Meeting", "Bar Workshop"
+_EVENT_HEAD = re.compile(r"\s(?:Meeting|Workshop|Symposium|Conference|Summit|Colloquium)s?$")
+# a metric with its sample count or cut-off: "FID-50k", "KID-10K", "NDCG-20" (the metric, computed one way)
+_METRIC_COUNT = re.compile(r"^(.+)-\d+[kKM]?$")
+# a processor pair or a memory-processor path: "CPU-GPU", "Host-NPU", "DRAM-FPGA" (hardware, never a method);
+# the first part a processor or an everyday word
+_HARDWARE_PAIR = re.compile(r"^(CPU|GPU|NPU|TPU|FPGA|DSP|ASIC|DRAM|SRAM|HBM|[A-Z]?[a-z]+)[-/](?:CPU|GPU|NPU|TPU|FPGA|DSP|ASIC)s?$")
+# a count with a bound before it: "sub-50K-parameter", "over-100B", "under-1ms" (a size, not a name)
+_BOUNDED_NUMBER = re.compile(r"^(?:sub|over|under|near|super|ultra|above|below)-\d\S*$", re.I)
+# a stochastic process as a formal object, in any case: "continuous-time Markov chain", "Markov decision process"
+_MARKOV_OBJECT = re.compile(r"\bMarkov\s+(?:chains?|(?:decision\s+|jump\s+)?process(?:es)?)$", re.I)
 _CLASS_HEAD = re.compile(r"(?:models|llms|lms|vlms|mllms|language models|foundation models|transformers|agents)$", re.I)
 
 
@@ -190,12 +208,16 @@ def _text_rejection(text: str) -> str | None:
     if "--" in text or re.search(r"[A-Za-z0-9]\+[A-Za-z0-9]", text):
         return "reject.fragment"  # "Kullback--Leibler", "IMU+GPS"
     words = text.split()
-    if _RANGE.match(text) or _WORD_NUMBER.match(text) or _LATEX_WORD.match(text) or (
+    if _RANGE.match(text) or _WORD_NUMBER.match(text) or _LATEX_WORD.match(text) or _LATEX_RELATION.match(text) or (
         text[:1].isdigit() and re.search(r"-[a-z]{3,}", text)
     ):
         return "reject.number"  # "2.0-3.3x", "layer-5", "times10", "1-million-token"
     if _REFERENCE.match(text):
         return "reject.number"  # "Task B", "Stage 2", "Table 3"
+    if _CITATION_KEY.match(text) or (_SPELLING_CAPS.match(text) and zipf(text.lower()) >= 3.0):
+        return "reject.fragment"  # "zorblax2031graph", "PArameter"
+    if _BOUNDED_NUMBER.match(text):
+        return "reject.number"  # "sub-50K-parameter"
     if re.match(r"^[A-Z]-shaped\s", text):
         return "reject.fragment"  # "S-shaped VDMs": a description around a name
     if _INNER_ADJECTIVAL.search(text):
@@ -222,6 +244,8 @@ def _text_rejection(text: str) -> str | None:
         return "reject.metric"  # "Mean Per-Keypoint Position Error", "AUROC 1.000"
     if text in vocab["tasks"]:
         return "reject.task"
+    if len(words) == 2 and words[0] in vocab["standards"] and _RELEASE.fullmatch(last):
+        return "reject.standard"  # "OpenAPI 3.2.0"
     if text in vocab["standards"] or _NUMBERED_STANDARD.match(text) or _COMPETITION.search(text) or (
             len(words) > 1 and _DOCUMENT_HEAD.search(text)):
         return "reject.standard"  # "PKCE", "RFC 8693", "EOS", "KDD Cup 2026"
@@ -236,18 +260,27 @@ def _text_rejection(text: str) -> str | None:
         return "reject.concept"
     if _QUARTER.match(text) or _QUANT_SETTING.match(text) or re.search(r"\s\d+s$", text):
         return "reject.number"  # "2015Q1", "W4A4KV4", "HTTP 500s"
-    if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text):
-        return "reject.metric"
+    count = _METRIC_COUNT.match(text)
+    if _CAMEL_SCORE.match(text) or _METRIC_SUFFIX.search(text) or (count and count.group(1) in vocab["metrics"]):
+        return "reject.metric"  # "FairnessScore", "Foo-F1", "FID-50k"
+    pair = _HARDWARE_PAIR.match(text)
+    if pair and (pair.group(1).isupper() or zipf(pair.group(1).lower()) >= 4.0):
+        return "reject.organisation"  # "CPU-GPU", "Host-NPU": hardware ("OULU-NPU" is a dataset's name)
+    if _MARKOV_OBJECT.search(text):
+        return "reject.concept"  # "continuous-time Markov chain": a formal object, not a technique
     parts = text.split("-")
     if _MODALITY.search(text) or _MODALITY_WORD.search(text) or (len(words) == 1 and len(parts) >= 2 and all(p.lower() in _MODALITY_WORDS for p in parts)):
         return "reject.modality"
     m = _ROLE_PHRASE.match(text)
     if m and m.group(1) not in _VARIANT_WORDS and not _TECHNIQUE_WORD.search(m.group(1)) and zipf(m.group(1)) >= 3.0:
         return "reject.role"
-    if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]):
-        return "reject.organisation"
-    if len(words) > 1 and _ORG_HEAD.search(text):
+    if text in vocab["organisations"] or (len(words) > 1 and last in vocab["organisations"]) or (
+            len(words) == 2 and words[0] in vocab["organisations"] and _RELEASE.fullmatch(last)):
+        return "reject.organisation"  # also a platform's release: "Zorbuntu 22.04" when the platform is listed
+    if len(words) > 1 and (_ORG_HEAD.search(text) or _EVENT_HEAD.search(text)):
         return "reject.organisation"  # "Federal Open Market Committee"
+    if len(words) == 2 and words[0] in vocab["languages"] and _RELEASE.fullmatch(last):
+        return "reject.language"  # "Python 3.12"
     if text in vocab["languages"] or (len(words) > 1 and last in vocab["languages"] and all(
             common_word(w, 2.0) for w in words[:-1])):
         return "reject.language"  # "Standard Colloquial Foo", "Modern Standard Arabic": a variety of a language
@@ -285,7 +318,8 @@ _METHOD_HEAD = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|ism|system|algorit
 # heads of a field, task or activity, not of one technique: "in-memory computing", "physical-layer authentication"
 FIELD_HEADS = r"exploration|computing|multiplication|authentication|assessment|intelligence|processing|" \
               r"engineering|screening|diagnosis|monitoring|recognition|detection|classification|translation|" \
-              r"segmentation|understanding|answering|forecasting|analytics"
+              r"segmentation|understanding|answering|forecasting|analytics|restoration|anticipation|neuroscience|science|" \
+              r"informatics|linguistics"
 _FIELD_HEAD = re.compile(FIELD_HEADS)
 
 

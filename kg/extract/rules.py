@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.extract.acronyms import find_definitions, find_reverse_definitions
 from kg.extract.lexicon import Lexicon
-from kg.extract.reject import (common_word, is_metric, lowercase_long_form_ok, rejection, score_measure,
+from kg.extract.reject import (common_word, zipf, is_metric, lowercase_long_form_ok, rejection, score_measure,
                                strip_possessive, task_named)
 from kg.ids import entity_key
 from kg.model import EntityType
@@ -154,6 +154,16 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_GLOSS = re.compile(r"[\u4e00-\u9fff][（(]\s*([A-Z][A-Za-z0-9+.\-]*(?:\s+[A-Za-z0-9+.\-]+){1,7})\s*[)）]")
 
 
+_ARCHITECTURE_AFTER = re.compile(r"\s+(?:architecture|model)(s?)\b")
+
+
+def _known_then_model(name: str, after: str) -> bool:
+    """ "the Mamba architecture", "Vision Transformer models" name the method; one word before a plural
+    ("Qwen models") names a family of models."""
+    m = _ARCHITECTURE_AFTER.match(after)
+    return bool(m and (not m.group(1) or " " in name))
+
+
 def _known_prefix(head: str, lexicon: Lexicon) -> bool:
     """A capitalised gazetteer method before an adjectival suffix: "Mamba-based", "Transformer-like"."""
     if not head[:1].isupper() or "-" in head:
@@ -216,6 +226,33 @@ _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]*[a-z]")
 _LOWER_SUFFIX = re.compile(r"-(?:based|style|like|driven|guided|aware|augmented|enhanced|inspired|powered)$")
 
 
+# a plural noun right after a lower-case technique makes it a modifier naming a kind of thing
+_KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|capabilities|behaviou?rs|settings|"
+                         r"regimes|paradigms|variants|families|layers|backbones)\b")
+
+
+_OPENING_ADVERB = re.compile(r"[A-Z][a-z]+ly\s\S")
+_NUMBER_MAP = re.compile(r"\d[\d.,]*[A-Za-z]?-to-\d[\d.,]*[A-Za-z]?$")  # "64-to-16", "4K-to-1K"
+_SLASH_NUMBER = re.compile(r"/\d{1,3}(?![\w/.\-])")
+_DOTTED_VERSION = re.compile(r"\s[1-9]\d?\.\d{1,2}(?:\s|$)")  # "4.8", "3.5"; not a score ("0.302")
+_LOWER_TAIL = re.compile(r" ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
+
+
+def _with_lowercase_tail(sentence: str, cand: Candidate, lexicon: Lexicon) -> None:
+    """Extend ``cand`` over the one or two lower-case words that complete a gazetteer method name."""
+    m = _LOWER_TAIL.match(sentence, cand.end)
+    if m is None:
+        return
+    for group in (2, 1):
+        if m.group(group) is None:
+            continue
+        text = sentence[cand.start:m.end(group)]
+        entry = lexicon.lookup(text) or (lexicon.lookup(text[:-1]) if text.endswith("networks") else None)
+        if entry is not None and entry.type is EntityType.METHOD:  # also a plural: "Bayesian neural networks"
+            cand.end, cand.text, cand.strong, cand.capsonly = m.end(group), text, True, False
+            return
+
+
 def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
     stems = lexicon.lowercase_stems()
@@ -230,7 +267,8 @@ def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, 
     phrases = lexicon.lowercase_phrases()
     out: list[Candidate] = []
     for i in hits:
-        for phrase in phrases.get(_LOWER_SUFFIX.sub("", texts[i]), ()):
+        # "quantization-aware" starts a name itself; "chain-of-thought-based" counts as "chain-of-thought"
+        for phrase in phrases.get(texts[i], ()) or phrases.get(_LOWER_SUFFIX.sub("", texts[i]), ()):
             n = len(phrase)
             if i + n > len(texts):
                 continue
@@ -241,6 +279,8 @@ def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, 
             start, end = matches[i].start(), matches[i + n - 1].start() + len(core)
             if sentence[start:end].count(" ") != n - 1:
                 continue  # words not adjacent
+            if _KIND_AFTER.match(sentence[end:end + 24]):
+                break  # "in-context learning models", "chain-of-thought outputs": a kind of thing, not the technique
             if not any(a < end and start < b for a, b in taken):
                 out.append(Candidate(start, end, original[start:end], True, rule="gazetteer.lowercase"))
                 taken.append((start, end))
@@ -277,7 +317,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                 if short.endswith("s"):
                     ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too  # later bare "GCIL" is the task too
             continue
-        why = None if lexicon.lookup(long_form) or lexicon.lookup(short) else (
+        # a known acronym with a long form the gazetteer does not know is still weighed by its long form:
+        # "this state-of-the-art report (STAR)" is a document whatever a STaR method is
+        why = None if lexicon.lookup(long_form) else (
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
             or ("reject.task" if task_named(sentence, ls) else None)
@@ -310,6 +352,27 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
     for cand in _spans(sentence):
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
+        if cand.start == 0 and _OPENING_ADVERB.match(cand.text) and common_word(cand.text.split(" ", 1)[0]):
+            head = cand.text.split(" ", 1)[0]  # "Typically RLHF needs …": the sentence's opening adverb
+            cand.start, cand.text = cand.start + len(head) + 1, cand.text[len(head) + 1:]
+            kinds = [_kind(w) for w in cand.text.split(" ")]
+            cand.strong, cand.capsonly = "name" in kinds or kinds.count("cap") >= 2, "name" not in kinds
+        while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and (
+                _MEASURE.match(cand.text.split(" ", 1)[0]) or _NUMBER_MAP.match(cand.text.split(" ", 1)[0])):
+            # "a 28.4M-parameter FooNet-3": the size before the name is not part of it
+            head = cand.text.split(" ", 1)[0]
+            cand.start += len(head) + 1
+            cand.text = cand.text[len(head) + 1:]
+            kinds = [_kind(w) for w in cand.text.split(" ")]
+            cand.strong = "name" in kinds or kinds.count("cap") >= 2
+            cand.capsonly = "name" not in kinds
+        slash = _SLASH_NUMBER.match(sentence, cand.end) if not cand.capsonly else None
+        if slash:  # "ViT-B/16", "FooAttention-3/4": a patch size or a pair of versions is part of the name
+            cand.end, cand.text = slash.end(), sentence[cand.start:slash.end()]
+        if cand.capsonly and _DOTTED_VERSION.search(cand.text) and zipf(cand.text.split(" ", 1)[0].lower()) < 4.0:
+            cand.capsonly, cand.strong, cand.rule = False, True, "pattern.versioned_name"  # "Zorvik Opus 4.8": a release
+        if entity_key(cand.text) in lexicon.capital_prefixes():
+            _with_lowercase_tail(sentence, cand, lexicon)  # "Monte Carlo simulation", "Tucker decomposition"
         adjectival = _ADJECTIVAL.search(cand.text)
         if adjectival and " " not in cand.text and (re.search(r"[A-Z0-9].*[A-Z0-9]", cand.text[:adjectival.start()])
                                                     or _known_prefix(cand.text[:adjectival.start()], lexicon)):
@@ -321,7 +384,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if cand.capsonly and _ADJECTIVE_END.search(cand.text) and not _NOUN_END.search(cand.text):
             continue  # "Sample Efficient": an adjective phrase
         if cand.capsonly and _DESCRIPTION_AFTER.match(sentence[cand.end:]) and not (
-                _known_prefix(cand.text, lexicon) and re.match(r"\s+architecture\b", sentence[cand.end:])) \
+                _known_prefix(cand.text, lexicon) and _known_then_model(cand.text, sentence[cand.end:])) \
                 and not our_class(sentence, cand):
             continue  # "a Cross-scale Feature fusion architecture": a description ("the Mamba architecture" is Mamba)
         if _PREFIXED.match(cand.text) and lexicon.is_generic(_PREFIXED.sub("", cand.text)):
@@ -340,6 +403,11 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         shift, text = strip_possessive(cand.text) if ("'" in cand.text or "’" in cand.text) and not (
             named_before(sentence, cand.start) and re.fullmatch(r"[A-Z]\w+['’]s(?:\s[A-Z][\w\-]*)+", cand.text)) \
             else (0, cand.text)
+        if shift:  # "FooBench's attack template": a known owner is named too
+            owner = re.sub(r"['’]s\s*$", "", cand.text[:shift])
+            entry = lexicon.lookup(owner) if " " not in owner else None
+            if entry is not None:
+                found.append(Candidate(cand.start, cand.start + len(owner), owner, True, rule="gazetteer"))
         cand.start += shift
         text = text.rstrip("'’")
         if text.endswith("'s"):
@@ -367,6 +435,9 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
             cand.rule = "gazetteer" if lexicon.lookup(text) else "pattern.known_name"
             found.append(cand)
             continue
+        if not cand.strong and " " not in text and _SIZE_AFTER.match(sentence[cand.end:cand.end + 12]) \
+                and not common_word(text, 2.5):
+            cand.strong, cand.capsonly, cand.rule = True, False, "pattern.sized_name"  # "Zorvik 1.4B": a model's size
         if not cand.strong:
             if weak_ok is not None and not title and weak_ok(cand):
                 cand.rule = "cue.listed" if listed_after_class(sentence, cand.start) else "pattern.cued_name"
@@ -444,7 +515,7 @@ _NAMED_ZH = re.compile(r"(?:称为|名为|命名为|简称|即)\s*[“\"]?\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|—|–|\(|，|：)?\s*(?:an?|the)?\s*(?:novel|new|simple|unified|general|efficient|scalable|"
                          r"lightweight|first|open|large-scale|comprehensive|challenging|modular|principled|"
                          r"versatile|powerful|robust|training-free|plug-and-play|family)\b", re.I)
-_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:(?:,|,?\s+which\s+is|\s+(?:is|was))\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split)s?\b", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:['’]\d{2}\s+)?(?:\([^)]*\)\s*)?(?:(?:,|,?\s+which\s+is|\s+(?:is|was))\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4})?(?:-\s*)?(dataset|data set|corpus|benchmark|suite|test ?set|leaderboard|challenge|collection|arena|split|cohort)s?\b", re.I)
 _DATA_BEFORE = re.compile(r"\b(dataset|data set|corpus|corpora|benchmark|suite|test ?set|leaderboard)s?\s*"
                           r"(?:,|:|-|–|—|\(|called|named|dubbed|,?\s*namely|,?\s*including|,?\s*such as)?\s*"
                           r"(?:(?:the\s+)?(?=[\w\-.]*(?-i:[A-Z0-9]))[\w\-.]+(?:\s[\w\-.]+)?"
@@ -462,7 +533,7 @@ _DATA_ZH_AFTER = re.compile(r"^\s*(?:[(（][^)）]*[)）]\s*)?(?:[，,]\s*(?:一
 _DATA_ZH_BEFORE = re.compile(r"(数据集|基准|语料库|测试集|榜单)\s*[“\"「]?\s*$")
 # names whose last part says what they are: "Content Behavior Corpus", "Mobile-Eval-E", "MMBench", "ScienceQA"
 _DATA_NAME = re.compile(r"(?:(?<=\w)[\s\-]|(?<=[a-z0-9]))(Corpus|Bench|Benchmark|Eval|Dataset|Set|Data|DB|QA|Arena|Suite|"
-                        r"Leaderboard|Challenge|Tree[Bb]ank)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
+                        r"Leaderboard|Challenge|Tree[Bb]ank|Sky\s+Survey)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$|"
                         r"(?<=[A-Za-z0-9])(Gym|World)(?:[\s\-]?(?:[A-Z]|\d[\w.]*|v\d+|Pro|Lite|Hard|Verified))?$")
 _BENCH_WORD = re.compile(r"benchmark|suite|test ?set|leaderboard|arena|基准|评测|测评|测试集|榜单", re.I)
 _EVAL_CONTEXT = re.compile(
@@ -622,7 +693,9 @@ _OWN_NAMELY = re.compile(r"\b(?:our|a\s+new|a\s+novel|the\s+proposed|this\s+new)
 # "a Sparse Relational Memory Transformer", "a Layered Contour Graph Network": a Title Case phrase of three
 # or more words after "a/an" that ends in an architecture head names one built thing, not a topic
 _ARTEFACT_HEAD = re.compile(r"(?:\s[A-Z][\w\-]*){2,}\s(?:Transformer|Network|Architecture|Autoencoder|Encoder|Decoder|"
-                            r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent)$")
+                            r"Model|Module|Mechanism|Framework|Algorithm|Router|Planner|Optimizer|Agent|Engine|Controller|"
+                            r"Retriever|Memory|Classifier|Generator|Verifier|Selector|Scheduler|Predictor|Tokenizer|"
+                            r"Simulator)$")
 _INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
 
 

@@ -163,16 +163,17 @@ def _name_features(name: str) -> tuple[tuple[str, float], ...]:
 
 def features(name: str, aliases: list[str], rule: str, proposes: bool, sentence: str, support: int,
              title: str, gazetteer: bool, task: bool = False, near_known: bool = False,
-             compared: bool = False, generic_head: bool = False) -> dict[str, float]:
+             compared: bool = False, generic_head: bool = False, family: bool = False) -> dict[str, float]:
     """The evidence about one method mention, as named feature values (absent = 0).
 
     ``near_known``: another name in its sentence is a gazetteer method ("X, LoRA and Y");
     ``compared``: it is one side of an outperforms statement ("X outperforms Y");
-    ``generic_head``: its last word is a class word of the lexicon ("Heterogeneous AI", "Edge LLM")."""
+    ``generic_head``: its last word is a class word of the lexicon ("Heterogeneous AI", "Edge LLM");
+    ``family``: it starts with the family word of a gazetteer model ("Qwen9.1", "GPT-7-mini")."""
     f: dict[str, float] = {"bias": 1.0, f"rule:{rule}": 1.0}
     f.update(_name_features(name))
     flags = {"proposes": proposes, "defined": bool(aliases), "gazetteer": gazetteer, "task_head": task,
-             "near_known": near_known, "compared": compared}
+             "near_known": near_known, "compared": compared, "family": family and not gazetteer}
     f.update((key, 1.0) for key, on in flags.items() if on)
     if support >= 2:
         f["support:2+"] = 1.0
