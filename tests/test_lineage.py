@@ -55,7 +55,7 @@ def test_never_through_a_newer_paper():
     ("State Space Models", "Hungry Hungry Hippos: Towards Language Modeling", "We propose State Space Models."),
     ("language model", "Big Models", "We propose a language model."),
     ("Kullback--Leibler", "A Unified Loss", "We propose a generalized Kullback--Leibler loss."),
-    ("CPT", "SLAI: Post-training", "We further establish a CPT and SFT workflow."),  # no naming cue
+    ("PTQ", "Foo: Post-training", "We further establish a PTQ and QRT workflow."),  # no naming cue
 ])
 def test_class_words_and_slips_make_no_lineage(name, title, sentence):
     G = _graph([("p:b", title, 2022), ("p:a", "Follow-up Work", 2023)], [("method:x", name, [])],

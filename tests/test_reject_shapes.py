@@ -334,9 +334,9 @@ def test_a_known_owner_before_a_possessive_and_a_name_after_a_number_mapping_are
 
 
 def test_a_known_acronym_defined_as_a_document_is_a_document():
-    """The gazetteer knows a STaR method; "this state-of-the-art report (STAR)" is still a document."""
+    """The gazetteer knows a STaR method; "this systematic technology assessment report (STAR)" is still a document."""
     nlp = make_nlp()
-    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The goal of this state-of-the-art report (STAR) is "
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="The goal of this systematic technology assessment report (STAR) is "
                              "to introduce the planner."), nlp)
     assert not ex.mentions
 

@@ -290,7 +290,7 @@ def test_names_the_proposal_relies_on_in_a_relative_clause_are_used(nlp):
                              "and Vantel-2, as teachers.")
     for name in ("Quorix", "Vantel-2"):
         assert name not in found or found[name].role is Predicate.USES
-    found, _ = _extract(nlp, "This work proposes a pipeline that repurposes a commercial board, Brimley-4X, for "
+    found, _ = _extract(nlp, "This work proposes a toolkit that repurposes a spare sensor board, Brimley-4X, for "
                              "feature extraction.")
     assert "Brimley-4X" not in found or found["Brimley-4X"].role is Predicate.USES
     # what the relative clause calls new stays the paper's own
@@ -332,7 +332,7 @@ def test_lowercase_modifiers_between_a_preposition_and_a_name_keep_it_a_means(nl
 
 
 def test_the_main_contribution_is_a_propose_cue(nlp):
-    found, _ = _extract(nlp, "The central contribution is the Braid Calculus, a formal framework for comparing plans.")
+    found, _ = _extract(nlp, "Our central contribution is the Braid Calculus, a small algebra for comparing plans.")
     assert found["Braid Calculus"].role is Predicate.PROPOSES and found["Braid Calculus"].rule == "cue.propose"
     found, _ = _extract(nlp, "The central idea is that Braid Calculus helps planners.")
     assert "Braid Calculus" not in found or found["Braid Calculus"].role is not Predicate.PROPOSES
@@ -413,9 +413,9 @@ def test_a_name_before_a_lowercase_noun_that_is_not_its_kind_modifies_the_propos
 
 
 def test_a_name_an_appositive_calls_novel_or_ours_is_proposed_anywhere_in_the_sentence(nlp):
-    found, _ = _extract(nlp, "This view also made it possible to design KnotMap, a novel heatmap method for planners.")
+    found, _ = _extract(nlp, "This view lets us design KnotMap, a novel heatmap method for planners.")
     assert found["KnotMap"].role is Predicate.PROPOSES and found["KnotMap"].rule == "cue.appositive"
-    found, _ = _extract(nlp, "Second, the yardstick is recovered, and Double Knot, our co-evolution of the metric with "
+    found, _ = _extract(nlp, "Second, the yardstick is recovered, and Double Knot, our joint tuning of the gauge with "
                              "the skills, does so.")
     assert found["Double Knot"].role is Predicate.PROPOSES
     # a main clause after an opening phrase is no appositive

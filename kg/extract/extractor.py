@@ -526,7 +526,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))
-        # "a CPT and SFT workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
+        # "a PTQ and QRT workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
         in_clause = [c for c in cands if c.start >= cues.propose_at]
         for group in proposal.coordinated(sentence, in_clause):
             if any(id(c) in used for c in group):

@@ -110,9 +110,9 @@ def title_echo(state: Any, sentence: str, propose_at: int, title: str) -> None:
         return
     after = sentence[m.end("name"):m.end("name") + 40]
     if _ECHO_NAMED_AFTER.match(after):
-        return  # "a novel parallel decoding approach, namely X": the name comes after the description
+        return  # "a novel route ordering approach, namely X": the name comes after the description
     if state.lexicon.is_task(name) and not re.match(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|which|that)\s", after):
-        return  # "a general tool learning framework": a field the framework serves
+        return  # "a general map building framework": a field the framework serves
     cand = rules.Candidate(m.start("name"), m.end("name"), name, True, rule="cue.title_echo")
     state.own.add(state.key(name))
     state.add(cand, EntityType.METHOD, Predicate.PROPOSES, sentence, "cue.title_echo")
@@ -135,7 +135,7 @@ def own_expansion(state: Any, sentence: str, own: rules.Candidate, cand: rules.C
     if " " in own.text or sum(c.isupper() for c in own.text) < 2 or own.text[0].lower() != cand.text[0].lower():
         return -1
     clause = re.split(r"[,;:.()]", sentence[cand.start:])[0].split()
-    # the fewest words from the candidate on that spell the whole name: "Proxy Indexing Via One full-prefix Traversal"
+    # the fewest words from the candidate on that spell the whole name: "Fast Object Ordering via One full-pass Sweep"
     sizes = [k for k in range(len(cand.text.split()), len(clause) + 1) if match_long_form(own.text, clause[:k]) == 0]
     last_letter = [c for c in own.text.lower() if c.isalnum()][-1]
     # the word the last letter starts, else the first word that holds it: "… Multi-Depot Planning", not "… Multi-De(p)ot"

@@ -318,7 +318,7 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
                     ignored.add(entity_key(short[:-1]))  # "PDEs" defined as a concept: "PDE" too  # later bare "GCIL" is the task too
             continue
         # a known acronym with a long form the gazetteer does not know is still weighed by its long form:
-        # "this state-of-the-art report (STAR)" is a document whatever a STaR method is
+        # "this systematic technology assessment report (STAR)" is a document whatever a STaR method is
         why = None if lexicon.lookup(long_form) else (
             rejection(long_form, sentence, ls, le, lexicon.is_generic)
             or ("reject.metric" if rejection(short) == "reject.metric" else None)
@@ -598,7 +598,7 @@ def cues_of(sentence: str) -> SentenceCues:
     if m is None and zh:
         m = _PROPOSE.search(sentence)
     if m is None and not zh and "ontribution" in sentence:
-        m = _CONTRIBUTION.search(sentence)  # "The central contribution is the X, a formal framework for …"
+        m = _CONTRIBUTION.search(sentence)  # "Our central contribution is the X, a small algebra for …"
     return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
 
 
@@ -632,7 +632,7 @@ _NEW_IN_REST = re.compile(r"\b(?:novel|new|our|proposed|called|named|dubbed|term
 
 def used_in_clause(clause: str) -> bool:
     """Whether a name right after ``clause`` (the propose cue's clause up to the name) is one the proposal uses:
-    "… a pipeline that repurposes a commercial accelerator, X, …", "… which leverages A and B as teachers"."""
+    "… a toolkit that repurposes a spare sensor board, X, …", "… which leverages A and B as teachers"."""
     m = _USES_IN_CLAUSE.search(clause[-140:])
     return m is not None and not _NEW_IN_REST.search(m.group("rest"))
 
