@@ -115,6 +115,9 @@ class ModelList(Sequence[M], Generic[M]):
     def of(cls, model: type[M], items: Iterable[M]) -> ModelList[M]:
         return cls(model, (item.model_dump_json() for item in items))
 
+    def append(self, item: M) -> None:
+        self.texts.append(item.model_dump_json())
+
     def __len__(self) -> int:
         return len(self.texts)
 

@@ -178,12 +178,18 @@ def read_paths(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[
         yield read_file(path, fmt)
 
 
-def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResult:
-    """Every record and error of every file, held in one :class:`LoadResult`."""
+def load_paths(paths: Iterable[str | Path], fmt: str | None = None,
+               into: Callable[[PaperRecord], object] | None = None) -> LoadResult:
+    """Every record and error of every file, held in one :class:`LoadResult`; with ``into``, each
+    record is handed to it as it is read instead (a build's merge: see :class:`kg.merge.Merging`)."""
     result = LoadResult()
+    keep = into or result.records.append
     for loaded in read_paths(paths, fmt):
         if loaded.format is not None:
             result.formats[loaded.source] = loaded.format
         for item in loaded.items:
-            (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
+            if isinstance(item, PaperRecord):
+                keep(item)
+            else:
+                result.errors.append(item)
     return result
