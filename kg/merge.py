@@ -146,7 +146,7 @@ class Merging:
         self._title_first = array("q")
 
     def papers(self) -> Sequence[Paper]:
-        """Every paper, sorted by id (ties in the order of their first record); call once, after the last :meth:`add`."""
+        """Every paper, sorted by id (ties in the order of their first record); once, after the last :meth:`add`."""
         self._join_titles()
         made: list[Paper] | ModelList[Paper] = ModelList(Paper, ()) if self._spill else []
         ids: list[str] = []

@@ -3,8 +3,9 @@
 :class:`SpillList` appends each string's UTF-8 bytes to a temporary file (unlinked as soon as it
 is made, so nothing is left behind even when the process is killed) and keeps only where each one
 ends: 8 bytes a string in memory, whatever its length. Reading one back is one ``pread``. The build
-holds every paper's extraction this way (:mod:`kg.runner`): at 100k papers their JSON text is
-hundreds of MB that would otherwise stay on the heap for the whole build.
+holds every loaded record and merged paper (:mod:`kg.merge`) and every paper's extraction
+(:mod:`kg.runner`) this way: at 100k papers each is hundreds of MB that would otherwise stay on
+the heap.
 """
 
 from __future__ import annotations
