@@ -80,12 +80,17 @@ def test_a_build_holds_neither_the_records_nor_the_papers(tmp_path):
     live = _Live()
     log = logging.getLogger("kg.build")
     log.addHandler(live)
-    level, log.level = log.level, logging.INFO
+    saved = log.level, log.disabled, logging.root.manager.disable  # as earlier tests (or libraries) left them
+    log.setLevel(logging.INFO)
+    log.disabled = False
+    logging.disable(logging.NOTSET)
     try:
         result = build([SEEDS, CORPUS], jobs=1)
     finally:
         log.removeHandler(live)
-        log.setLevel(level)
+        log.setLevel(saved[0])
+        log.disabled = saved[1]
+        logging.disable(saved[2])
     assert result.records == 614 and len(result.papers) == 605
     assert set(live.at) >= {"load", "merge", "extract", "resolve", "graph"}
     for stage, (records, papers) in live.at.items():
