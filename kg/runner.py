@@ -14,8 +14,8 @@ import gc
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
 from pathlib import Path
+from typing import overload
 
 from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
 from kg.extract.parallel import extract_json
