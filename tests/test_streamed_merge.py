@@ -62,18 +62,24 @@ def test_titles_join_after_every_id_has_joined_its_records(spill):
                                           "unaccounted": 0}
 
 
+def _alive() -> tuple[int, int]:
+    gc.collect()
+    live = gc.get_objects()
+    return sum(type(o) is PaperRecord for o in live), sum(type(o) is Paper for o in live)
+
+
 class _Live(logging.Handler):
-    """At the end of each build stage (the build logs it), how many records and papers are alive."""
+    """At the end of each build stage (the build logs it), how many more records and papers are alive
+    than before the build (other tests' fixtures may hold some)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.before = _alive()
         self.at: dict[str, tuple[int, int]] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        gc.collect()
-        live = gc.get_objects()
-        self.at[str(record.args[0])] = (sum(type(o) is PaperRecord for o in live),  # type: ignore[index]
-                                        sum(type(o) is Paper for o in live))
+        records, papers = _alive()
+        self.at[str(record.args[0])] = (records - self.before[0], papers - self.before[1])  # type: ignore[index]
 
 
 def test_a_build_holds_neither_the_records_nor_the_papers(tmp_path):
@@ -94,7 +100,7 @@ def test_a_build_holds_neither_the_records_nor_the_papers(tmp_path):
     assert result.records == 614 and len(result.papers) == 605
     assert set(live.at) >= {"load", "merge", "extract", "resolve", "graph"}
     for stage, (records, papers) in live.at.items():
-        assert records == 0, stage
+        assert records <= 0, stage
         assert papers <= 1, stage  # at most the one being read
 
 
