@@ -18,10 +18,9 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.resolve import Resolution, resolve_entities
 from kg.graph import counts, drop_below, make_graph
 from kg.loaders import load_paths
-from kg.merge import merge_records, reconcile
+from kg.merge import Merging
 from kg.model import Extraction, LoadError, Paper
 from kg.runner import extract_all
-from kg.spill import ModelList
 
 __all__ = ["Build", "build"]
 
@@ -30,7 +29,7 @@ _log = logging.getLogger(__name__)
 
 @dataclass
 class Build:
-    papers: Sequence[Paper]  # after the graph is made, held on disk (kg.spill.ModelList)
+    papers: Sequence[Paper]  # held on disk from the merge on (kg.spill.ModelList), parsed when read
     extractions: Sequence[Extraction]  # held as text, parsed when read (kg.runner.Extractions)
     resolution: Resolution
     graph: nx.MultiDiGraph
@@ -56,20 +55,22 @@ class Build:
 
 
 class _Texts(Mapping[str, str]):
-    """paper id → title and abstracts, joined when resolution asks (not held for every paper)."""
+    """paper id → title and abstracts, read and joined when resolution asks (not held for every paper:
+    an index of ids into ``papers``, which may be on disk)."""
 
-    def __init__(self, papers: Sequence[Paper]) -> None:
-        self._papers = {p.id: p for p in papers}
+    def __init__(self, papers: Sequence[Paper], ids: Sequence[str] | None = None) -> None:
+        self._papers = papers  # ids: the papers' ids in order, when known (else read from the papers)
+        self._at = {pid: i for i, pid in enumerate(ids if ids is not None else (p.id for p in papers))}
 
     def __getitem__(self, pid: str) -> str:
-        p = self._papers[pid]
+        p = self._papers[self._at[pid]]
         return " ".join(t for t in (p.title, p.abstract, p.abstract_zh) if t)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._papers)
+        return iter(self._at)
 
     def __len__(self) -> int:
-        return len(self._papers)
+        return len(self._at)
 
 
 def _peak_mb() -> float:
@@ -112,22 +113,21 @@ def build(
         clock = now
         _log.info("%s: %.2f s, peak RSS %.0f MB", stage, timings[stage], peak_mb[stage])
 
-    loaded = load_paths(inputs)
+    merging = Merging()  # each record indexed and put on disk as it is read: none held in memory
+    loaded = load_paths(inputs, into=merging.add)
     lap("load")
-    papers = merge_records(loaded.records)
-    records, files = len(loaded.records), reconcile(loaded.records, loaded.errors, papers, loaded.formats)
-    del loaded.records[:]  # merged into papers: not held for the rest of the build
+    papers = merging.papers()  # on disk, read one at a time by extraction, resolution and the graph
+    records, files = len(merging), merging.reconcile(loaded.errors, loaded.formats)
     lap("merge")
     extracted = extract_all(papers, gazetteers, ner_model, out if cache else None, jobs, scheduler, workers)
     extractions = extracted.extractions
     lap("extract")
-    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)), _Texts(papers))
+    resolution = resolve_entities(extractions, load_lexicon(tuple(gazetteers)), _Texts(papers, merging.ids))
     lap("resolve")
     graph = make_graph(papers, extractions, resolution)
     if min_confidence > 0:
         drop_below(graph, min_confidence)
     lap("graph")
-    papers = ModelList.of(Paper, papers)  # kept on disk from here: the graph holds what the exporters need
     result = Build(papers, extractions, resolution, graph, records, loaded.errors, loaded.formats,
                    timings=timings, peak_mb=peak_mb, reused=extracted.reused)
     result.files = files

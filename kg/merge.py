@@ -4,15 +4,16 @@ of authors and links."""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from kg.ids import fold, identity_key, paper_id
 from kg.model import LoadError, Paper, PaperRecord
-from kg.unionfind import UnionFind
+from kg.spill import ModelList
 from kg.years import paper_year
 
-__all__ = ["merge_records", "reconcile"]
+__all__ = ["Merging", "merge_records", "reconcile"]
 
 
 def _first(values: Iterable[object]) -> object:
@@ -82,46 +83,147 @@ def _make_paper(records: list[PaperRecord]) -> Paper:
     )
 
 
-def merge_records(records: list[PaperRecord]) -> list[Paper]:
-    """Merge records naming the same paper; papers come out sorted by id.
+class Merging:
+    """Records in, one at a time (:meth:`add`); merged papers out (:meth:`papers`).
+
+    What is held for the whole input is an index: each arXiv id, DOI, OpenAlex and Semantic Scholar
+    id and folded title with the position of the first record that had it, the groups those join
+    (a union-find over positions) and a count of records per file. The records themselves go to
+    ``records`` as they come: a :class:`kg.spill.ModelList` (on disk, a few bytes each in memory) by
+    default, or a plain list. Papers are made one group at a time, in the same container kind.
+    """
+
+    def __init__(self, spill: bool = True) -> None:
+        self._spill = spill
+        self._records: list[PaperRecord] | ModelList[PaperRecord] = (
+            ModelList(PaperRecord, ()) if spill else [])
+        self._groups = _Groups()
+        self._by_arxiv: dict[str, int] = {}
+        self._by_other: dict[str, int] = {}  # DOI, OpenAlex and Semantic Scholar ids join records too
+        self._by_title: dict[str, int] = {}
+        self._title_first = array("q")  # per record: the first record with its folded title
+        self.built: Counter[str] = Counter()  # records per file
+        self.kept: Counter[str] = Counter()  # papers per file of their first record (once made)
+        self.merged: Counter[str] = Counter()  # records per file merged into a paper another record gave
+        self.ids: list[str] = []  # the papers' ids in paper order (once made)
+
+    def __len__(self) -> int:
+        """The records added."""
+        return sum(self.built.values())
+
+    def add(self, r: PaperRecord) -> None:
+        i = len(self._title_first)
+        self._groups.add()
+        if r.arxiv_id:
+            self._groups.union(self._by_arxiv.setdefault(r.arxiv_id, i), i)
+        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None,
+                    f"s2:{r.s2_id}" if r.s2_id else None, f"s2paper:{r.s2_paper_id}" if r.s2_paper_id else None):
+            if key:
+                self._groups.union(self._by_other.setdefault(key, i), i)
+        self._title_first.append(self._by_title.setdefault(identity_key(r.title or r.title_zh or ""), i))
+        self._records.append(r)
+        self.built[r.source] += 1
+
+    def _join_titles(self) -> None:
+        """Records with the same folded title join, in reading order, unless both sides
+        already carry arXiv ids and those differ (after every id has joined its records)."""
+        groups = self._groups
+        ids_of: dict[int, set[str]] = {}
+        for arxiv_id, first in self._by_arxiv.items():  # every record with this id is in first's group
+            ids_of.setdefault(groups.find(first), set()).add(arxiv_id)
+        none: set[str] = set()
+        for i, j in enumerate(self._title_first):
+            a, b = groups.find(i), groups.find(j)
+            if a == b:
+                continue
+            ids_a, ids_b = ids_of.get(a, none), ids_of.get(b, none)
+            if ids_a and ids_b and ids_a != ids_b:
+                continue
+            groups.union(a, b)
+            ids_of[groups.find(a)] = ids_a | ids_b
+        for index in (self._by_arxiv, self._by_other, self._by_title):
+            index.clear()
+        self._title_first = array("q")
+
+    def papers(self) -> Sequence[Paper]:
+        """Every paper, sorted by id (ties in the order of their first record); once, after the last :meth:`add`."""
+        self._join_titles()
+        made: list[Paper] | ModelList[Paper] = ModelList(Paper, ()) if self._spill else []
+        ids: list[str] = []
+        for members in self._groups.members():
+            paper = _merge_group([self._records[k] for k in members])
+            made.append(paper)
+            ids.append(paper.id)
+            if paper.sources:
+                self.kept[_file_of(paper.sources[0])] += 1
+                self.merged.update(_file_of(w) for w in paper.sources[1:])
+        self._records = []  # read for the last time
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        self.ids = [ids[k] for k in order]
+        if isinstance(made, ModelList):
+            return ModelList(Paper, (made.texts[k] for k in order))
+        return [made[k] for k in order]
+
+    def reconcile(self, errors: Iterable[LoadError], formats: Mapping[str, str] | None = None,
+                  ) -> dict[str, dict[str, object]]:
+        """:func:`reconcile` of the records added, once :meth:`papers` has been made."""
+        return _report(self.built, Counter(e.source for e in errors), self.kept, self.merged, formats)
+
+
+class _Groups:
+    """Union-find over positions 0, 1, 2, … in arrays (a few bytes a record); the smaller root
+    becomes the root, so every group's root is its first record."""
+
+    def __init__(self) -> None:
+        self.parent = array("q")
+
+    def add(self) -> None:
+        self.parent.append(len(self.parent))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def members(self) -> Iterator[list[int]]:
+        """Each group's positions in order, the groups in the order of their first record."""
+        n = len(self.parent)
+        nxt = array("q", bytes(8 * n))  # the group's next member after each position (0: none)
+        last = array("q", range(n))  # per root: its group's last member so far
+        for i in range(n):
+            root = self.find(i)
+            if root != i:
+                nxt[last[root]] = i
+                last[root] = i
+        del last
+        for i in range(n):
+            if self.parent[i] == i:
+                group, k = [i], nxt[i]
+                while k:
+                    group.append(k)
+                    k = nxt[k]
+                yield group
+
+
+def merge_records(records: Iterable[PaperRecord]) -> list[Paper]:
+    """Merge records naming the same paper; papers come out sorted by id (held in memory:
+    a build streams its records through :class:`Merging` instead).
 
     Identity is the arXiv id when a record has one, else the folded English
     title. Two records whose arXiv ids differ are never merged, even when their
     titles agree.
     """
-    groups: UnionFind[int] = UnionFind()
-    by_arxiv: dict[str, int] = {}
-    by_other: dict[str, int] = {}  # DOI, OpenAlex and Semantic Scholar ids join records too
-    for i, r in enumerate(records):
-        if r.arxiv_id:
-            groups.union(by_arxiv.setdefault(r.arxiv_id, i), i)
-        for key in (f"doi:{r.doi.lower()}" if r.doi else None, f"openalex:{r.openalex_id}" if r.openalex_id else None,
-                    f"s2:{r.s2_id}" if r.s2_id else None, f"s2paper:{r.s2_paper_id}" if r.s2_paper_id else None):
-            if key:
-                groups.union(by_other.setdefault(key, i), i)
-    ids_of: dict[int, set[str]] = {}
-
-    def ids(root: int) -> set[str]:
-        return ids_of.get(root, set())
-
-    for i, r in enumerate(records):
-        if r.arxiv_id:
-            ids_of.setdefault(groups.find(i), set()).add(r.arxiv_id)
-    by_title: dict[str, int] = {}
-    for i, r in enumerate(records):
-        key = identity_key(r.title or r.title_zh or "")
-        j = by_title.setdefault(key, i)
-        a, b = groups.find(i), groups.find(j)
-        if a == b or (ids(a) and ids(b) and ids(a) != ids(b)):
-            continue
-        merged = ids(a) | ids(b)
-        groups.union(a, b)
-        ids_of[groups.find(a)] = merged
-    members: dict[int, list[PaperRecord]] = {}
-    for i, r in enumerate(records):
-        members.setdefault(groups.find(i), []).append(r)
-    papers = [_merge_group(rs) for rs in members.values()]
-    return sorted(papers, key=lambda p: p.id)
+    merging = Merging(spill=False)
+    for r in records:
+        merging.add(r)
+    return list(merging.papers())
 
 
 def _file_of(where: str) -> str:
@@ -139,14 +241,17 @@ def reconcile(
     papers column adds up to the number of papers. ``unaccounted`` is a built
     record that no paper lists; it is always 0 unless merging lost something.
     """
-    built = Counter(r.source for r in records)
-    rejected = Counter(e.source for e in errors)
     kept: Counter[str] = Counter()
     merged: Counter[str] = Counter()
     for paper in papers:
         if paper.sources:
             kept[_file_of(paper.sources[0])] += 1
             merged.update(_file_of(w) for w in paper.sources[1:])
+    return _report(Counter(r.source for r in records), Counter(e.source for e in errors), kept, merged, formats)
+
+
+def _report(built: Counter[str], rejected: Counter[str], kept: Counter[str], merged: Counter[str],
+            formats: Mapping[str, str] | None) -> dict[str, dict[str, object]]:
     files = sorted(set(formats or {}) | set(built) | set(rejected))
     report: dict[str, dict[str, object]] = {}
     for name in files:

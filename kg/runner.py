@@ -15,6 +15,7 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
 from kg.extract.parallel import extract_json
@@ -43,6 +44,25 @@ class Extracted:
         return [write_cache_json(folder, zip(self.keys, self.extractions.texts))] if self.keys else []
 
 
+class _Picked(Sequence[Paper]):
+    """The papers at ``positions`` of ``papers``, read when asked (``papers`` may be on disk)."""
+
+    def __init__(self, papers: Sequence[Paper], positions: list[int]) -> None:
+        self._papers, self._positions = papers, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, i: int) -> Paper: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Paper]: ...
+    def __getitem__(self, i: int | slice) -> Paper | list[Paper]:
+        if isinstance(i, slice):
+            return [self._papers[k] for k in self._positions[i]]
+        return self._papers[self._positions[i]]
+
+
 def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_model: str | Path | None = None,
                 store: str | Path | None = None, jobs: int | None = None, scheduler: str | None = None,
                 workers: int | None = None) -> Extracted:
@@ -54,7 +74,7 @@ def extract_all(papers: Sequence[Paper], gazetteers: Sequence[str] = (), ner_mod
         version = extractor_version(gaz, model)
         keys = [paper_key(p, version) for p in papers]
         cached = read_cache_json(Path(store), set(keys))
-    todo = [p for p, k in zip(papers, keys) if k not in cached] if keys else list(papers)
+    todo = _Picked(papers, [i for i, k in enumerate(keys) if k not in cached]) if cached else papers
     reused = len(cached)
     fresh: Iterator[str]
     if scheduler or workers:

@@ -3,8 +3,9 @@
 :class:`SpillList` appends each string's UTF-8 bytes to a temporary file (unlinked as soon as it
 is made, so nothing is left behind even when the process is killed) and keeps only where each one
 ends: 8 bytes a string in memory, whatever its length. Reading one back is one ``pread``. The build
-holds every paper's extraction this way (:mod:`kg.runner`): at 100k papers their JSON text is
-hundreds of MB that would otherwise stay on the heap for the whole build.
+holds every loaded record and merged paper (:mod:`kg.merge`) and every paper's extraction
+(:mod:`kg.runner`) this way: at 100k papers each is hundreds of MB that would otherwise stay on
+the heap.
 """
 
 from __future__ import annotations
@@ -114,6 +115,9 @@ class ModelList(Sequence[M], Generic[M]):
     @classmethod
     def of(cls, model: type[M], items: Iterable[M]) -> ModelList[M]:
         return cls(model, (item.model_dump_json() for item in items))
+
+    def append(self, item: M) -> None:
+        self.texts.append(item.model_dump_json())
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -4,7 +4,7 @@
 ``sniff`` accepts the content (not the file name; sniffed once, on the file's
 first megabyte) and returns every record and every error with its file and
 line; ``read_paths(paths)`` gives the same file by file, lazily (a streaming
-format such as the arXiv snapshot is never held whole). Nothing in a file
+format such as the arXiv snapshot is never held whole, nor a big JSON Lines file). Nothing in a file
 stops the build: a reader turns each bad record into an error, and a reader's
 own fault becomes an error for the rest of that file. When a damaged top hides
 the format (the first reader finds no record), the next reader that accepts
@@ -17,6 +17,7 @@ import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from kg.loaders._record import WHOLE_FILE, short
@@ -24,7 +25,7 @@ from kg.loaders._stream import peek
 from kg.loaders._text import TextFile, read_text_file
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["LOADERS", "STREAMING", "display_path", "LoadResult", "LoadedFile", "detect_format", "parse_text", "read_file",
+__all__ = ["LOADERS", "STREAMING", "STREAMED_WHEN_LARGE", "display_path", "LoadResult", "LoadedFile", "detect_format", "parse_text", "read_file",
            "read_paths", "load_paths", "iter_files"]
 
 # name -> (module, sniff function, parse function); order is detection order.
@@ -44,6 +45,11 @@ LOADERS: dict[str, tuple[str, str, str]] = {
 # name -> (module, read function taking a path): formats whose files can be too big to hold, read as a stream
 STREAMING: dict[str, tuple[str, str]] = {
     "kg.arxiv_snapshot.v1": ("kg.loaders.arxiv_snapshot", "read_arxiv_snapshot"),
+}
+# name -> (module, read function taking a path): formats read as a stream when a file is bigger than its head,
+# once a record shows the format is right; a file where the stream finds none is read whole, as any other
+STREAMED_WHEN_LARGE: dict[str, tuple[str, str]] = {
+    "kg.jsonl.v1": ("kg.loaders.records", "read_jsonl"),
 }
 
 Item = PaperRecord | LoadError
@@ -111,8 +117,9 @@ def _failed(source: str, name: str, items: list[Item] | int, exc: Exception) -> 
                      message=f"the {name} reader failed here ({type(exc).__name__}: {short(exc)}); rest of the file skipped")
 
 
-def _streamed(path: Path, source: str, name: str) -> Iterator[Item]:
-    module_name, read_name = STREAMING[name]
+def _streamed(path: Path, source: str, name: str,
+              registry: dict[str, tuple[str, str]] = STREAMING) -> Iterator[Item]:
+    module_name, read_name = registry[name]
     last = 0
     try:
         for item in getattr(importlib.import_module(module_name), read_name)(path, source):
@@ -189,6 +196,13 @@ def read_file(path: Path, fmt: str | None = None) -> LoadedFile:
     names = [fmt] if fmt else _candidates(head)
     if names and names[0] in STREAMING:
         return LoadedFile(source, names[0], _streamed(path, source, names[0]))
+    if names and names[0] in STREAMED_WHEN_LARGE and not whole:
+        items = _streamed(path, source, names[0], STREAMED_WHEN_LARGE)
+        held: list[Item] = []
+        for item in items:
+            held.append(item)
+            if isinstance(item, PaperRecord):
+                return LoadedFile(source, names[0], chain(held, items))
     try:
         text = head if whole else read_text_file(path, source)
     except OSError as exc:
@@ -212,12 +226,18 @@ def read_paths(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[
         yield read_file(path, fmt)
 
 
-def load_paths(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResult:
-    """Every record and error of every file, held in one :class:`LoadResult`."""
+def load_paths(paths: Iterable[str | Path], fmt: str | None = None,
+               into: Callable[[PaperRecord], object] | None = None) -> LoadResult:
+    """Every record and error of every file, held in one :class:`LoadResult`; with ``into``, each
+    record is handed to it as it is read instead (a build's merge: see :class:`kg.merge.Merging`)."""
     result = LoadResult()
+    keep = into or result.records.append
     for loaded in read_paths(paths, fmt):
         if loaded.format is not None:
             result.formats[loaded.source] = loaded.format
         for item in loaded.items:
-            (result.records if isinstance(item, PaperRecord) else result.errors).append(item)
+            if isinstance(item, PaperRecord):
+                keep(item)
+            else:
+                result.errors.append(item)
     return result

@@ -25,7 +25,7 @@ from kg.loaders._text import TextFile
 from kg.model import LoadError, PaperRecord
 
 __all__ = ["MAX_JSON_DEPTH", "MAX_INT_DIGITS", "JsonLimitError", "loads", "raw_decode", "json_depth", "why",
-           "read_json", "read_json_lines", "usual_list_key", "LIST_KEYS"]
+           "read_json", "read_json_lines", "json_lines", "usual_list_key", "LIST_KEYS"]
 
 MAX_JSON_DEPTH = 64  # objects/arrays inside each other; paper metadata needs about 5
 MAX_INT_DIGITS = 100  # a longer integer is damage, not data (Python refuses 4,300 digits anyway)
@@ -347,11 +347,18 @@ def _built(items: list[Item]) -> int:
 
 def read_json_lines(text: TextFile) -> Iterator[tuple[int, Any] | LoadError]:
     """``(line, value)`` for each line of a JSON Lines file, or the error that line is."""
-    for number, line in enumerate(text.lines, start=1):
-        if number in text.bad:
-            yield LoadError(source=text.source, line=number, message=text.bad[number])
-        elif line.strip():
+    return json_lines(((n, line, text.bad.get(n)) for n, line in enumerate(text.lines, start=1)), text.source)
+
+
+def json_lines(numbered: Iterable[tuple[int, str | None, str | None]], source: str,
+               ) -> Iterator[tuple[int, Any] | LoadError]:
+    """:func:`read_json_lines` of ``(number, line, why unreadable)`` triples (as
+    :func:`kg.loaders._stream.iter_lines` reads a file without holding it)."""
+    for number, line, bad in numbered:
+        if bad is not None:
+            yield LoadError(source=source, line=number, message=bad)
+        elif line is not None and line.strip():
             try:
                 yield number, loads(line)
             except ValueError as exc:
-                yield LoadError(source=text.source, line=number, message=why(exc))
+                yield LoadError(source=source, line=number, message=why(exc))

@@ -40,14 +40,23 @@ def _title_problem(title: Any, title_zh: Any) -> str | None:
     return None
 
 
-def _too_long(record: PaperRecord) -> str | None:
-    """Why a record is too big to be a paper: a field (or one entry of a list field) over
-    ``MAX_FIELD_CHARS``, however many lines it spans. The extraction reads each text
-    whole, so such a field would cost minutes, or stop the build."""
+def _field_problem(record: PaperRecord) -> str | None:
+    """Why a record's text cannot be a paper's: a field (or one entry of a list field) over
+    ``MAX_FIELD_CHARS``, however many lines it spans (the extraction reads each text whole,
+    so such a field would cost minutes, or stop the build), or one holding half of a UTF-16
+    surrogate pair (a JSON ``\\ud800`` escape alone): no UTF-8 file, store or output can hold it."""
     for name, value in record:
         for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and len(text) > MAX_FIELD_CHARS:
+            if not isinstance(text, str):
+                continue
+            if len(text) > MAX_FIELD_CHARS:
                 return f"field '{name}' is {len(text):,} characters long, over the {MAX_FIELD_CHARS:,} limit; skipped"
+            if not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    return (f"field '{name}' holds an unpaired surrogate ({text[exc.start]!a}) at character "
+                            f"{exc.start + 1:,}; skipped")
     return None
 
 
@@ -95,7 +104,7 @@ def make_record(source: str, line: int, fields: Mapping[str, Any]) -> Item:
         record = PaperRecord(source=source, line=line, **fields)
     except (TypeError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
         return LoadError(source=source, line=line, message=f"cannot build the record ({short(exc)}); skipped")
-    problem = _too_long(record)
+    problem = _field_problem(record)
     return LoadError(source=source, line=line, message=problem) if problem else record
 
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from kg.ids import parse_arxiv_id
-from kg.loaders._json import loads, read_json, read_json_lines, usual_list_key
+from kg.loaders._json import json_lines, loads, read_json, read_json_lines, usual_list_key
 from kg.loaders._record import MAX_FIELD_CHARS, WHOLE_FILE, guarded, iso_date, paper_record
+from kg.loaders._stream import iter_lines
 from kg.loaders._text import TextFile, first_char
 from kg.model import LoadError, PaperRecord
 
-__all__ = ["MAX_FIELD_CHARS", "work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "parse_csv", "record_from_mapping"]
+__all__ = ["MAX_FIELD_CHARS", "work_key", "sniff_json", "sniff_jsonl", "sniff_csv", "parse_json", "parse_jsonl", "read_jsonl", "parse_csv", "record_from_mapping"]
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "paper_title", "display_name", "name"),
@@ -268,8 +270,17 @@ def sniff_csv(text: TextFile) -> bool:
 
 
 def parse_jsonl(text: TextFile) -> Iterator[PaperRecord | LoadError]:
-    for item in read_json_lines(text):
-        yield item if isinstance(item, LoadError) else record_from_mapping(item[1], text.source, item[0])
+    return _records(read_json_lines(text), text.source)
+
+
+def read_jsonl(path: str | Path, source: str | None = None) -> Iterator[PaperRecord | LoadError]:
+    """:func:`parse_jsonl` of a file read line by line, never held whole."""
+    return _records(json_lines(iter_lines(path), source or str(path)), source or str(path))
+
+
+def _records(items: Iterator[tuple[int, Any] | LoadError], source: str) -> Iterator[PaperRecord | LoadError]:
+    for item in items:
+        yield item if isinstance(item, LoadError) else record_from_mapping(item[1], source, item[0])
 
 
 def _list_key(data: Mapping[str, Any]) -> str | None:

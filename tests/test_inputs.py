@@ -469,6 +469,40 @@ def test_read_paths_gives_a_streamed_file_one_record_at_a_time(tmp_path):
     assert [r.arxiv_id for r in loaded.items] == ["2401.00002", "2401.00003", "2401.00004"]
 
 
+def test_a_big_json_lines_file_is_read_as_a_stream_with_the_whole_file_readers_items(tmp_path):
+    from kg.loaders import read_paths
+    from kg.loaders._text import read_text_file
+    from kg.loaders.records import parse_jsonl
+    from kg.model import PaperRecord
+
+    path = tmp_path / "big.jsonl"  # over the 1,000 lines the head holds: not read whole
+    lines = [json.dumps({"title": f"Paper {n}", "abstract": "We study it.", "arxiv_id": f"2401.{n:05d}"})
+             for n in range(1, 1201)]
+    lines[500:500] = ['{"title": broken', '{"abstract": "no title"}', "", '{"title": "ok", "year": "x"}']
+    path.write_bytes("\n".join(lines).encode() + b"\n\xff\xfe\n" + "\r".join(lines[:3]).encode())
+    (loaded,) = read_paths([path])
+    assert loaded.format == "kg.jsonl.v1" and not isinstance(loaded.items, list)
+    first = next(loaded.items)
+    with open(path, "ab") as f:  # read lazily: a line written now is still read
+        f.write(b"\n" + json.dumps({"title": "Written later"}).encode())
+    streamed = [first, *loaded.items]
+    assert streamed == list(parse_jsonl(read_text_file(path, loaded.source)))
+    assert streamed[-1].title == "Written later" and len(streamed) == 1200 + 4 + 1 + 3 + 1 - 1
+    assert [(e.line, e.message[:12]) for e in streamed if not isinstance(e, PaperRecord)] == [
+        (501, "invalid JSON"), (502, "record has n"), (1205, "not valid UT")]
+
+
+def test_a_big_file_the_json_lines_reader_finds_no_record_in_is_read_whole_by_the_next_reader(tmp_path):
+    from kg.loaders import load_paths
+
+    path = tmp_path / "table.txt"  # 1,001 lines, each one JSON object (so it sniffs as JSON Lines), none a paper,
+    rows = [json.dumps({"n": n}) for n in range(1, 1001)]  # under a CSV header naming a title
+    path.write_text('title,abstract\n' + "\n".join(rows) + "\n", encoding="utf-8")
+    result = load_paths([path])
+    whole = load_paths([path], fmt="kg.csv.v1")
+    assert result.formats == whole.formats and result.records == whole.records and result.errors == whole.errors
+
+
 # ---- Semantic Scholar -----------------------------------------------------------------
 
 def test_semantic_scholar_jsonl_bad_lines_and_wrappers():

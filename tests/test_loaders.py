@@ -479,3 +479,19 @@ def test_hf_daily_title_joined_to_the_abstract_above_is_reported(tmp_path):
     result = load_paths([path])
     assert [r.title for r in result.records] == ["First Title", "Third Title"]
     assert [e.line for e in result.errors] == [11] and "title was expected" in result.errors[0].message
+
+
+@pytest.mark.parametrize("name", ["p.jsonl", "snapshot.jsonl"])
+def test_an_unpaired_surrogate_is_a_file_line_error_and_the_rest_is_built(tmp_path, name):
+    # "\ud800" alone is valid JSON but no UTF-8 text: it stopped the build where the record was first written out
+    path = tmp_path / name
+    lines = ['{"title": "Good", "abstract": "fine"}', '{"title": "Half \\ud800 a pair", "abstract": "x"}',
+             '{"title": "Paired \\ud83d\\ude00", "abstract": "fine"}', '{"title": "Also bad", "abstract": "A \\udfff"}']
+    if name.startswith("snapshot"):  # the arXiv snapshot's shape: read by its streaming reader
+        lines = [line[:-1] + f', "id": "2601.0000{i}", "versions": []}}' for i, line in enumerate(lines, 1)]
+    path.write_text("\n".join(lines) + "\n")
+    result = load_paths([path])
+    assert [r.title for r in result.records] == ["Good", "Paired \U0001f600"]
+    assert [(e.line, e.message.split(" holds")[0]) for e in result.errors] == [(2, "field 'title'"),
+                                                                                (4, "field 'abstract'")]
+    assert "unpaired surrogate ('\\ud800') at character 6" in result.errors[0].message

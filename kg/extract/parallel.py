@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from kg.extract.extractor import extract_paper, make_nlp
@@ -91,16 +92,24 @@ def extract_json(papers: Sequence[Paper], gazetteers: tuple[str, ...] = (),
                  ner_model: str | Path | None = None, jobs: int | None = None,
                  chunk: int = CHUNK) -> Iterator[str]:
     """Each paper's extraction as JSON, in paper order, as the workers finish them (one at a time
-    on one job): the caller never holds every extraction as models."""
+    on one job): the caller never holds every extraction as models, nor every paper (a slice of
+    ``papers`` is read as it is sent to a worker)."""
     jobs = jobs or default_jobs()
     model = str(ner_model) if ner_model is not None else None
-    parts = chunks(papers, chunk)
-    if jobs <= 1 or len(parts) <= 1:
+    parts = -(-len(papers) // chunk)
+    if jobs <= 1 or parts <= 1:
         nlp = make_nlp(gazetteers, model)  # this process's own, dropped with the generator
         for paper in papers:
             yield extract_paper(paper, nlp).model_dump_json()
         return
-    with ProcessPoolExecutor(min(jobs, len(parts)), mp_context=_context(), initializer=_start,
+    workers = min(jobs, parts)
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
                              initargs=(gazetteers, model, os.getpid())) as pool:
-        for part in pool.map(extract_chunk_json, parts, [gazetteers] * len(parts), [model] * len(parts)):
-            yield from part
+        # a few chunks ahead of the one being read, not all (``papers`` may be on disk: read as sent)
+        ahead: deque[Future[list[str]]] = deque()
+        for start in range(0, len(papers), chunk):
+            ahead.append(pool.submit(extract_chunk_json, papers[start:start + chunk], gazetteers, model))
+            if len(ahead) > 2 * workers:
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
