@@ -9,13 +9,14 @@ position``). :class:`KGraph` sets networkx's documented factories (``edge_key_di
 two mutable mappings that hold the same things in fewer bytes:
 
 - :class:`EdgeKeys` holds one key and its attributes inline, and a dict only from the second key on;
-- :class:`EdgeAttrs` holds its key order as a tuple shared with every edge of that shape, and its
-  values in a tuple.
+- :class:`EdgeAttrs` holds its key order as a key → position table shared with every edge of that
+  order, and its values in a tuple.
 
 Both behave as dicts do for every use the graph's readers make of them (lookups, ``get``, ``in``,
-``len``, iteration and ``items()``/``values()``/``keys()`` in insertion order, updates, deletion,
-``popitem`` last in first out, ``copy()`` → a dict, equality with a dict, pickling); what they are not is
-an instance of ``dict``, so ``json`` needs ``dict(attrs)``.
+``len``, iteration in insertion order, updates, deletion, ``popitem`` last in first out, ``copy()`` → a
+dict, equality with a dict, pickling). Two differences: ``items()``, ``values()`` and ``keys()`` are a
+dict's views of the content at the time of the call (not live), and they are not instances of ``dict``
+(``json`` needs ``dict(attrs)``).
 """
 
 from __future__ import annotations
@@ -31,36 +32,24 @@ _NONE: Any = object()  # EdgeKeys holds no key
 _MANY: Any = object()  # EdgeKeys holds a dict
 
 
-class _Items(ItemsView):  # type: ignore[type-arg]
-    __slots__ = ()
-
-    def __iter__(self) -> Iterator[tuple[Any, Any]]:
-        return self._mapping._pairs()  # type: ignore[attr-defined,no-any-return]
-
-
-class _Values(ValuesView):  # type: ignore[type-arg]
-    __slots__ = ()
-
-    def __iter__(self) -> Iterator[Any]:
-        return self._mapping._vals()  # type: ignore[attr-defined,no-any-return]
-
-
 class _Compact(MutableMapping[Any, Any]):
-    """What both mappings share: views, ``copy``, ``repr`` and pickling as a dict's."""
+    """What both mappings share: ``copy``, ``repr`` and pickling as a dict's. Their ``items()``,
+    ``values()`` and ``keys()`` are a dict's views of their content at the time of the call (networkx and
+    the exporters only iterate over them)."""
 
     __slots__ = ()
-
-    def items(self) -> ItemsView[Any, Any]:
-        return _Items(self)
-
-    def values(self) -> ValuesView[Any]:
-        return _Values(self)
-
-    def keys(self) -> KeysView[Any]:
-        return KeysView(self)
 
     def copy(self) -> dict[Any, Any]:
         return dict(self._pairs())  # type: ignore[attr-defined]
+
+    def items(self) -> ItemsView[Any, Any]:
+        return self.copy().items()
+
+    def values(self) -> ValuesView[Any]:
+        return self.copy().values()
+
+    def keys(self) -> KeysView[Any]:
+        return self.copy().keys()
 
     def __repr__(self) -> str:
         return repr(self.copy())
@@ -148,75 +137,82 @@ class EdgeKeys(_Compact):
         own = self._key
         return len(self._value) if own is _MANY else int(own is not _NONE)
 
+    def copy(self) -> dict[Any, Any]:
+        own = self._key
+        if own is _MANY:
+            return dict(self._value)
+        return {} if own is _NONE else {own: self._value}
+
+    def items(self) -> ItemsView[Any, Any]:
+        return self._value.items() if self._key is _MANY else self.copy().items()  # type: ignore[no-any-return]
+
+    def values(self) -> ValuesView[Any]:
+        return self._value.values() if self._key is _MANY else self.copy().values()  # type: ignore[no-any-return]
+
     def _pairs(self) -> Iterator[tuple[Any, Any]]:
-        own = self._key
-        if own is _MANY:
-            return iter(self._value.items())
-        return iter(() if own is _NONE else ((own, self._value),))
-
-    def _vals(self) -> Iterator[Any]:
-        own = self._key
-        if own is _MANY:
-            return iter(self._value.values())
-        return iter(() if own is _NONE else (self._value,))
+        return iter(self.copy().items())
 
 
-_SHAPES: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # each key order once, shared by every edge of that order
+_SHAPES: dict[tuple[Any, ...], dict[Any, int]] = {}  # each key order once, shared by every edge of that order
 
 
-def _shape(keys: tuple[Any, ...]) -> tuple[Any, ...]:
-    return _SHAPES.setdefault(keys, keys)
+def _shape(keys: tuple[Any, ...]) -> dict[Any, int]:
+    """The shared key → position table of ``keys`` (in their order)."""
+    shape = _SHAPES.get(keys)
+    if shape is None:
+        shape = _SHAPES[keys] = {key: i for i, key in enumerate(keys)}
+    return shape
+
+
+_EMPTY = _shape(())
 
 
 class EdgeAttrs(_Compact):
-    """An edge's attributes: its key order (a tuple shared by every edge with that order) and its values."""
+    """An edge's attributes: its key order (a key → position table shared by every edge with that order)
+    and its values, in that order."""
 
     __slots__ = ("_keys", "_values")
 
     def __init__(self) -> None:
-        self._keys: tuple[Any, ...] = ()
+        self._keys: dict[Any, int] = _EMPTY
         self._values: tuple[Any, ...] = ()
 
     def __getitem__(self, key: Any) -> Any:
-        keys = self._keys
-        if key in keys:
-            return self._values[keys.index(key)]
-        raise KeyError(key)
+        return self._values[self._keys[key]]
 
     def get(self, key: Any, default: Any = None) -> Any:
-        keys = self._keys
-        return self._values[keys.index(key)] if key in keys else default
+        i = self._keys.get(key)
+        return default if i is None else self._values[i]
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        keys, values = self._keys, self._values
-        if key in keys:
-            i = keys.index(key)
-            self._values = (*values[:i], value, *values[i + 1:])
-        else:
-            self._keys = _shape((*keys, key))
+        i = self._keys.get(key)
+        values = self._values
+        if i is None:
+            self._keys = _shape((*self._keys, key))
             self._values = (*values, value)
+        else:
+            self._values = (*values[:i], value, *values[i + 1:])
 
     def __delitem__(self, key: Any) -> None:
-        keys, values = self._keys, self._values
-        if key not in keys:
-            raise KeyError(key)
-        i = keys.index(key)
+        i = self._keys[key]
+        keys = tuple(self._keys)
         self._keys = _shape(keys[:i] + keys[i + 1:])
-        self._values = values[:i] + values[i + 1:]
+        self._values = self._values[:i] + self._values[i + 1:]
 
     def popitem(self) -> tuple[Any, Any]:
         """The last key added and its value, removed (as ``dict.popitem``)."""
-        if not self._keys:
+        if not self._values:
             raise KeyError("popitem(): no attributes")
-        item = self._keys[-1], self._values[-1]
-        self._keys, self._values = _shape(self._keys[:-1]), self._values[:-1]
+        keys = tuple(self._keys)
+        item = keys[-1], self._values[-1]
+        self._keys, self._values = _shape(keys[:-1]), self._values[:-1]
         return item
 
     def update(self, other: Any = (), /, **more: Any) -> None:
-        if not self._keys and type(other) is dict and not more:  # a new edge: networkx's add_edge
+        if not self._values and type(other) is dict and not more:  # a new edge: networkx's add_edge
             self._keys = _shape(tuple(other))
             self._values = tuple(other.values())
             return
@@ -232,13 +228,13 @@ class EdgeAttrs(_Compact):
         return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._values)
+
+    def keys(self) -> KeysView[Any]:
+        return self._keys.keys()  # the shared table's: the same keys in the same order
 
     def _pairs(self) -> Iterator[tuple[Any, Any]]:
         return zip(self._keys, self._values)
-
-    def _vals(self) -> Iterator[Any]:
-        return iter(self._values)
 
 
 class KGraph(nx.MultiDiGraph):  # type: ignore[misc]
