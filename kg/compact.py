@@ -212,10 +212,14 @@ class EdgeAttrs(_Compact):
         return item
 
     def update(self, other: Any = (), /, **more: Any) -> None:
-        if not self._values and type(other) is dict and not more:  # a new edge: networkx's add_edge
-            self._keys = _shape(tuple(other))
-            self._values = tuple(other.values())
-            return
+        if not self._values and not more:
+            if type(other) is dict:  # a new edge: networkx's add_edge
+                self._keys = _shape(tuple(other))
+                self._values = tuple(other.values())
+                return
+            if type(other) is EdgeAttrs:  # a copy of an edge: networkx's copy and add_edges_from
+                self._keys, self._values = other._keys, other._values
+                return
         pairs: Iterable[tuple[Any, Any]] = (
             other.items() if isinstance(other, Mapping) else
             ((k, other[k]) for k in other.keys()) if hasattr(other, "keys") else other)

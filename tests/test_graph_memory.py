@@ -105,6 +105,9 @@ def test_kgraph_is_a_multidigraph_with_the_same_api():
         assert type(H) is KGraph
         assert sorted(H.edges(keys=True, data="type")) == sorted(plain.subgraph(list(H)).edges(keys=True, data="type"))
     assert nx.utils.graphs_equal(nx.MultiDiGraph(G), plain)
+    H = G.copy()
+    H["a"]["b"]["USES"]["sentence"] = "changed"  # a copy's attributes are its own
+    assert G["a"]["b"]["USES"]["sentence"] == "s" and H["a"]["b"]["USES"]["sentence"] == "changed"
     assert sorted(G.to_undirected(as_view=True).edges("b")) == sorted(plain.to_undirected(as_view=True).edges("b"))
     for H in (G, plain):
         H.remove_edge("a", "b")  # no key: the last one added goes, as in a dict
