@@ -1,4 +1,5 @@
-"""The knowledge graph: one networkx MultiDiGraph with stable ids.
+"""The knowledge graph: one networkx MultiDiGraph with stable ids (a :class:`kg.compact.KGraph`: the same
+API, with per-edge containers smaller than networkx's dicts).
 
 Node attributes: ``label`` (Paper, Author, Method, Dataset, Benchmark) and the
 node's properties. Edge attributes: ``type`` (the Neo4j relationship type) and
