@@ -1,4 +1,5 @@
-"""The knowledge graph: one networkx MultiDiGraph with stable ids.
+"""The knowledge graph: one networkx MultiDiGraph with stable ids (a :class:`kg.compact.KGraph`: the same
+API, with per-edge containers smaller than networkx's dicts).
 
 Node attributes: ``label`` (Paper, Author, Method, Dataset, Benchmark) and the
 node's properties. Edge attributes: ``type`` (the Neo4j relationship type) and
@@ -16,6 +17,7 @@ import networkx as nx
 
 from kg import schema
 from kg.counts import add_paper_counts
+from kg.compact import KGraph
 from kg.extract.resolve import Resolution
 from kg.ids import node_id
 from kg.lineage import add_builds_on
@@ -27,15 +29,22 @@ PAPER_FIELDS = tuple(p.name for p in schema.PAPER_FIELDS)
 
 
 def make_graph(papers: Sequence[Paper], extractions: Iterable[Extraction], resolution: Resolution) -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph()
+    G = KGraph()  # networkx's MultiDiGraph with small per-edge containers (kg.compact)
+    authors: dict[str, str] = {}  # name → its node's id: one id string per author, not one per paper
     for paper in papers:
         props = {k: getattr(paper, k) for k in PAPER_FIELDS if getattr(paper, k) not in (None, [], "")}
         G.add_node(paper.id, label="Paper", id=paper.id, **props)
         for position, author in enumerate(paper.authors, start=1):
-            aid = node_id("author", author)
-            if aid not in G:
-                G.add_node(aid, label="Author", id=aid, name=author, aliases=[])
+            aid = authors.get(author)
+            if aid is None:
+                aid = authors[author] = node_id("author", author)
+                if aid not in G:
+                    G.add_node(aid, label="Author", id=aid, name=author, aliases=[])
+                else:
+                    aid = authors[author] = G.nodes[aid]["id"]
             G.add_edge(aid, paper.id, key="AUTHORED", type="AUTHORED", position=position)
+    del authors
+    paper_ids = {p.id: p.id for p in papers}  # an extraction's paper id → the node's own id string
     for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(entity.id, label=entity.type.value, id=entity.id, name=entity.name, aliases=entity.aliases)
     for entity in resolution.entities.values():
@@ -44,25 +53,27 @@ def make_graph(papers: Sequence[Paper], extractions: Iterable[Extraction], resol
     shared: dict[Any, Any] = {}
     one = shared.setdefault  # one object per rule and confidence value, not one per edge
     for ex in extractions:
+        pid = paper_ids.get(ex.paper_id, ex.paper_id)
         sentences: dict[str, str] = {}  # one object per sentence of the paper, however many edges cite it
         for m in ex.mentions:
             entity = resolution.entity_of(m.type, m.name, ex.paper_id)
-            prov = {"paper": ex.paper_id, "sentence": sentences.setdefault(m.sentence, m.sentence),
+            prov = {"paper": pid, "sentence": sentences.setdefault(m.sentence, m.sentence),
                     "rule": one(m.rule, m.rule), "confidence": one(m.confidence, m.confidence)}
             role = m.role.value
             if m.role in (Predicate.USES_DATASET, Predicate.EVALUATES_ON):  # type settled corpus-wide
                 role = "EVALUATES_ON" if entity.type.value == "Benchmark" else "USES_DATASET"
-            G.add_edge(ex.paper_id, entity.id, key=role, type=role, **prov)
+            G.add_edge(pid, entity.id, key=role, type=role, **prov)
             if m.introduced and entity.type.value != "Method":
-                G.add_edge(ex.paper_id, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
+                G.add_edge(pid, entity.id, key="INTRODUCES", type="INTRODUCES", **prov)
         kinds = {m.name: m.type for m in ex.mentions}
         for r in ex.relations:
             a = resolution.entity_of(kinds[r.subject], r.subject, ex.paper_id)
             b = resolution.entity_of(kinds[r.object], r.object, ex.paper_id)
             if a.id != b.id:
-                G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{ex.paper_id}", type=r.predicate.value,
-                           paper=ex.paper_id, sentence=sentences.setdefault(r.sentence, r.sentence),
+                G.add_edge(a.id, b.id, key=f"{r.predicate.value}|{pid}", type=r.predicate.value,
+                           paper=pid, sentence=sentences.setdefault(r.sentence, r.sentence),
                            rule=one(r.rule, r.rule), confidence=one(r.confidence, r.confidence))
+    del paper_ids
     _add_citations(G, papers)
     add_builds_on(G)
     return add_paper_counts(G)

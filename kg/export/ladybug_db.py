@@ -16,6 +16,8 @@ import logging
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -91,21 +93,24 @@ def _bulk(rows: int, bulk_min: int) -> bool:
 _PARQUET_BATCH = 4096  # rows per Arrow batch written to a chunk's file
 
 
-def _copy_file(conn: Any, copy: str, columns: dict[str, str], values: list[list[Any]], scratch: Path) -> None:
-    """``COPY … FROM`` one Parquet file holding ``values``, written in batches (no Arrow table of the chunk)."""
+def _copy_file(conn: Any, copy: str, columns: dict[str, str], values: Iterable[list[Any]], scratch: Path) -> None:
+    """``COPY … FROM`` one Parquet file holding ``values``, made and written ``_PARQUET_BATCH`` rows at a time
+    (neither the chunk's rows nor an Arrow table of them are ever held whole)."""
     import pyarrow.parquet as pq
 
     path = scratch / "chunk.parquet"
     if "'" in str(path) or "\\" in str(path):
         raise ValueError(f"{path}: a scratch path ladybug's COPY cannot be given")
     writer = None
+    values = iter(values)
     try:
-        for i in range(0, len(values), _PARQUET_BATCH):
-            part = values[i:i + _PARQUET_BATCH]
+        while part := list(islice(values, _PARQUET_BATCH)):
             table = _arrow_table(columns, {c: [v[j] for v in part] for j, c in enumerate(columns)})
+            del part
             if writer is None:
                 writer = pq.ParquetWriter(path, table.schema)
             writer.write_table(table)
+            del table
     finally:
         if writer is not None:
             writer.close()
@@ -116,15 +121,16 @@ def _copy_file(conn: Any, copy: str, columns: dict[str, str], values: list[list[
 def _fill(conn: Any, copy: str, unwind: str, columns: dict[str, str], rows: list[Any],
           row: Any, bulk_min: int, batch_size: int, chunk: int, scratch: Path) -> None:
     """Load ``rows`` (``row(item)`` gives each one's values, in ``columns`` order) into one table:
-    ``chunk`` rows per COPY from a Parquet file in ``scratch`` (so no Arrow table or row list of the whole
-    table is ever built), or ``batch_size`` rows per UNWIND when the table is under ``bulk_min`` rows."""
+    ``chunk`` rows per COPY from a Parquet file in ``scratch`` (each row's values made as it is written, so
+    no Arrow table or value list of the whole table, or of a chunk, is ever built), or ``batch_size`` rows
+    per UNWIND when the table is under ``bulk_min`` rows."""
     bulk = _bulk(len(rows), bulk_min)
     step = chunk if bulk else batch_size
     for i in range(0, len(rows), step):
-        values = [row(item) for item in rows[i:i + step]]
         if bulk:
-            _copy_file(conn, copy, columns, values, scratch)
+            _copy_file(conn, copy, columns, map(row, rows[i:i + step]), scratch)
         else:
+            values = [row(item) for item in rows[i:i + step]]
             conn.execute(unwind, {"rows": [dict(zip(columns, v)) for v in values]})
 
 
