@@ -701,7 +701,10 @@ _INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
 
 def named_artefact(sentence: str, cand_text: str, start: int) -> bool:
     """Whether the capitalised phrase ``cand_text`` at ``start`` is "a/an <Title Case words> <architecture head>"."""
-    return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + cand_text))
+    # the pattern ends at the head after two Title Case words, so the last three words decide (a search over the
+    # whole span is quadratic in its length)
+    tail = " ".join(cand_text.split()[-3:])
+    return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + tail))
 
 
 # "a novel hybrid framework, called X", "a new solver named X": what is new is given its name
