@@ -253,6 +253,14 @@ def _with_lowercase_tail(sentence: str, cand: Candidate, lexicon: Lexicon) -> No
             return
 
 
+def _drop_first_word(cand: Candidate) -> None:
+    """Cut the first word off ``cand`` and judge again whether what is left holds a name or only capitals."""
+    head = cand.text.split(" ", 1)[0]
+    cand.start, cand.text = cand.start + len(head) + 1, cand.text[len(head) + 1:]
+    kinds = [_kind(w) for w in cand.text.split(" ")]
+    cand.strong, cand.capsonly = "name" in kinds or kinds.count("cap") >= 2, "name" not in kinds
+
+
 def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Gazetteer methods written in lower case: "we apply knowledge distillation", "chain-of-thought"."""
     stems = lexicon.lowercase_stems()
@@ -353,19 +361,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
         if cand.start == 0 and _OPENING_ADVERB.match(cand.text) and common_word(cand.text.split(" ", 1)[0]):
-            head = cand.text.split(" ", 1)[0]  # "Usually DPO needs …": the sentence's opening adverb
-            cand.start, cand.text = cand.start + len(head) + 1, cand.text[len(head) + 1:]
-            kinds = [_kind(w) for w in cand.text.split(" ")]
-            cand.strong, cand.capsonly = "name" in kinds or kinds.count("cap") >= 2, "name" not in kinds
+            _drop_first_word(cand)  # "Usually DPO needs …": the sentence's opening adverb
         while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and (
                 _MEASURE.match(cand.text.split(" ", 1)[0]) or _NUMBER_MAP.match(cand.text.split(" ", 1)[0])):
-            # "a 31.7M-parameter FooNet-3": the size before the name is not part of it
-            head = cand.text.split(" ", 1)[0]
-            cand.start += len(head) + 1
-            cand.text = cand.text[len(head) + 1:]
-            kinds = [_kind(w) for w in cand.text.split(" ")]
-            cand.strong = "name" in kinds or kinds.count("cap") >= 2
-            cand.capsonly = "name" not in kinds
+            _drop_first_word(cand)  # "a 31.7M-parameter FooNet-3": the size before the name is not part of it
         slash = _SLASH_NUMBER.match(sentence, cand.end) if not cand.capsonly else None
         if slash:  # "ViT-B/16", "FooAttention-3/4": a patch size or a pair of versions is part of the name
             cand.end, cand.text = slash.end(), sentence[cand.start:slash.end()]
