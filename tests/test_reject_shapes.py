@@ -110,7 +110,6 @@ from kg.model import Paper
     ("multi-objective optimization", "reject.task"),
     ("L1", "reject.metric"),  # a norm used as a measure
     ("Zorblax Assessment Report", "reject.standard"),  # documents
-    ("Quorvex Decision Records", "reject.standard"),
     ("Unmanned Aerial Vehicle", "reject.organisation"),  # a vehicle is hardware
     ("Plan Adherence Factor", "reject.metric"),
 ])

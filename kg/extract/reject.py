@@ -112,7 +112,7 @@ _CAMEL_SCORE = re.compile(r"^[A-Z][A-Za-z]*[a-z]Score$")  # "BiasScore": a score
 _QUANT_SETTING = re.compile(r"^W\d+A\d+(?:KV\d+)?$")  # "W4A4", "W4A4KV4": bit widths of a quantisation run
 # a document, a law or a rule book, not a technique: "Foo Security Advisory", "EU AI Act", "Style Manual"
 _DOCUMENT_HEAD = re.compile(r"\s(?:Bulletins?|Advisor(?:y|ies)|Manuals?|Handbooks?|Guidelines|Act|Regulations?|Directives?|"
-                            r"Charter|Treaty|Code\s+of\s+Conduct|[Rr]eports?|Decision\s+Records?)$")
+                            r"Charter|Treaty|Code\s+of\s+Conduct|[Rr]eports?)$")
 # a plural of a name written with inner capitals: "MoEs", "dLLMs", "GeLUs" (a class of things, like "SSMs")
 _PLURAL_ACRONYM = re.compile(r"[a-z]?[A-Z][a-z]?(?:[A-Z0-9][a-z]?){0,4}[A-Z]s")  # also with a digit: "S4Ms"
 # a combination of input modalities or attention streams: "Vision-Language-Action", "Audio-Visual", "Key-Value"
