@@ -445,3 +445,22 @@ def test_a_new_title_case_part_brought_in_with_a_or_an_is_the_proposals_own(nlp)
     # behind "the", or a name the paper has named before, it is a means
     found, _ = _extract(nlp, "We propose a planning agent that stores past routes into the Episodic Route Store.")
     assert "Episodic Route Store" not in found or found["Episodic Route Store"].role is not Predicate.PROPOSES
+
+
+@pytest.mark.parametrize("title", ["A" * 100_000, "Ab-" * 40_000, "Ridge " + "Folding" * 20_000])
+def test_a_hostile_title_is_read_in_linear_time(nlp, title):
+    """The title-echo rule scans the title for runs of capitalised words; a quadratic scan of one 100,000-character
+    word took about a minute. Linear code takes milliseconds; each extraction gets 10 s (a hang guard)."""
+    import signal
+
+    def hang(*_):
+        raise TimeoutError("extraction hung on a long title")
+
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(10)
+    try:
+        found, _ = _extract(nlp, "We introduce a ridge folding distillation (RFD) strategy for planners.", title=title)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert "ridge folding distillation" not in found or found["ridge folding distillation"].rule != "cue.title_echo"

@@ -92,7 +92,8 @@ ECHO = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:(?:novel|new|simple|general|princi
                    r"(?P<name>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){1,3}?)"
                    r"(?=\s*(?:\([^()]{1,20}\)\s*)?(?:[,.;]|$|(?:strategy|method|technique|approach|framework|mechanism|"
                    r"scheme|algorithm|objective|loss|module|paradigm)\b))")
-_TITLE_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3}")
+# a run starts at a word's start and takes whole words (possessive): linear on a title of any length
+_TITLE_RUN = re.compile(r"(?<![\w\-])[A-Z][\w\-]*+(?:\s+[A-Z][\w\-]*+){1,3}")
 _ECHO_NAMED_AFTER = re.compile(r"\s*(?:[a-z]+\s*)?,?\s*(?:called|named|namely|dubbed|termed)\b")
 
 
