@@ -110,7 +110,6 @@ from kg.model import Paper
     ("multi-objective optimization", "reject.task"),
     ("L1", "reject.metric"),  # a norm used as a measure
     ("Zorblax Assessment Report", "reject.standard"),  # documents
-    ("Quorvex Decision Records", "reject.standard"),
     ("Unmanned Aerial Vehicle", "reject.organisation"),  # a vehicle is hardware
     ("Plan Adherence Factor", "reject.metric"),
 ])
@@ -235,9 +234,9 @@ def test_a_name_before_p_values_is_a_statistical_test():
 
 
 def test_a_size_before_a_name_is_not_part_of_it():
-    """ "a 28.4M-parameter FooNet-3 run": the size is dropped and the name kept (before, the whole span was)."""
+    """ "a 31.7M-parameter FooNet-3 run": the size is dropped and the name kept (before, the whole span was)."""
     nlp = make_nlp()
-    ex = extract_paper(Paper(id="p:1", title="A study", abstract="In a 28.4M-parameter CIFAR-10 run, "
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract="For a 31.7M-parameter CIFAR-10 trial, "
                              "the planner trains a 7B-parameter Quorvex-2 policy."), nlp)
     names = {m.name: m.type.value for m in ex.mentions}
     assert names.get("CIFAR-10") in ("Benchmark", "Dataset")
@@ -264,8 +263,8 @@ def test_a_lower_case_technique_before_a_plural_kind_is_a_modifier():
     def names(text):
         return {m.name.lower() for m in extract_paper(Paper(id="p:1", title="A study", abstract=text), nlp).mentions}
 
-    assert "in-context learning" not in names("We compress tabular in-context learning models for the planner.")
-    assert "chain-of-thought" not in names("The gate fires early on long chain-of-thought traces.")
+    assert "in-context learning" not in names("We prune small in-context learning models before the planner runs.")
+    assert "chain-of-thought" not in names("The gate stops verbose chain-of-thought traces before step five.")
     assert "in-context learning" in names("The planner improves with in-context learning on long maps.")
 
 
@@ -326,7 +325,7 @@ def test_a_patch_size_or_a_version_pair_after_a_slash_stays_in_the_name():
 def test_a_known_owner_before_a_possessive_and_a_name_after_a_number_mapping_are_found():
     nlp = make_nlp()
     ex = extract_paper(Paper(id="p:1", title="A study", abstract="Attacks follow AgentDojo's QuorvexAttack template; "
-                             "the planner is tested in a 64-to-16 TinyStories case study."), nlp)
+                             "the planner is checked with a 32-to-8 TinyStories probe."), nlp)
     names = {m.name: m.type.value for m in ex.mentions}
     assert names.get("AgentDojo") == "Benchmark"
     assert names.get("TinyStories") == "Dataset"

@@ -38,7 +38,7 @@ _MEANS_BEFORE = re.compile(r"\b(?:with|using|via|by|from|of|on|in|to|for|than|ov
 _JOINED_WITH = re.compile(r"\b(?:combin|integrat|coupl|pair|fus)\w*\s+[^,;:]{2,80}\(\s*[A-Z][A-Za-z0-9\-]*\s*\)\s+with\s+$")
 _WE = re.compile(r"\b(we|our)\b|我们|本文", re.I)
 # one hyphenated word of plain parts: "Navier-Stokes", "non-Gaussian", "Zero-Shot" (eponyms, title case, adjectives)
-# one word naming a mapping from one thing to another: "2D-to-3D", "Text-to-Layout", "User-to-Service-Account"
+# one word naming a mapping from one thing to another: "Sketch-to-Mesh", "Route-to-Plan", "Guest-to-Admin-Role"
 _MAPPING = re.compile(r"[^\s\-]+(?:-[^\s\-]+)*-to-[^\s\-]+(?:-[^\s\-]+)*", re.I)
 _PLAIN_HYPHEN = re.compile(r"(?:[A-Z][a-z]+|[a-z]{2,})(?:-[A-Z][a-z]+)+")
 
@@ -299,7 +299,7 @@ def _classify(state: _PaperState, sentence: str, cand: rules.Candidate, cues: ru
     elif rules.appositive_after(sentence, cand.end) and sentence[: cand.start].strip() == "":
         proposes, rule = True, "cue.appositive"
     elif entry is None and rules.new_appositive(sentence, cand.end):
-        proposes, rule = True, "cue.appositive"  # "… to design KnotMap, a novel heatmap method", "X, our co-evolution of …"
+        proposes, rule = True, "cue.appositive"  # "… to design KnotMap, a novel heatmap method", "X, our joint tuning of …"
     if kind is EntityType.METHOD:
         role = Predicate.PROPOSES if proposes else Predicate.USES
         if proposes:
@@ -500,14 +500,14 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
                     used.add(id(c))
                     continue  # "which combines A (ACR) with B (BCR)": a part defined here joins the new method
             if re.match(r"-[a-z]", sentence[c.end:c.end + 2]) and not rules.named_before(sentence, c.start):
-                continue  # "an MCP-grounded pipeline", "a GPT-4-based judge": the name modifies what is new
+                continue  # "an OCR-grounded pipeline", "a GPT-4-based judge": the name modifies what is new
             if proposal.MODIFIES.match(sentence, c.end) and not rules.named_before(sentence, c.start) \
                     and state.key(c.text) not in state.in_title:
                 used.add(id(c))
                 continue  # "an X validation pipeline", "an X and SFT workflow": the name modifies what is new
             if (rules.used_in_clause(clause) or rules.related_in_clause(clause)) and not rules.names_own(sentence, c.start):
                 used.add(id(c))
-                continue  # "a pipeline that repurposes an accelerator, X", "connections among A and B"
+                continue  # "a pipeline that reuses a spare board, X", "links between A and B"
             key = state.key(c.text)
             if state.lexicon.lookup(c.text) or (key in state.found and key not in state.own
                                                 and key not in state.in_title) or (
@@ -526,7 +526,7 @@ def _sentence(state: _PaperState, sentence: str, title: bool = False,
             if common_word(c.text) and not rules.named_before(sentence, c.start):
                 continue  # "we design an Extractor": an English word, not a name
             first_group.add(id(c))
-        # "a PTQ and QRT workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
+        # "a KD and PTQ workflow", "among A, B/C and D": a name listed with one the proposal uses is used too
         in_clause = [c for c in cands if c.start >= cues.propose_at]
         for group in proposal.coordinated(sentence, in_clause):
             if any(id(c) in used for c in group):

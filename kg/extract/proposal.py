@@ -30,7 +30,7 @@ MEANS = re.compile(r"\b(using|uses|use|with|via|based on|on top of|from|of|like|
                    r"\s+(?:the\s+|a\s+|an\s+)?(?-i:(?:(?!(?:novel|new|proposed|our|own|first)\b)[a-z][\w\-]*\s+){0,2}"
                    r"(?:(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*[a-rt-z]s\s*\(\s*)?)$|"
                    r"(使用|利用|基于|采用|借助|通过)\s*$", re.I)
-# "an image-blind X validation pipeline", "a Center-of-Mass (CoM) subsystem": a name followed by a lowercase noun that
+# "a map-agnostic X audit pipeline", "a Tip-of-Arm (ToA) subunit": a name followed by a lowercase noun that
 # is not what the thing is (model, framework, …) modifies the unnamed proposal; verbs, plurals, participles,
 # adjectives ("… System capable of", "… (AMR) agentic system") and function words after a name say nothing
 _HEADS = (r"model|framework|architecture|approach|method|mechanism|algorithm|operator|module|network|system|agent|"
@@ -92,7 +92,8 @@ ECHO = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:(?:novel|new|simple|general|princi
                    r"(?P<name>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){1,3}?)"
                    r"(?=\s*(?:\([^()]{1,20}\)\s*)?(?:[,.;]|$|(?:strategy|method|technique|approach|framework|mechanism|"
                    r"scheme|algorithm|objective|loss|module|paradigm)\b))")
-_TITLE_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3}")
+# a run starts at a word's start and takes whole words (possessive): linear on a title of any length
+_TITLE_RUN = re.compile(r"(?<![\w\-])[A-Z][\w\-]*+(?:\s+[A-Z][\w\-]*+){1,3}")
 _ECHO_NAMED_AFTER = re.compile(r"\s*(?:[a-z]+\s*)?,?\s*(?:called|named|namely|dubbed|termed)\b")
 
 

@@ -232,7 +232,7 @@ _KIND_AFTER = re.compile(r"\s+(?:models|architectures|outputs|traces|abilities|c
 
 
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]+ly\s\S")
-_NUMBER_MAP = re.compile(r"\d[\d.,]*[A-Za-z]?-to-\d[\d.,]*[A-Za-z]?$")  # "64-to-16", "4K-to-1K"
+_NUMBER_MAP = re.compile(r"\d[\d.,]*[A-Za-z]?-to-\d[\d.,]*[A-Za-z]?$")  # "32-to-8", "4K-to-1K"
 _SLASH_NUMBER = re.compile(r"/\d{1,3}(?![\w/.\-])")
 _DOTTED_VERSION = re.compile(r"\s[1-9]\d?\.\d{1,2}(?:\s|$)")  # "4.8", "3.5"; not a score ("0.302")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
@@ -251,6 +251,14 @@ def _with_lowercase_tail(sentence: str, cand: Candidate, lexicon: Lexicon) -> No
         if entry is not None and entry.type is EntityType.METHOD:  # also a plural: "Bayesian neural networks"
             cand.end, cand.text, cand.strong, cand.capsonly = m.end(group), text, True, False
             return
+
+
+def _drop_first_word(cand: Candidate) -> None:
+    """Cut the first word off ``cand`` and judge again whether what is left holds a name or only capitals."""
+    head = cand.text.split(" ", 1)[0]
+    cand.start, cand.text = cand.start + len(head) + 1, cand.text[len(head) + 1:]
+    kinds = [_kind(w) for w in cand.text.split(" ")]
+    cand.strong, cand.capsonly = "name" in kinds or kinds.count("cap") >= 2, "name" not in kinds
 
 
 def lowercase_gazetteer(sentence: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -353,19 +361,10 @@ def find_candidates(sentence: str, lexicon: Lexicon, known: set[str], title: boo
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
         if cand.start == 0 and _OPENING_ADVERB.match(cand.text) and common_word(cand.text.split(" ", 1)[0]):
-            head = cand.text.split(" ", 1)[0]  # "Typically RLHF needs …": the sentence's opening adverb
-            cand.start, cand.text = cand.start + len(head) + 1, cand.text[len(head) + 1:]
-            kinds = [_kind(w) for w in cand.text.split(" ")]
-            cand.strong, cand.capsonly = "name" in kinds or kinds.count("cap") >= 2, "name" not in kinds
+            _drop_first_word(cand)  # "Usually DPO needs …": the sentence's opening adverb
         while " " in cand.text and "-" in cand.text.split(" ", 1)[0] and (
                 _MEASURE.match(cand.text.split(" ", 1)[0]) or _NUMBER_MAP.match(cand.text.split(" ", 1)[0])):
-            # "a 28.4M-parameter FooNet-3": the size before the name is not part of it
-            head = cand.text.split(" ", 1)[0]
-            cand.start += len(head) + 1
-            cand.text = cand.text[len(head) + 1:]
-            kinds = [_kind(w) for w in cand.text.split(" ")]
-            cand.strong = "name" in kinds or kinds.count("cap") >= 2
-            cand.capsonly = "name" not in kinds
+            _drop_first_word(cand)  # "a 31.7M-parameter FooNet-3": the size before the name is not part of it
         slash = _SLASH_NUMBER.match(sentence, cand.end) if not cand.capsonly else None
         if slash:  # "ViT-B/16", "FooAttention-3/4": a patch size or a pair of versions is part of the name
             cand.end, cand.text = slash.end(), sentence[cand.start:slash.end()]
@@ -598,7 +597,7 @@ def cues_of(sentence: str) -> SentenceCues:
     if m is None and zh:
         m = _PROPOSE.search(sentence)
     if m is None and not zh and "ontribution" in sentence:
-        m = _CONTRIBUTION.search(sentence)  # "Our central contribution is the X, a small algebra for …"
+        m = _CONTRIBUTION.search(sentence)  # "Our key contribution is the X, a route grammar for …"
     return SentenceCues(propose_at=m.end() if m else None, is_zh=zh)
 
 
@@ -617,7 +616,7 @@ def reused(clause: str) -> bool:
     return bool(_REUSED.search(clause[-120:]))
 
 
-# "we propose a framework that leverages two foundation models, A and B, as teachers": what the proposal uses,
+# "we propose a planner that draws on two route solvers, A and B, as critics": what the proposal uses,
 # up to the name, with no new thing ("a novel …", "called …") named in between
 _USES_IN_CLAUSE = re.compile(r"\b(?:leverag(?:es?|ing)|utili[sz](?:es?|ing)|employ(?:s|ing)?|repurpos(?:es?|ing)|"
                              r"exploit(?:s|ing)?|harness(?:es|ing)?|rel(?:y|ies|ying)\s+on|(?:builds?|building|built|is\s+built)"
@@ -632,18 +631,18 @@ _NEW_IN_REST = re.compile(r"\b(?:novel|new|our|proposed|called|named|dubbed|term
 
 def used_in_clause(clause: str) -> bool:
     """Whether a name right after ``clause`` (the propose cue's clause up to the name) is one the proposal uses:
-    "… a toolkit that repurposes a spare sensor board, X, …", "… which leverages A and B as teachers"."""
+    "… a toolkit that reuses an idle sensor board, X, …", "… which draws on A and B as critics"."""
     m = _USES_IN_CLAUSE.search(clause[-140:])
     return m is not None and not _NEW_IN_REST.search(m.group("rest"))
 
 
-# "We establish connections among A, B and C": the names are what is related, not what is new
+# "We draw links between A, B and C": the names are what is related, not what is new
 _RELATED = re.compile(r"\b(?:connections?|links?|relationships?|relations|equivalences?|correspondences?|"
                       r"comparisons?|contrasts?)\s+(?:among|between|across|of)\b[^.;:]*$", re.I)
 
 
 def related_in_clause(clause: str) -> bool:
-    """ "we establish connections among A, B and C", "we present a comparison of A and B": prior names related."""
+    """ "we draw links between A, B and C", "we present a comparison of A and B": prior names related."""
     return bool(_RELATED.search(clause[-140:]))
 
 
@@ -701,7 +700,10 @@ _INDEFINITE = re.compile(r"\b[Aa]n?\s+$")
 
 def named_artefact(sentence: str, cand_text: str, start: int) -> bool:
     """Whether the capitalised phrase ``cand_text`` at ``start`` is "a/an <Title Case words> <architecture head>"."""
-    return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + cand_text))
+    # the pattern ends at the head after two Title Case words, so the last three words decide (a search over the
+    # whole span is quadratic in its length)
+    tail = " ".join(cand_text.split()[-3:])
+    return bool(_INDEFINITE.search(sentence[max(0, start - 4):start]) and _ARTEFACT_HEAD.search(" " + tail))
 
 
 # "a novel hybrid framework, called X", "a new solver named X": what is new is given its name
@@ -747,10 +749,10 @@ def appositive_after(sentence: str, end: int) -> bool:
     return bool(_APPOSITIVE.match(sentence[end : end + 60]))
 
 
-# "…, KnotMap, a novel heatmap method", "Double Knot, our co-evolution of …": an appositive that says the thing is new
+# "…, KnotMap, a novel heatmap method", "Double Knot, our joint tuning of …": an appositive that says the thing is new
 _NEW_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*,\s*(?:(?:an?|the)\s+(?:novel|new|first)\b|our\s+(?!(?:results?|"
                              r"experiments?|analys[ie]s|findings|evaluations?|stud(?:y|ies)|work|paper|baselines?)\b)"
-                             # "…, our co-evolution of …" (no name of its own after "our": "…, our tuned Foo model achieves")
+                             # "…, our joint tuning of …" (no name of its own after "our": "…, our tuned Foo model achieves")
                              r"(?-i:(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s*(?:of|for|with|that|which|to|,|\.|$))", re.I)
 
 

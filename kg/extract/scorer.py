@@ -117,7 +117,7 @@ def _name_features(name: str) -> tuple[tuple[str, float], ...]:
     parts = [p for w in words for p in w.split("-") if p]
     letters = [p for p in parts if any(c.isalpha() for c in p)]
     acronym = len(words) == 1 and sum(c.isupper() for c in name) >= 2 and not any(c.islower() for c in name)
-    camel = any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", w) for w in words)
+    camel = any(re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", w) for w in words)  # {2}, not {2,}: same answer, linear
     if acronym:
         f["acronym"] = 1.0
         if len(re.sub(r"[^A-Z]", "", name)) <= 2:
