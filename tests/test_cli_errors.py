@@ -222,24 +222,25 @@ def test_formats_given_with_commas_are_read_as_several(tmp_path):
     assert not (tmp_path / "o" / "graph.json").exists()
 
 
-def test_explore_prints_a_papers_abstract(tmp_path):
-    """The README: for a paper, kg explore lists what it proposes, uses …, its abstract, … (the JSON had it, the text did not)."""
+def _explore_one(tmp_path, csv_text: str, query: str):
+    """Build a one-paper CSV listing, then ``kg explore`` it."""
     listing = tmp_path / "listing.csv"
-    listing.write_text("title,authors,year,abstract\nTidewater: Sparse Retrieval,Ada Quill,2026,"
-                       "We propose Tidewater [a retriever] for long documents.\n", encoding="utf-8")
+    listing.write_text(csv_text, encoding="utf-8")
     out = tmp_path / "out"
     assert kg("build", listing, "--out", out, "-f", "graph-json").returncode == 0
-    shown = kg("explore", "--graph", out, "Tidewater: Sparse Retrieval")
+    return kg("explore", "--graph", out, query)
+
+
+def test_explore_prints_a_papers_abstract(tmp_path):
+    """The README: for a paper, kg explore lists what it proposes, uses …, its abstract, … (the JSON had it, the text did not)."""
+    shown = _explore_one(tmp_path, "title,authors,year,abstract\nTidewater: Sparse Retrieval,Ada Quill,2026,"
+                         "We propose Tidewater [a retriever] for long documents.\n", "Tidewater: Sparse Retrieval")
     assert shown.returncode == 0 and "We propose Tidewater [a retriever] for long documents." in shown.stdout, shown.stdout
 
 
 def test_explore_prints_brackets_in_titles_and_links_as_written(tmp_path):
     """Rich markup would eat "[citation needed]" in a title and "[abc]" in a URL."""
-    listing = tmp_path / "listing.csv"
-    listing.write_text("title,authors,year,url\n[citation needed] Tidewater: Sparse Retrieval,Ada Quill,2026,"
-                       "http://example.org/[abc]\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert kg("build", listing, "--out", out, "-f", "graph-json").returncode == 0
-    shown = kg("explore", "--graph", out, "Sparse Retrieval")
+    shown = _explore_one(tmp_path, "title,authors,year,url\n[citation needed] Tidewater: Sparse Retrieval,Ada Quill,2026,"
+                         "http://example.org/[abc]\n", "Sparse Retrieval")
     assert shown.returncode == 0, shown.stderr
     assert "[citation needed] Tidewater: Sparse Retrieval" in shown.stdout and "http://example.org/[abc]" in shown.stdout

@@ -322,11 +322,15 @@ def test_a_patch_size_or_a_version_pair_after_a_slash_stays_in_the_name():
     assert "QoViT-B" not in names
 
 
+def _types(abstract: str) -> dict[str, str]:
+    """name → type of every mention the rules find in a paper with this abstract."""
+    ex = extract_paper(Paper(id="p:1", title="A study", abstract=abstract), make_nlp())
+    return {m.name: m.type.value for m in ex.mentions}
+
+
 def test_a_known_owner_before_a_possessive_and_a_name_after_a_number_mapping_are_found():
-    nlp = make_nlp()
-    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Attacks follow AgentDojo's QuorvexAttack template; "
-                             "the planner is checked with a 32-to-8 TinyStories probe."), nlp)
-    names = {m.name: m.type.value for m in ex.mentions}
+    names = _types("Attacks follow AgentDojo's QuorvexAttack template; "
+                   "the planner is checked with a 32-to-8 TinyStories probe.")
     assert names.get("AgentDojo") == "Benchmark"
     assert names.get("TinyStories") == "Dataset"
     assert "QuorvexAttack" in names
@@ -341,10 +345,7 @@ def test_a_known_acronym_defined_as_a_document_is_a_document():
 
 
 def test_an_opening_adverb_is_not_part_of_a_name_and_a_sky_survey_is_data():
-    nlp = make_nlp()
-    ex = extract_paper(Paper(id="p:1", title="A study", abstract="Typically Zorblax-3 needs a reward model. "
-                             "The planner is checked on the Quorvex All-Sky Survey."), nlp)
-    names = {m.name: m.type.value for m in ex.mentions}
+    names = _types("Typically Zorblax-3 needs a reward model. The planner is checked on the Quorvex All-Sky Survey.")
     assert names.get("Zorblax-3") == "Method"
     assert names.get("Quorvex All-Sky Survey") in ("Dataset", "Benchmark")
 
