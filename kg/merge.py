@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from kg.ids import fold, identity_key, paper_id
 from kg.model import LoadError, Paper, PaperRecord
 from kg.spill import ModelList
+from kg.unionfind import Positions
 from kg.years import paper_year
 
 __all__ = ["Merging", "merge_records", "reconcile"]
@@ -97,7 +98,7 @@ class Merging:
         self._spill = spill
         self._records: list[PaperRecord] | ModelList[PaperRecord] = (
             ModelList(PaperRecord, ()) if spill else [])
-        self._groups = _Groups()
+        self._groups = Positions()
         self._by_arxiv: dict[str, int] = {}
         self._by_other: dict[str, int] = {}  # DOI, OpenAlex and Semantic Scholar ids join records too
         self._by_title: dict[str, int] = {}
@@ -154,9 +155,7 @@ class Merging:
             paper = _merge_group([self._records[k] for k in members])
             made.append(paper)
             ids.append(paper.id)
-            if paper.sources:
-                self.kept[_file_of(paper.sources[0])] += 1
-                self.merged.update(_file_of(w) for w in paper.sources[1:])
+            _tally(paper, self.kept, self.merged)
         self._records = []  # read for the last time
         order = sorted(range(len(ids)), key=ids.__getitem__)
         self.ids = [ids[k] for k in order]
@@ -168,48 +167,6 @@ class Merging:
                   ) -> dict[str, dict[str, object]]:
         """:func:`reconcile` of the records added, once :meth:`papers` has been made."""
         return _report(self.built, Counter(e.source for e in errors), self.kept, self.merged, formats)
-
-
-class _Groups:
-    """Union-find over positions 0, 1, 2, … in arrays (a few bytes a record); the smaller root
-    becomes the root, so every group's root is its first record."""
-
-    def __init__(self) -> None:
-        self.parent = array("q")
-
-    def add(self) -> None:
-        self.parent.append(len(self.parent))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def members(self) -> Iterator[list[int]]:
-        """Each group's positions in order, the groups in the order of their first record."""
-        n = len(self.parent)
-        nxt = array("q", bytes(8 * n))  # the group's next member after each position (0: none)
-        last = array("q", range(n))  # per root: its group's last member so far
-        for i in range(n):
-            root = self.find(i)
-            if root != i:
-                nxt[last[root]] = i
-                last[root] = i
-        del last
-        for i in range(n):
-            if self.parent[i] == i:
-                group, k = [i], nxt[i]
-                while k:
-                    group.append(k)
-                    k = nxt[k]
-                yield group
 
 
 def merge_records(records: Iterable[PaperRecord]) -> list[Paper]:
@@ -230,6 +187,13 @@ def _file_of(where: str) -> str:
     return where.rsplit(":", 1)[0]
 
 
+def _tally(paper: Paper, kept: Counter[str], merged: Counter[str]) -> None:
+    """The paper is kept by the file of its first record; its other records' files merged into it."""
+    if paper.sources:
+        kept[_file_of(paper.sources[0])] += 1
+        merged.update(_file_of(w) for w in paper.sources[1:])
+
+
 def reconcile(
     records: Iterable[PaperRecord], errors: Iterable[LoadError], papers: Iterable[Paper],
     formats: Mapping[str, str] | None = None,
@@ -244,9 +208,7 @@ def reconcile(
     kept: Counter[str] = Counter()
     merged: Counter[str] = Counter()
     for paper in papers:
-        if paper.sources:
-            kept[_file_of(paper.sources[0])] += 1
-            merged.update(_file_of(w) for w in paper.sources[1:])
+        _tally(paper, kept, merged)
     return _report(Counter(r.source for r in records), Counter(e.source for e in errors), kept, merged, formats)
 
 

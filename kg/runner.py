@@ -15,12 +15,11 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
 
 from kg.cache import extractor_version, paper_key, read_cache_json, write_cache_json
 from kg.extract.parallel import extract_json
 from kg.model import Extraction, Paper
-from kg.spill import ModelList, SpillList
+from kg.spill import Lazy, ModelList, SpillList
 
 __all__ = ["Extracted", "Extractions", "extract_all"]
 
@@ -44,7 +43,7 @@ class Extracted:
         return [write_cache_json(folder, zip(self.keys, self.extractions.texts))] if self.keys else []
 
 
-class _Picked(Sequence[Paper]):
+class _Picked(Lazy[Paper]):
     """The papers at ``positions`` of ``papers``, read when asked (``papers`` may be on disk)."""
 
     def __init__(self, papers: Sequence[Paper], positions: list[int]) -> None:
@@ -53,13 +52,7 @@ class _Picked(Sequence[Paper]):
     def __len__(self) -> int:
         return len(self._positions)
 
-    @overload
-    def __getitem__(self, i: int) -> Paper: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Paper]: ...
-    def __getitem__(self, i: int | slice) -> Paper | list[Paper]:
-        if isinstance(i, slice):
-            return [self._papers[k] for k in self._positions[i]]
+    def _get(self, i: int) -> Paper:
         return self._papers[self._positions[i]]
 
 

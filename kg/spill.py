@@ -18,15 +18,41 @@ from typing import Generic, TypeVar, overload
 
 from pydantic import BaseModel
 
-__all__ = ["SpillList", "ModelList"]
+__all__ = ["Lazy", "SpillList", "ModelList"]
 
+T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
 _BLOCK = 1 << 20  # bytes written at a time
 _RECENT = 1024  # texts read last, kept to be read again (the edges of one sentence are read one after another)
 
 
-class SpillList(Sequence[str]):
+class Lazy(Sequence[T]):
+    """A sequence whose items are read when asked: subclasses give ``__len__`` and ``_get(i)``
+    (``0 <= i < len``); indexing (negative and slices included) and iteration follow from them."""
+
+    def _get(self, i: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self._get(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._get(i)
+
+    def __iter__(self) -> Iterator[T]:
+        for i in range(len(self)):
+            yield self._get(i)
+
+
+class SpillList(Lazy[str]):
     """An append-only sequence of strings stored in a scratch file (``folder``: where; default the
     system's temporary folder)."""
 
@@ -62,7 +88,7 @@ class SpillList(Sequence[str]):
             self._pending.clear()
             self._pending_size = 0
 
-    def _read(self, i: int) -> str:
+    def _get(self, i: int) -> str:
         text = self._recent.get(i)
         if text is not None:
             return text
@@ -78,23 +104,6 @@ class SpillList(Sequence[str]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self._read(j) for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("SpillList index out of range")
-        return self._read(i)
-
-    def __iter__(self) -> Iterator[str]:
-        for i in range(len(self)):
-            yield self._read(i)
-
     def close(self) -> None:
         self._file.close()
 
@@ -104,7 +113,7 @@ class SpillList(Sequence[str]):
             file.close()
 
 
-class ModelList(Sequence[M], Generic[M]):
+class ModelList(Lazy[M], Generic[M]):
     """Pydantic models kept as their ``model_dump_json`` text in a :class:`SpillList`; each read
     parses one afresh (an equal model, not the same object)."""
 
@@ -122,15 +131,5 @@ class ModelList(Sequence[M], Generic[M]):
     def __len__(self) -> int:
         return len(self.texts)
 
-    @overload
-    def __getitem__(self, i: int) -> M: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[M]: ...
-    def __getitem__(self, i: int | slice) -> M | list[M]:
-        if isinstance(i, slice):
-            return [self.model.model_validate_json(t) for t in self.texts[i]]
-        return self.model.model_validate_json(self.texts[i])
-
-    def __iter__(self) -> Iterator[M]:
-        for text in self.texts:
-            yield self.model.model_validate_json(text)
+    def _get(self, i: int) -> M:
+        return self.model.model_validate_json(self.texts._get(i))
